@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Zaplecze: the back office of an online shop as a suite of small services behind one gateway.
+/// No package dependencies: the Swift toolchain and the system's libsqlite3 only.
+
+let services: [(name: String, module: String, folder: String)] = [
+    ("loyalty", "Loyalty", "Loyalty"),
+    ("discounts", "Discounts", "Discounts"),
+    ("helpdesk", "Helpdesk", "Helpdesk"),
+    ("reviews", "Reviews", "Reviews"),
+    ("personal-data", "PersonalData", "PersonalData"),
+    ("gateway", "Gateway", "Gateway"),
+]
+
+var targets: [Target] = [
+    .systemLibrary(
+        name: "CSQLite",
+        path: "Shared/CSQLite",
+        pkgConfig: "sqlite3",
+        providers: [.apt(["libsqlite3-dev"])]
+    ),
+    .target(name: "HTTP", path: "Shared/HTTP"),
+    .target(name: "Store", dependencies: ["CSQLite"], path: "Shared/Store"),
+    .target(name: "Contract", dependencies: ["HTTP"], path: "Shared/Contract"),
+    .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
+    .target(name: "SuiteCore", dependencies: ["ServiceKit"], path: "Services/Suite/SuiteCore"),
+    .executableTarget(name: "suite", dependencies: ["SuiteCore"], path: "Services/Suite/Main"),
+    .target(name: "TestSupport", dependencies: ["HTTP", "Store", "Contract", "ServiceKit"], path: "Tests/TestSupport"),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], path: "Tests/StoreTests"),
+    .testTarget(name: "ContractTests", dependencies: ["Contract", "TestSupport"], path: "Tests/ContractTests"),
+    .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], path: "Tests/ServiceKitTests"),
+    .testTarget(name: "SuiteTests", dependencies: ["SuiteCore", "TestSupport"], path: "Tests/SuiteTests"),
+    .testTarget(
+        name: "IntegrationTests",
+        dependencies: ["Contract", "HTTP", "TestSupport"],
+        path: "Tests/IntegrationTests"
+    ),
+]
+
+for service in services {
+    targets.append(
+        .target(
+            name: "\(service.module)Core",
+            dependencies: ["ServiceKit"],
+            path: "Services/\(service.folder)/\(service.module)Core"
+        )
+    )
+    targets.append(
+        .executableTarget(
+            name: service.name,
+            dependencies: [.target(name: "\(service.module)Core")],
+            path: "Services/\(service.folder)/Main"
+        )
+    )
+}
+targets.append(.testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
+targets.append(.testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
+
+for index in targets.indices where targets[index].type != .system {
+    targets[index].swiftSettings = [.swiftLanguageMode(.v6)]
+}
+
+let package = Package(
+    name: "Zaplecze",
+    platforms: [.macOS(.v14)],
+    products: services.map { .executable(name: $0.name, targets: [$0.name]) }
+        + [.executable(name: "suite", targets: ["suite"])],
+    targets: targets
+)
