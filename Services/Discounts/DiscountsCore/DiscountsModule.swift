@@ -1,0 +1,2 @@
+/// The Discounts service's domain.
+public enum DiscountsModule {}

@@ -1,0 +1,2 @@
+/// The Gateway service's domain.
+public enum GatewayModule {}

@@ -1,0 +1,2 @@
+/// The Helpdesk service's domain.
+public enum HelpdeskModule {}

@@ -1,0 +1,2 @@
+/// The Loyalty service's domain.
+public enum LoyaltyModule {}

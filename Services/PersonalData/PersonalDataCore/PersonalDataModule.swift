@@ -1,0 +1,2 @@
+/// The PersonalData service's domain.
+public enum PersonalDataModule {}

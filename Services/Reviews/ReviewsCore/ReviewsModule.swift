@@ -1,0 +1,2 @@
+/// The Reviews service's domain.
+public enum ReviewsModule {}
