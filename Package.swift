@@ -20,7 +20,8 @@ var targets: [Target] = [
         pkgConfig: "sqlite3",
         providers: [.apt(["libsqlite3-dev"])]
     ),
-    .target(name: "HTTP", path: "Shared/HTTP"),
+    .systemLibrary(name: "CSystem", path: "Shared/CSystem"),
+    .target(name: "HTTP", dependencies: ["CSystem"], path: "Shared/HTTP"),
     .target(name: "Store", dependencies: ["CSQLite"], path: "Shared/Store"),
     .target(name: "Contract", dependencies: ["HTTP"], path: "Shared/Contract"),
     .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),

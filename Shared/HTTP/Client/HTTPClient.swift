@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+
+/// An HTTP/1.1 client for calls between Zaplecze processes: keep-alive pools per upstream,
+/// connect and read deadlines, Content-Length and chunked response bodies, streaming for the
+/// gateway's passthrough. A request is retried once on a fresh connection only when nothing of it
+/// was sent, or when a reused connection broke before any answer and the request is idempotent
+/// (a safe method, PUT, DELETE, or one with an `Idempotency-Key`).
+///
+/// ```swift
+/// let client = HTTPClient()
+/// let response = try client.send(HTTPRequest(method: .get, target: "/ready"), to: upstream)
+/// ```
+public final class HTTPClient: Sendable {
+    /// Timeouts and pool sizes.
+    public struct Configuration: Sendable {
+        public var connectTimeout: Duration = .seconds(2)
+        public var readTimeout: Duration = .seconds(30)
+        public var maxConnectionsPerUpstream = 256
+        public var maxIdlePerUpstream = 64
+        public var idleTimeout: Duration = .seconds(30)
+        public var limits = HTTPLimits()
+
+        public init() {}
+    }
+
+    public let configuration: Configuration
+    private let pools = Locked<[Upstream: ConnectionPool]>([:])
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Sends `request` and returns the whole response (body at most `maxResponseBytes`).
+    public func send(
+        _ request: HTTPRequest, to upstream: Upstream, readTimeout: Duration? = nil, maxResponseBytes: Int = 64 << 20
+    ) throws(HTTPClientError) -> HTTPClientResponse {
+        let stream = try self.stream(request, to: upstream, readTimeout: readTimeout)
+        var body: [UInt8] = []
+        while let piece = try stream.next() {
+            if body.count + piece.count > maxResponseBytes {
+                stream.cancel()
+                throw .responseTooLarge
+            }
+            body.append(contentsOf: piece)
+        }
+        return HTTPClientResponse(head: stream.head, body: body)
+    }
+
+    /// Sends `request` and returns once the response head arrived; read the body with `next()`
+    /// until nil (or `cancel()`), which returns the connection to the pool.
+    public func stream(_ request: HTTPRequest, to upstream: Upstream, readTimeout: Duration? = nil) throws(HTTPClientError) -> HTTPClientStream {
+        let pool = self.pool(for: upstream)
+        let wire = RequestSerializer.serialize(request, authority: upstream.authority)
+        let retryable = request.method.isIdempotent || request.headers["Idempotency-Key"] != nil
+        let readNanos = (readTimeout ?? configuration.readTimeout).nanoseconds
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connectDeadline = MonotonicClock.now() &+ configuration.connectTimeout.nanoseconds
+            let (socket, reused) = try pool.acquire(deadline: connectDeadline)
+            let stream = HTTPClientStream(socket: socket, pool: pool, limits: configuration.limits, method: request.method)
+            do {
+                try socket.writeAll(wire, deadline: MonotonicClock.now() &+ readNanos)
+                try stream.readHead(deadline: MonotonicClock.now() &+ readNanos, readNanos: readNanos)
+                return stream
+            } catch {
+                stream.cancel()
+                let nothingSent: Bool = if case .unreachable = error { true } else { false }
+                let brokeBeforeAnswer = error == .connectionClosed && !stream.receivedAny
+                if reused && attempt == 1 && (nothingSent || (brokeBeforeAnswer && retryable)) { continue }
+                if case .unreachable(let reason) = error, reused {
+                    throw .malformedResponse("connection lost: \(reason)")
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Closes idle pooled connections (e.g. on shutdown).
+    public func closeIdleConnections() {
+        for pool in pools.withLock({ Array($0.values) }) { pool.closeIdle() }
+    }
+
+    private func pool(for upstream: Upstream) -> ConnectionPool {
+        pools.withLock { pools in
+            if let existing = pools[upstream] { return existing }
+            let created = ConnectionPool(
+                upstream: upstream, maxConnections: configuration.maxConnectionsPerUpstream,
+                maxIdle: configuration.maxIdlePerUpstream, idleTimeout: configuration.idleTimeout
+            )
+            pools[upstream] = created
+            return created
+        }
+    }
+}
+
+/// A whole response received by `HTTPClient.send`.
+public struct HTTPClientResponse: Sendable {
+    public var head: HTTPResponseHead
+    public var body: [UInt8]
+
+    public var status: HTTPStatus { head.status }
+    public var headers: HTTPHeaders { head.headers }
+}
+#endif

@@ -1,0 +1,46 @@
+/// Who is calling: established by the gateway from the caller's credentials and passed to the
+/// services, which believe it only when the call carries the internal secret.
+public struct Principal: Sendable, Equatable, CustomStringConvertible {
+    public enum Role: String, Sendable, CaseIterable, Codable {
+        /// The shop's back office (admin API key).
+        case admin
+        /// The shop's own server (storefront API key).
+        case storefront
+        /// One customer, with a signed token; reaches only their own data.
+        case customer
+        /// Another Zaplecze service calling on its own behalf.
+        case service
+        /// No credentials.
+        case anonymous
+    }
+
+    public var role: Role
+    /// The customer a customer token belongs to.
+    public var customerId: String?
+    /// A readable name for the history: the admin key's label, a service's name.
+    public var name: String?
+
+    public init(role: Role, customerId: String? = nil, name: String? = nil) {
+        self.role = role
+        self.customerId = customerId
+        self.name = name
+    }
+
+    public static let anonymous = Principal(role: .anonymous)
+
+    /// Whether this caller may act for `customerId`: staff and services may; a customer only for itself.
+    public func mayActFor(customerId id: String) -> Bool {
+        switch role {
+        case .admin, .storefront, .service: return true
+        case .customer: return customerId == id
+        case .anonymous: return false
+        }
+    }
+
+    public var description: String {
+        switch role {
+        case .customer: return "customer:\(customerId ?? "?")"
+        default: return name.map { "\(role.rawValue):\($0)" } ?? role.rawValue
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// Everything a handler knows about its request beyond the request itself: a typed struct, never
+/// a bag of `Any`.
+public struct RequestContext: Sendable {
+    /// The request id: the caller's `X-Request-Id` when acceptable, otherwise a new one.
+    public let requestId: String
+    /// The route pattern that matched (e.g. `/v1/customers/:customerId`), or `unmatched`.
+    public let route: String
+    public var parameters: PathParameters
+    public var query: QueryParameters
+    /// Who is calling; set by an authentication middleware.
+    public var principal: Principal
+    public let remoteAddress: String
+    /// When the request reached the router (monotonic nanoseconds).
+    public let startedAt: UInt64
+
+    public init(
+        requestId: String = RequestID.generate(),
+        route: String = "unmatched",
+        parameters: PathParameters = PathParameters(),
+        query: QueryParameters = QueryParameters(),
+        principal: Principal = .anonymous,
+        remoteAddress: String = "127.0.0.1",
+        startedAt: UInt64 = MonotonicClock.now()
+    ) {
+        self.requestId = requestId
+        self.route = route
+        self.parameters = parameters
+        self.query = query
+        self.principal = principal
+        self.remoteAddress = remoteAddress
+        self.startedAt = startedAt
+    }
+}
+
+/// A route handler: a request and its context in, a response out; thrown errors become JSON
+/// error responses.
+public typealias RouteHandler = @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
+
+/// Code that wraps handlers: request logging, metrics, authentication.
+///
+/// ```swift
+/// struct Timing: Middleware {
+///     func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+///         let response = try next(request, context)
+///         return response
+///     }
+/// }
+/// ```
+public protocol Middleware: Sendable {
+    typealias Next = (HTTPRequest, RequestContext) throws -> HTTPResponse
+    func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse
+}

@@ -1,0 +1,140 @@
+/// The phases and timeouts of one server connection, as a value type: the event loop reports what
+/// happened and performs the action it gets back. Time is passed in (`now`, monotonic
+/// nanoseconds), so tests drive every timeout without sleeping.
+struct ConnectionStateMachine: Sendable {
+    enum Phase: Equatable, Sendable {
+        /// Between requests, waiting for the first byte of the next one.
+        case idle
+        /// Some bytes of a header block have arrived; the header timer runs from the first one.
+        case readingHead
+        /// The head is complete; every piece of body restarts the progress timer.
+        case readingBody
+        /// A handler is working on the request; no timer (the handler's own limits apply).
+        case processing
+        case closed
+    }
+
+    enum Action: Equatable, Sendable {
+        case none
+        /// Answer with this status (408) and close.
+        case respondAndClose(HTTPStatus)
+        /// Close without answering (idle keep-alive ran out, a stalled writer, shutdown).
+        case close
+    }
+
+    struct Timeouts: Sendable {
+        var header: UInt64
+        var bodyProgress: UInt64
+        var idle: UInt64
+        var write: UInt64
+
+        init(_ limits: HTTPLimits) {
+            header = limits.headerTimeout.nanoseconds
+            bodyProgress = limits.bodyProgressTimeout.nanoseconds
+            idle = limits.idleTimeout.nanoseconds
+            write = limits.writeTimeout.nanoseconds
+        }
+    }
+
+    private(set) var phase: Phase = .idle
+    private(set) var deadline: UInt64
+    private(set) var writeStalledSince: UInt64?
+    private(set) var draining = false
+    private let timeouts: Timeouts
+
+    init(timeouts: Timeouts, now: UInt64) {
+        self.timeouts = timeouts
+        self.deadline = now &+ timeouts.idle
+    }
+
+    /// Bytes of a request arrived and were handed to the parser.
+    mutating func received(parserIdle: Bool, readingBody: Bool, now: UInt64) {
+        switch phase {
+        case .idle:
+            if readingBody {
+                phase = .readingBody
+                deadline = now &+ timeouts.bodyProgress
+            } else if !parserIdle {
+                // The header timer starts with the first byte and is not restarted by later ones:
+                // a client trickling its header a byte at a time still runs out (slowloris).
+                phase = .readingHead
+                deadline = now &+ timeouts.header
+            }
+        case .readingHead:
+            if readingBody {
+                phase = .readingBody
+                deadline = now &+ timeouts.bodyProgress
+            }
+        case .readingBody:
+            deadline = now &+ timeouts.bodyProgress
+        case .processing, .closed:
+            break
+        }
+    }
+
+    /// A whole request was handed to a handler.
+    mutating func dispatched() {
+        guard phase != .closed else { return }
+        phase = .processing
+    }
+
+    /// The whole response went out. Returns `.close` unless the connection is kept alive.
+    mutating func responseWritten(keepAlive: Bool, now: UInt64) -> Action {
+        guard phase != .closed else { return .none }
+        if !keepAlive || draining {
+            phase = .closed
+            return .close
+        }
+        phase = .idle
+        deadline = now &+ timeouts.idle
+        return .none
+    }
+
+    /// A write could not finish: the peer is not reading. Starts the write timer if it is not running.
+    mutating func writeBlocked(now: UInt64) {
+        if writeStalledSince == nil { writeStalledSince = now }
+    }
+
+    /// Some bytes were written while others still wait: the peer reads, slowly.
+    mutating func writeProgressed(now: UInt64) {
+        if writeStalledSince != nil { writeStalledSince = now }
+    }
+
+    /// Everything queued was written.
+    mutating func writeDrained() {
+        writeStalledSince = nil
+    }
+
+    /// The server is shutting down: an idle connection closes now, a busy one after its response.
+    mutating func beginDraining() -> Action {
+        draining = true
+        if phase == .idle {
+            phase = .closed
+            return .close
+        }
+        return .none
+    }
+
+    /// Checks the timers.
+    mutating func tick(now: UInt64) -> Action {
+        if let since = writeStalledSince, now &- since >= timeouts.write {
+            phase = .closed
+            return .close
+        }
+        switch phase {
+        case .idle where now >= deadline:
+            phase = .closed
+            return .close
+        case .readingHead where now >= deadline, .readingBody where now >= deadline:
+            phase = .closed
+            return .respondAndClose(.requestTimeout)
+        default:
+            return .none
+        }
+    }
+
+    /// The connection was closed by either side.
+    mutating func closed() {
+        phase = .closed
+    }
+}

@@ -1,0 +1,325 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+
+/// One accepted connection: reads into the parser, hands whole requests to the worker pool one at
+/// a time (so pipelined requests are answered in order), writes responses, and enforces the
+/// timeouts its `ConnectionStateMachine` decides. Touched only on its event loop's thread, except
+/// where a worker posts to it through `loop.execute`.
+final class HTTPConnection: @unchecked Sendable {
+    let fd: Int32
+    private unowned let loop: EventLoop
+    private unowned let server: HTTPServer
+    private var parser: HTTPRequestParser
+    private var state: ConnectionStateMachine
+    private var outbound: [UInt8] = []
+    private var outboundOffset = 0
+    private var awaitingResponse = false
+    private var responseQueued = false
+    private var keepAlive = true
+    private var continuePending = false
+    private var peerClosedInput = false
+    private var flow: StreamFlow?
+    private var wantsWrite = false
+    private(set) var isClosed = false
+    private let info: ConnectionInfo
+
+    init(fd: Int32, loop: EventLoop, server: HTTPServer, now: UInt64) {
+        self.fd = fd
+        self.loop = loop
+        self.server = server
+        self.parser = HTTPRequestParser(limits: server.configuration.limits)
+        self.state = ConnectionStateMachine(timeouts: .init(server.configuration.limits), now: now)
+        self.info = ConnectionInfo(remoteAddress: Socket.peerName(fd))
+    }
+
+    // MARK: - Events from the loop
+
+    func handle(events: UInt32) {
+        if events & EPOLLERR.rawValue != 0 || (events & EPOLLHUP.rawValue != 0 && events & EPOLLIN.rawValue == 0) {
+            closeNow()
+            return
+        }
+        if events & EPOLLOUT.rawValue != 0 { flush() }
+        if !isClosed && events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue) != 0 { readAvailable() }
+    }
+
+    func tick(now: UInt64) {
+        switch state.tick(now: now) {
+        case .none:
+            break
+        case .close:
+            closeNow()
+        case .respondAndClose(let status):
+            guard !awaitingResponse else { return closeNow() }
+            respondDirectly(JSONText.errorResponse(
+                status: status, code: "request_timeout",
+                message: "The request did not arrive in time.", requestId: RequestID.generate()
+            ), keepAlive: false)
+        }
+    }
+
+    func beginDraining() {
+        keepAlive = false
+        if state.beginDraining() == .close { closeNow() }
+    }
+
+    /// Closes at once, whatever is in flight.
+    func closeNow() {
+        guard !isClosed else { return }
+        isClosed = true
+        state.closed()
+        flow?.close()
+        flow = nil
+        loop.forget(fd)
+        close(fd)
+        server.connectionClosed()
+    }
+
+    /// Drops a connection that could not be registered.
+    func abandon() {
+        isClosed = true
+        close(fd)
+        server.connectionClosed()
+    }
+
+    // MARK: - Reading
+
+    private func readAvailable() {
+        guard !awaitingResponse else { return }
+        var reads = 0
+        while reads < 16 {
+            reads += 1
+            let buffer = loop.readBuffer
+            let result: IOResult<Int>
+            do {
+                result = try Socket.read(fd, into: buffer)
+            } catch {
+                return closeNow()
+            }
+            switch result {
+            case .wouldBlock:
+                reads = .max
+            case .processed(0):
+                peerClosedInput = true
+                reads = .max
+            case .processed(let count):
+                parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                if count < buffer.count { reads = .max }
+            }
+        }
+        processInput()
+    }
+
+    private func processInput() {
+        while !awaitingResponse && !isClosed {
+            let event: HTTPRequestParser.Event?
+            do {
+                event = try parser.next()
+            } catch {
+                return respondToParseError(error)
+            }
+            switch event {
+            case .none:
+                let now = MonotonicClock.now()
+                state.received(parserIdle: parser.isIdle, readingBody: parser.isReadingBody, now: now)
+                if continuePending && parser.isReadingBody {
+                    continuePending = false
+                    queue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+                    flush()
+                }
+                if peerClosedInput { closeNow() }
+                return
+            case .head(let head):
+                parser.bodyLimit = server.responder.bodyLimit(for: head, default: server.configuration.limits.maxBodyBytes)
+                continuePending = head.expectsContinue
+            case .request(let request):
+                continuePending = false
+                dispatch(request)
+            }
+        }
+    }
+
+    private func respondToParseError(_ error: HTTPParseError) {
+        respondDirectly(JSONText.errorResponse(
+            status: error.status, code: error.code, message: error.reason, requestId: RequestID.generate()
+        ), keepAlive: false)
+    }
+
+    // MARK: - Dispatch
+
+    private func dispatch(_ request: HTTPRequest) {
+        awaitingResponse = true
+        state.dispatched()
+        loop.modify(fd, events: 0)
+        keepAlive = keepAlive && request.head.keepAlive && !peerClosedInput && !state.draining
+        let context = ResponseContext(
+            keepAlive: keepAlive, isHead: request.method == .head, version: request.head.version
+        )
+        let responder = server.responder
+        let info = self.info
+        let accepted = server.workers.submit { [self] in
+            let response = responder.respond(to: request, connection: info)
+            deliver(response, context: context)
+        }
+        if !accepted {
+            awaitingResponse = false
+            respondDirectly(JSONText.errorResponse(
+                status: .serviceUnavailable, code: "overloaded",
+                message: "The server is busy; try again shortly.", requestId: RequestID.generate(),
+                headers: ["Retry-After": "1"]
+            ), keepAlive: keepAlive)
+        }
+    }
+
+    struct ResponseContext: Sendable {
+        var keepAlive: Bool
+        var isHead: Bool
+        var version: HTTPVersion
+    }
+
+    /// Runs on a worker: serialises the response and hands the bytes to the loop.
+    private func deliver(_ response: HTTPResponse, context: ResponseContext) {
+        var context = context
+        let suppressBody = context.isHead || response.status.forbidsBody
+        switch response.body {
+        case .bytes(let body):
+            var bytes = ResponseSerializer.head(
+                response, framing: response.status.forbidsBody ? .none : .length(body.count),
+                keepAlive: context.keepAlive, version: context.version
+            )
+            if !suppressBody { bytes.append(contentsOf: body) }
+            let response = bytes
+            let keepAlive = context.keepAlive
+            loop.execute { [self] in complete(with: response, keepAlive: keepAlive) }
+        case .stream(let stream):
+            let framing: ResponseSerializer.Framing
+            if response.status.forbidsBody {
+                framing = .none
+            } else if let length = stream.contentLength {
+                framing = .length(length)
+            } else if context.version == .http1_1 {
+                framing = .chunked
+            } else {
+                framing = .none
+                context.keepAlive = false
+            }
+            let head = ResponseSerializer.head(response, framing: framing, keepAlive: context.keepAlive, version: context.version)
+            let keepAlive = context.keepAlive
+            if suppressBody {
+                loop.execute { [self] in complete(with: head, keepAlive: keepAlive) }
+                return
+            }
+            let flow = StreamFlow()
+            loop.execute { [self] in
+                self.flow = flow
+                if isClosed { flow.close() }
+            }
+            let writer = StreamBodyWriter(flow: flow, chunked: framing == .chunked) { [self] bytes in
+                loop.execute { [self] in
+                    guard !isClosed else { return }
+                    queue(bytes)
+                    flush()
+                }
+            }
+            do {
+                try flow.reserve(head.count)
+                loop.execute { [self] in
+                    guard !isClosed else { return }
+                    queue(head)
+                    flush()
+                }
+                try stream.produce(writer)
+                let tail = framing == .chunked ? ResponseSerializer.lastChunk : []
+                try flow.reserve(tail.count)
+                loop.execute { [self] in complete(with: tail, keepAlive: keepAlive) }
+            } catch {
+                // The head may be out already: the only honest signal left is to close.
+                server.logStreamFailure(error)
+                loop.execute { [self] in closeNow() }
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Answers from the loop itself (parse errors, timeouts, overload).
+    private func respondDirectly(_ response: HTTPResponse, keepAlive: Bool) {
+        awaitingResponse = true
+        state.dispatched()
+        loop.modify(fd, events: 0)
+        self.keepAlive = keepAlive
+        let bytes = ResponseSerializer.head(
+            response, framing: .length(response.bodyBytes?.count ?? 0), keepAlive: keepAlive, version: .http1_1
+        ) + (response.bodyBytes ?? [])
+        complete(with: bytes, keepAlive: keepAlive)
+    }
+
+    private func complete(with bytes: [UInt8], keepAlive: Bool) {
+        guard !isClosed else { return }
+        self.keepAlive = keepAlive
+        queue(bytes)
+        responseQueued = true
+        flush()
+    }
+
+    private func queue(_ bytes: [UInt8]) {
+        if outbound.isEmpty {
+            outbound = bytes
+            outboundOffset = 0
+        } else {
+            outbound.append(contentsOf: bytes)
+        }
+    }
+
+    private func flush() {
+        guard !isClosed else { return }
+        let now = MonotonicClock.now()
+        var wrote = 0
+        while outboundOffset < outbound.count {
+            let result: IOResult<Int>
+            do {
+                result = try outbound.withUnsafeBytes { raw in
+                    try Socket.write(fd, UnsafeRawBufferPointer(rebasing: raw[outboundOffset...]))
+                }
+            } catch {
+                return closeNow()
+            }
+            guard case .processed(let count) = result else { break }
+            outboundOffset += count
+            wrote += count
+        }
+        if wrote > 0 { flow?.written(wrote) }
+        if outboundOffset < outbound.count {
+            if wrote > 0 { state.writeProgressed(now: now) }
+            state.writeBlocked(now: now)
+            setWriteInterest(true)
+            return
+        }
+        outbound.removeAll(keepingCapacity: outbound.capacity <= 64 * 1024)
+        outboundOffset = 0
+        state.writeDrained()
+        setWriteInterest(false)
+        guard responseQueued else { return }
+        responseQueued = false
+        awaitingResponse = false
+        flow = nil
+        if state.responseWritten(keepAlive: keepAlive, now: now) == .close {
+            return closeNow()
+        }
+        loop.modify(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+        if peerClosedInput && parser.isIdle { return closeNow() }
+        processInput()
+    }
+
+    private func setWriteInterest(_ on: Bool) {
+        guard on != wantsWrite else { return }
+        wantsWrite = on
+        if on {
+            loop.modify(fd, events: EPOLLOUT.rawValue)
+        } else if awaitingResponse {
+            loop.modify(fd, events: 0)
+        }
+    }
+}
+#endif

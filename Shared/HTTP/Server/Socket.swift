@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+import CSystem
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the socket calls the server and client make, each through `syscall`.
+enum Socket {
+    #if canImport(Glibc)
+    static let streamType = Int32(SOCK_STREAM.rawValue)
+    #else
+    static let streamType = SOCK_STREAM
+    #endif
+
+    /// A listening socket bound to `address`, non-blocking, with `SO_REUSEADDR` and optionally
+    /// `SO_REUSEPORT` (so every event loop can own a listener on the same port and the kernel
+    /// spreads new connections between them).
+    static func listen(on address: SocketAddress, reusePort: Bool, backlog: Int32 = 1024) throws(SystemError) -> Int32 {
+        let fd = try syscallOrThrow("socket") { socket(address.family, streamType | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
+        do {
+            try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
+            if reusePort { try setOption(fd, SOL_SOCKET, SO_REUSEPORT, 1) }
+            let bound = address.withSockAddr { pointer, length in bind(fd, pointer, length) }
+            if bound != 0 { throw SystemError(call: "bind(\(address))", errno: errno) }
+            try syscallOrThrow("listen") { Glibc.listen(fd, backlog) }
+        } catch let error as SystemError {
+            close(fd)
+            throw error
+        } catch {
+            close(fd)
+            throw SystemError(call: "listen", errno: EINVAL)
+        }
+        return fd
+    }
+
+    /// Accepts one pending connection as a non-blocking, close-on-exec socket.
+    static func accept(_ listener: Int32) throws(SystemError) -> IOResult<Int32> {
+        try syscall("accept4") { zapleczeAccept(listener) }
+    }
+
+    static func setOption(_ fd: Int32, _ level: Int32, _ name: Int32, _ value: Int32) throws(SystemError) {
+        var value = value
+        try syscallOrThrow("setsockopt(\(name))") {
+            setsockopt(fd, level, name, &value, socklen_t(MemoryLayout<Int32>.size))
+        }
+    }
+
+    /// Disables Nagle's algorithm: responses are written whole, so delaying them only adds latency.
+    static func setNoDelay(_ fd: Int32) {
+        var one: Int32 = 1
+        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    /// The remote address of a connected socket, as text.
+    static func peerName(_ fd: Int32) -> String {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let result = withUnsafeMutablePointer(to: &storage) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(fd, $0, &length) }
+        }
+        guard result == 0 else { return "unknown" }
+        return SocketAddress(storage: storage, length: length).host
+    }
+
+    /// Reads into `buffer`; `.processed(0)` means the peer closed.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> IOResult<Int> {
+        try syscall("read") { Glibc.read(fd, buffer.baseAddress, buffer.count) }
+    }
+
+    /// Writes from `buffer` without raising SIGPIPE on a closed peer.
+    static func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SystemError) -> IOResult<Int> {
+        try syscall("send") { send(fd, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL)) }
+    }
+}
