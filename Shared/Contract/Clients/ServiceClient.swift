@@ -1,0 +1,92 @@
+import Foundation
+import HTTP
+
+/// A non-2xx answer from another service, carried on with its status and envelope so a caller can
+/// pass it through unchanged.
+public struct ServiceCallError: HTTPResponseError, CustomStringConvertible {
+    public let status: HTTPStatus
+    public let code: String
+    public let message: String
+    public let service: String
+
+    public var description: String { "\(service) answered \(status.code) \(code): \(message)" }
+}
+
+/// Calls one Zaplecze service over HTTP with the internal secret and the caller's identity: the
+/// base of the typed clients (`LoyaltyClient`, …).
+public final class ServiceClient: Sendable {
+    public let service: String
+    public let upstream: Upstream
+    private let http: HTTPClient
+    private let secret: String
+
+    public init(service: String, upstream: Upstream, secret: String, http: HTTPClient) {
+        self.service = service
+        self.upstream = upstream
+        self.secret = secret
+        self.http = http
+    }
+
+    /// Sends a request and returns the raw response, whatever its status. Transport failures
+    /// become 503 (unreachable) or 504 (timeout) `HTTPError`s.
+    public func send(
+        _ method: HTTPMethod, _ path: String, body: [UInt8] = [], principal: Principal,
+        headers extra: HTTPHeaders = [:], requestId: String? = nil, timeout: Duration? = nil
+    ) throws(HTTPError) -> HTTPClientResponse {
+        var headers = extra
+        InternalHeaders.apply(principal, secret: secret, to: &headers)
+        if !body.isEmpty { headers.replaceOrAdd(name: "Content-Type", value: "application/json") }
+        if let requestId { headers.replaceOrAdd(name: "X-Request-Id", value: requestId) }
+        let request = HTTPRequest(method: method, target: path, headers: headers, body: body)
+        do {
+            return try http.send(request, to: upstream, readTimeout: timeout)
+        } catch {
+            throw Self.transportError(error, service: service)
+        }
+    }
+
+    /// Sends `body` as JSON and decodes a 2xx answer as `Response`; a non-2xx answer throws
+    /// `ServiceCallError`.
+    public func call<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: (any Encodable)? = nil, as type: Response.Type = Response.self,
+        principal: Principal = Principal(role: .service), idempotencyKey: String? = nil, requestId: String? = nil
+    ) throws -> Response {
+        let bytes = try body.map { try JSONCoding.encode($0) } ?? []
+        var headers: HTTPHeaders = [:]
+        if let idempotencyKey { headers.add(name: "Idempotency-Key", value: idempotencyKey) }
+        let response = try send(method, path, body: bytes, principal: principal, headers: headers, requestId: requestId)
+        guard (200..<300).contains(response.status.code) else {
+            throw Self.callError(response, service: service)
+        }
+        if Response.self == EmptyResponse.self, let empty = EmptyResponse() as? Response { return empty }
+        return try JSONCoding.decode(Response.self, from: response.body)
+    }
+
+    /// The error a non-2xx answer stands for.
+    public static func callError(_ response: HTTPClientResponse, service: String) -> ServiceCallError {
+        let envelope = try? JSONCoding.decode(ErrorEnvelope.self, from: response.body)
+        return ServiceCallError(
+            status: response.status,
+            code: envelope?.error.code ?? "upstream_error",
+            message: envelope?.error.message ?? "The \(service) service answered \(response.status.code).",
+            service: service
+        )
+    }
+
+    /// The `HTTPError` a transport failure stands for.
+    public static func transportError(_ error: HTTPClientError, service: String) -> HTTPError {
+        switch error {
+        case .timeout:
+            return HTTPError(.gatewayTimeout, code: "upstream_timeout", message: "The \(service) service did not answer in time.")
+        case .unreachable, .poolExhausted:
+            return HTTPError.unavailable("The \(service) service is unavailable.")
+        case .connectionClosed, .malformedResponse, .responseTooLarge:
+            return HTTPError(.badGateway, code: "bad_upstream_response", message: "The \(service) service gave no valid answer.")
+        }
+    }
+}
+
+/// A response with no body worth decoding (204, or one the caller ignores).
+public struct EmptyResponse: Codable, Sendable, Equatable {
+    public init() {}
+}

@@ -1,0 +1,66 @@
+import Contract
+import Foundation
+import HTTP
+import Store
+
+/// `Idempotency-Key` for requests that move points, codes or money-like state: the first answer
+/// (success or a 4xx refusal) is stored in the same transaction as the change, and a repeat with
+/// the same key returns it unchanged and changes nothing. Keys are scoped by caller and route, so
+/// one customer's key never returns another's answer; the same key with a different body is a 422.
+public enum Idempotency {
+    /// Runs `body` in a write transaction, or replays the stored answer for the request's key.
+    /// Without a key, simply runs `body` in a write transaction.
+    public static func perform(
+        _ request: HTTPRequest, context: RequestContext, database: Database,
+        _ body: @escaping (Connection) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        guard let key = request.headers["Idempotency-Key"] else {
+            return try database.write { connection in try body(connection) }
+        }
+        guard !key.isEmpty, key.utf8.count <= 255 else {
+            throw HTTPError.badRequest("Idempotency-Key must be 1–255 characters.", code: "invalid_idempotency_key")
+        }
+        let scope = "\(context.principal.role.rawValue):\(context.principal.customerId ?? context.principal.name ?? "")|\(request.method) \(request.head.rawPath)"
+        let fingerprint = hex(SHA256.hash(request.body))
+        return try database.write { connection in
+            if let stored = try connection.queryOne(
+                "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE scope = ? AND key = ?", scope, key
+            ) {
+                guard try stored.get("fingerprint", as: String.self) == fingerprint else {
+                    throw HTTPError.unprocessable(
+                        "This Idempotency-Key was used with a different request.", code: "idempotency_key_reused"
+                    )
+                }
+                var headers: HTTPHeaders = ["Idempotent-Replayed": "true"]
+                if let type = try stored.get("content_type", as: String?.self) { headers.add(name: "Content-Type", value: type) }
+                return HTTPResponse(status: HTTPStatus(try stored.get("status", as: Int.self)), headers: headers, bytes: try stored.get("body"))
+            }
+            var response: HTTPResponse
+            do {
+                response = try connection.savepoint { try body(connection) }
+            } catch let refusal as any HTTPResponseError where refusal.status.code < 500 {
+                response = JSONText.errorResponse(
+                    status: refusal.status, code: refusal.code, message: refusal.message,
+                    detailsJSON: refusal.detailsJSON, requestId: context.requestId, headers: refusal.headers
+                )
+            }
+            try connection.run(
+                "INSERT INTO idempotency_keys (scope, key, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                scope, key, fingerprint, response.status.code, response.headers["Content-Type"],
+                response.bodyBytes ?? [], Int64(Date().timeIntervalSince1970 * 1000)
+            )
+            return response
+        }
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,32 @@
+import HTTP
+
+/// Logs every request as one structured line and records it in the metrics, whatever its outcome.
+public struct ObservabilityMiddleware: Middleware {
+    let logger: Logger
+    let metrics: MetricsRegistry
+
+    public init(logger: Logger, metrics: MetricsRegistry) {
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+        metrics.requestStarted()
+        defer { metrics.requestFinished() }
+        let response = try next(request, context)
+        let seconds = Double(MonotonicClock.now() &- context.startedAt) / 1e9
+        metrics.recordRequest(route: context.route, method: request.method.description, status: response.status.code, seconds: seconds)
+        let level: LogLevel = response.status.code >= 500 ? .error : .info
+        if logger.enabled(level) {
+            logger.log(level, "request", [
+                ("requestId", .string(context.requestId)),
+                ("method", .string(request.method.description)),
+                ("path", .string(String(request.head.rawPath))),
+                ("status", .int(Int64(response.status.code))),
+                ("durationMs", .double(seconds * 1000)),
+                ("principal", .string(context.principal.description)),
+            ])
+        }
+        return response
+    }
+}

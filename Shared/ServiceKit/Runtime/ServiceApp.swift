@@ -1,0 +1,151 @@
+import Contract
+import Foundation
+import HTTP
+import Store
+
+/// A running Zaplecze process: opens and migrates its database, serves its routes with health,
+/// readiness and metrics, runs its outbox, and stops gracefully. `main.swift` of every service is
+/// `ServiceApp.main(definition)`; tests build one in-process with `ServiceApp(definition:configuration:)`.
+public final class ServiceApp: Sendable {
+    public let environment: ServiceEnvironment
+    public let server: HTTPServer
+    public let router: Router
+    private let stopJobs = Locked<(@Sendable () -> Void)?>(nil)
+
+    public init(definition: ServiceDefinition, configuration: ServiceConfiguration, logger: Logger? = nil) throws {
+        var options = DatabaseOptions()
+        options.synchronous = DatabaseOptions.Synchronous(rawValue: configuration.synchronous) ?? .normal
+        let directory = (configuration.databasePath as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let database = try Database(path: configuration.databasePath, options: options)
+        try database.migrate(ServiceKitMigrations.all + definition.migrations)
+        let logger = logger ?? Logger(service: definition.name, level: configuration.logLevel)
+        let environment = ServiceEnvironment(
+            name: definition.name, version: definition.version, configuration: configuration,
+            database: database, logger: logger
+        )
+        self.environment = environment
+        Self.registerGauges(environment)
+
+        var routes = RouteCollection()
+            .get("health") { _, _ in
+                try .json(["status": "ok", "service": definition.name, "version": definition.version])
+            }
+            .get("metrics") { _, _ in
+                HTTPResponse(
+                    headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+                    bytes: Array(environment.metrics.render().utf8)
+                )
+            }
+        if let readiness = definition.readiness {
+            routes = routes.get("ready") { _, _ in readiness(environment) }
+        } else {
+            routes = routes.get("ready") { _, _ in
+                let ready = database.isMigrated
+                return try .json(
+                    ["status": ready ? "ready" : "starting", "service": definition.name, "version": definition.version],
+                    status: ready ? .ok : .serviceUnavailable
+                )
+            }
+        }
+        routes = routes
+            .include(try definition.publicRoutes(environment))
+            .group("v1", middleware: [InternalAuthMiddleware(secret: configuration.internalSecret)], try definition.internalRoutes(environment))
+        router = Router(
+            routes: routes,
+            middleware: [ObservabilityMiddleware(logger: logger, metrics: environment.metrics)] + (try definition.middleware(environment)),
+            onUnexpectedError: { error, context in
+                logger.error("unexpected error", [("requestId", .string(context.requestId)), ("error", .string(String(describing: error)))])
+            }
+        )
+        server = HTTPServer(
+            configuration: .init(host: configuration.host, port: configuration.port, workers: configuration.workers),
+            responder: router,
+            onStreamFailure: { error in logger.warn("streamed response failed", [("error", .string(String(describing: error)))]) }
+        )
+        self.definition = definition
+    }
+
+    private let definition: ServiceDefinition
+
+    /// The port the server listens on.
+    public var port: Int { server.port }
+
+    /// Starts listening, the outbox dispatcher and the service's own jobs.
+    public func start() throws {
+        try server.start()
+        environment.outbox.start(environment: environment)
+        let stop = try definition.start(environment)
+        stopJobs.withLock { $0 = stop }
+        environment.logger.info("listening", [
+            ("host", .string(environment.configuration.host)), ("port", .int(Int64(server.port))),
+            ("database", .string(environment.configuration.databasePath)), ("version", .string(definition.version)),
+        ])
+    }
+
+    /// Stops accepting, finishes in-flight requests, stops the jobs and closes the database.
+    public func shutdown() {
+        server.shutdown()
+        stopJobs.withLock { $0 }?()
+        environment.outbox.stop()
+        environment.http.closeIdleConnections()
+        environment.database.close()
+        environment.logger.info("stopped")
+    }
+
+    /// Runs a service executable: parses flags and variables (exit 2 on a bad one), serves until
+    /// SIGTERM or SIGINT, shuts down gracefully and exits 0.
+    public static func main(_ definition: ServiceDefinition) -> Never {
+        Signals.blockTermination()
+        ParentWatch.bindToParent()
+        let configuration: ServiceConfiguration
+        do {
+            configuration = try ServiceConfiguration.parse(
+                service: definition.name, arguments: Array(CommandLine.arguments.dropFirst()),
+                environment: ProcessInfo.processInfo.environment, defaultPort: definition.defaultPort
+            )
+        } catch {
+            FileHandle.standardError.write(Data("\(definition.name): \(error)\n".utf8))
+            exit(2)
+        }
+        let logger = Logger(service: definition.name, level: configuration.logLevel)
+        let app: ServiceApp
+        do {
+            app = try ServiceApp(definition: definition, configuration: configuration, logger: logger)
+            try app.start()
+        } catch {
+            logger.error("could not start", [("error", .string(String(describing: error)))])
+            exit(1)
+        }
+        let signal = Signals.waitForTermination()
+        logger.info("stopping", [("signal", .int(Int64(signal)))])
+        app.shutdown()
+        exit(0)
+    }
+
+    private static func registerGauges(_ environment: ServiceEnvironment) {
+        let metrics = environment.metrics
+        metrics.gauge("process_resident_memory_bytes", help: "Resident memory of the process.") {
+            [("", Double(ProcessStats.residentBytes()))]
+        }
+        metrics.gauge("process_open_fds", help: "Open file descriptors.") {
+            [("", Double(ProcessStats.openFileDescriptors()))]
+        }
+        let database = environment.database
+        metrics.gauge("zaplecze_db_seconds_total", help: "Time spent in database reads and writes.") {
+            let statistics = database.statistics
+            return [("kind=\"read\"", statistics.readSeconds), ("kind=\"write\"", statistics.writeSeconds)]
+        }
+        metrics.gauge("zaplecze_db_operations_total", help: "Database reads, writes and commits.") {
+            let statistics = database.statistics
+            return [("kind=\"read\"", Double(statistics.reads)), ("kind=\"write\"", Double(statistics.writes)),
+                    ("kind=\"commit\"", Double(statistics.commits))]
+        }
+        let outbox = environment.outbox
+        metrics.gauge("zaplecze_outbox_pending", help: "Events waiting for delivery.") {
+            [("", Double(outbox.pendingCount()))]
+        }
+    }
+}

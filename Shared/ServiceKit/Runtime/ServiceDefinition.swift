@@ -1,0 +1,44 @@
+import HTTP
+import Store
+
+/// What makes one service: its name, default port, migrations and routes. Everything else (HTTP
+/// server, health, readiness, metrics, logging, internal authentication, outbox, mail, signals)
+/// comes from `ServiceApp`.
+public struct ServiceDefinition: Sendable {
+    public var name: String
+    public var version: String
+    public var defaultPort: Int
+    public var migrations: [Migration]
+    /// Routes under `/v1`, reachable only with the internal secret.
+    public var internalRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
+    /// Routes at the root without internal authentication (the gateway's public door).
+    public var publicRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
+    /// Replaces the standard `/ready` answer (the gateway reports the whole suite).
+    public var readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)?
+    /// Extra middleware around every route, outermost first, inside logging and metrics.
+    public var middleware: @Sendable (ServiceEnvironment) throws -> [any Middleware]
+    /// Runs once the server listens (background jobs); the returned closure stops them.
+    public var start: @Sendable (ServiceEnvironment) throws -> (@Sendable () -> Void)
+
+    public init(
+        name: String,
+        version: String = "1.0.0",
+        defaultPort: Int,
+        migrations: [Migration] = [],
+        internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
+        publicRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
+        readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)? = nil,
+        middleware: @escaping @Sendable (ServiceEnvironment) throws -> [any Middleware] = { _ in [] },
+        start: @escaping @Sendable (ServiceEnvironment) throws -> (@Sendable () -> Void) = { _ in {} }
+    ) {
+        self.name = name
+        self.version = version
+        self.defaultPort = defaultPort
+        self.migrations = migrations
+        self.internalRoutes = internalRoutes
+        self.publicRoutes = publicRoutes
+        self.readiness = readiness
+        self.middleware = middleware
+        self.start = start
+    }
+}
