@@ -1,0 +1,18 @@
+import Foundation
+
+/// One reason why a program or rule that decoded well breaks a rule of the domain; the HTTP
+/// layer reports a list of them as a 422 with `details`.
+public struct LoyaltyValidationProblem: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// The JSON path of the offending field, e.g. `conditions.validTo`.
+    public var field: String
+    /// A sentence for the admin saying what is wrong.
+    public var message: String
+
+    /// Creates a problem for a field.
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
