@@ -1,1 +1,4 @@
 import DiscountsCore
+import ServiceKit
+
+ServiceApp.main(DiscountsService.definition())

@@ -1,1 +1,4 @@
 import GatewayCore
+import ServiceKit
+
+ServiceApp.main(GatewayService.definition())

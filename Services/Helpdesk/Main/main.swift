@@ -1,1 +1,4 @@
 import HelpdeskCore
+import ServiceKit
+
+ServiceApp.main(HelpdeskService.definition())

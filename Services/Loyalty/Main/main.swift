@@ -1,1 +1,4 @@
 import LoyaltyCore
+import ServiceKit
+
+ServiceApp.main(LoyaltyService.definition())

@@ -1,1 +1,4 @@
 import PersonalDataCore
+import ServiceKit
+
+ServiceApp.main(PersonalDataService.definition())

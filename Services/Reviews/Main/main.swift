@@ -1,1 +1,4 @@
 import ReviewsCore
+import ServiceKit
+
+ServiceApp.main(ReviewsService.definition())

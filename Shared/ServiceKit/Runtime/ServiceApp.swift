@@ -52,7 +52,10 @@ public final class ServiceApp: Sendable {
         }
         routes = routes
             .include(try definition.publicRoutes(environment))
-            .group("v1", middleware: [InternalAuthMiddleware(secret: configuration.internalSecret)], try definition.internalRoutes(environment))
+            .group(
+                "v1", middleware: [InternalAuthMiddleware(secret: configuration.internalSecret)],
+                try definition.internalRoutes(environment).get("status") { _, _ in try .json(ServiceStatus(environment)) }
+            )
         router = Router(
             routes: routes,
             middleware: [ObservabilityMiddleware(logger: logger, metrics: environment.metrics)] + (try definition.middleware(environment)),

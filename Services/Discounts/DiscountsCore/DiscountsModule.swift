@@ -1,2 +1,0 @@
-/// The Discounts service's domain.
-public enum DiscountsModule {}

@@ -1,0 +1,89 @@
+import Contract
+import HTTP
+import ServiceKit
+
+/// Passes a public request on to the service that owns it: `/api/v1/<service>/<rest>` becomes
+/// `/v1/<rest>` with the query kept, the caller's identity in the internal header fields, and
+/// status, header fields and body handed back as they come (streamed when large).
+public struct Forwarder: Sendable {
+    /// Bodies up to this size are read whole before answering; larger ones are streamed.
+    static let bufferLimit = 256 * 1024
+
+    /// Header fields that belong to one hop only (RFC 9110 §7.6.1) or carry credentials that stop here.
+    static let requestFieldsDropped: Set<String> = [
+        "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
+        "content-length", "host", "authorization", "cookie", "expect",
+    ]
+    static let responseFieldsDropped: Set<String> = [
+        "connection", "keep-alive", "transfer-encoding", "content-length", "date", "server",
+    ]
+
+    let environment: ServiceEnvironment
+    let readTimeout: Duration
+
+    public init(environment: ServiceEnvironment, readTimeout: Duration = .seconds(30)) {
+        self.environment = environment
+        self.readTimeout = readTimeout
+    }
+
+    /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query included).
+    public func forward(_ request: HTTPRequest, to service: String, path: String, context: RequestContext) throws -> HTTPResponse {
+        guard let upstream = environment.configuration.serviceURLs[service] else {
+            throw HTTPError.unavailable("The \(service) service is not configured.")
+        }
+        var headers = HTTPHeaders()
+        for field in request.headers where !Self.requestFieldsDropped.contains(field.name.lowercased())
+            && !InternalHeaders.all.contains(where: { HTTPHeaders.equalsIgnoringCase($0, field.name) }) {
+            headers.add(name: field.name, value: field.value)
+        }
+        InternalHeaders.apply(context.principal, secret: environment.configuration.internalSecret, to: &headers)
+        headers.replaceOrAdd(name: "X-Request-Id", value: context.requestId)
+        headers.replaceOrAdd(name: "X-Forwarded-For", value: context.remoteAddress)
+        let upstreamRequest = HTTPRequest(head: HTTPRequestHead(method: request.method, target: path, headers: headers), body: request.body)
+
+        let started = MonotonicClock.now()
+        let stream: HTTPClientStream
+        do {
+            stream = try environment.http.stream(upstreamRequest, to: upstream, readTimeout: readTimeout)
+        } catch {
+            environment.metrics.increment("zaplecze_upstream_errors_total", labels: "service=\"\(service)\",kind=\"\(Self.kind(error))\"")
+            throw ServiceClient.transportError(error, service: service)
+        }
+        let head = stream.head
+        environment.metrics.increment("zaplecze_upstream_requests_total", labels: "service=\"\(service)\",status=\"\(head.status.code)\"")
+        environment.metrics.increment(
+            "zaplecze_upstream_seconds_total", labels: "service=\"\(service)\"", by: Double(MonotonicClock.now() &- started) / 1e9
+        )
+        var responseHeaders = HTTPHeaders()
+        for field in head.headers where !Self.responseFieldsDropped.contains(field.name.lowercased()) {
+            responseHeaders.add(name: field.name, value: field.value)
+        }
+        let declaredLength = head.headers["Content-Length"].flatMap { Int($0) }
+        if let declaredLength, declaredLength <= Self.bufferLimit {
+            var body: [UInt8] = []
+            body.reserveCapacity(declaredLength)
+            do {
+                while let piece = try stream.next() { body.append(contentsOf: piece) }
+            } catch {
+                throw ServiceClient.transportError(error, service: service)
+            }
+            return HTTPResponse(status: head.status, headers: responseHeaders, bytes: body)
+        }
+        return HTTPResponse(status: head.status, headers: responseHeaders, body: .stream(BodyStream(contentLength: declaredLength) { writer in
+            do {
+                while let piece = try stream.next() { try writer.write(piece) }
+            } catch {
+                stream.cancel()
+                throw error
+            }
+        }))
+    }
+
+    private static func kind(_ error: HTTPClientError) -> String {
+        switch error {
+        case .timeout: return "timeout"
+        case .unreachable, .poolExhausted: return "unreachable"
+        default: return "protocol"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// The Gateway service's domain.
-public enum GatewayModule {}

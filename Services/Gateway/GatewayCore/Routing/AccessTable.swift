@@ -1,0 +1,20 @@
+import HTTP
+
+/// The suite's public routes with the roles that may call each: the one table the gateway
+/// enforces, registers and documents. Adding a service route means adding its line here.
+public enum AccessTable {
+    static let staff: Set<Principal.Role> = [.admin]
+    static let shop: Set<Principal.Role> = [.admin, .storefront]
+    static let shopAndCustomer: Set<Principal.Role> = [.admin, .storefront, .customer]
+    static let anyone: Set<Principal.Role> = [.anonymous]
+
+    /// Every forwarded route.
+    public static let routes: [PublicRoute] = statusRoutes + loyaltyRoutes
+
+    /// Each service's own status (name, version, database figures), for operators.
+    static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].map {
+        PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures.")
+    }
+
+    static let loyaltyRoutes: [PublicRoute] = []
+}

@@ -1,2 +1,0 @@
-/// The Helpdesk service's domain.
-public enum HelpdeskModule {}

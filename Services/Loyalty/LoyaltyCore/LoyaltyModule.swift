@@ -1,2 +1,0 @@
-/// The Loyalty service's domain.
-public enum LoyaltyModule {}

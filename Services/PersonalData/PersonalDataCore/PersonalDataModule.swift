@@ -1,2 +1,0 @@
-/// The PersonalData service's domain.
-public enum PersonalDataModule {}

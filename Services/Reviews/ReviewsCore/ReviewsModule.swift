@@ -1,2 +1,0 @@
-/// The Reviews service's domain.
-public enum ReviewsModule {}
