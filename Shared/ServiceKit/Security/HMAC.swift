@@ -12,12 +12,12 @@ public enum HMAC {
         paddedKey.append(contentsOf: repeatElement(0, count: SHA256.blockCount - paddedKey.count))
 
         var inner = SHA256()
-        inner.update(paddedKey.lazy.map { $0 ^ 0x36 })
+        inner.update(paddedKey.map { $0 ^ 0x36 })
         inner.update(message)
         let innerDigest = inner.finalize()
 
         var outer = SHA256()
-        outer.update(paddedKey.lazy.map { $0 ^ 0x5c })
+        outer.update(paddedKey.map { $0 ^ 0x5c })
         outer.update(innerDigest)
         return outer.finalize()
     }
