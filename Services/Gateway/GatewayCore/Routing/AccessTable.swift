@@ -15,6 +15,4 @@ public enum AccessTable {
     static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].map {
         PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures.")
     }
-
-    static let loyaltyRoutes: [PublicRoute] = []
 }
