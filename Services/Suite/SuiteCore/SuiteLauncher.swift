@@ -15,6 +15,9 @@ public enum SuiteLauncher {
     /// inherits the mask and only the sigwait thread ever sees them.
     public static func main(arguments: [String], environment: [String: String]) -> Int32 {
         SignalHandling.block(SignalHandling.terminationSignals)
+        // A closed stdout (suite | head) must not kill the launcher and orphan the children;
+        // the children get SIGPIPE back at its default (ProcessSpawner resets it).
+        signal(SIGPIPE, SIG_IGN)
         let options: LauncherOptions
         do {
             switch try LauncherOptions.parse(arguments) {
