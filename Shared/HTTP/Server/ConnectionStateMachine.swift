@@ -126,7 +126,11 @@ struct ConnectionStateMachine: Sendable {
             phase = .closed
             return .close
         case .readingHead where now >= deadline, .readingBody where now >= deadline:
-            phase = .closed
+            // The loop now writes the 408 itself, like any answer it makes: `responseWritten`
+            // (keep-alive off) then says close, and the write timer guards a peer that never
+            // reads it. Marking the phase closed here would make `responseWritten` ignore the
+            // answer, and the connection would never be closed.
+            phase = .processing
             return .respondAndClose(.requestTimeout)
         default:
             return .none
