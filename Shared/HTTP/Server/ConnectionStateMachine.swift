@@ -44,7 +44,7 @@ struct ConnectionStateMachine: Sendable {
 
     init(timeouts: Timeouts, now: UInt64) {
         self.timeouts = timeouts
-        self.deadline = now &+ timeouts.idle
+        self.deadline = Self.deadline(now, after: timeouts.idle)
     }
 
     /// Bytes of a request arrived and were handed to the parser.
@@ -53,20 +53,20 @@ struct ConnectionStateMachine: Sendable {
         case .idle:
             if readingBody {
                 phase = .readingBody
-                deadline = now &+ timeouts.bodyProgress
+                deadline = Self.deadline(now, after: timeouts.bodyProgress)
             } else if !parserIdle {
                 // The header timer starts with the first byte and is not restarted by later ones:
                 // a client trickling its header a byte at a time still runs out (slowloris).
                 phase = .readingHead
-                deadline = now &+ timeouts.header
+                deadline = Self.deadline(now, after: timeouts.header)
             }
         case .readingHead:
             if readingBody {
                 phase = .readingBody
-                deadline = now &+ timeouts.bodyProgress
+                deadline = Self.deadline(now, after: timeouts.bodyProgress)
             }
         case .readingBody:
-            deadline = now &+ timeouts.bodyProgress
+            deadline = Self.deadline(now, after: timeouts.bodyProgress)
         case .processing, .closed:
             break
         }
@@ -86,7 +86,7 @@ struct ConnectionStateMachine: Sendable {
             return .close
         }
         phase = .idle
-        deadline = now &+ timeouts.idle
+        deadline = Self.deadline(now, after: timeouts.idle)
         return .none
     }
 
@@ -140,5 +140,12 @@ struct ConnectionStateMachine: Sendable {
     /// The connection was closed by either side.
     mutating func closed() {
         phase = .closed
+    }
+
+    /// `now` plus `timeout`, saturating: a timeout too large for the clock (`.seconds(Int64.max)`
+    /// is UInt64.max nanoseconds) means never, where a wrapping sum would land in the past.
+    private static func deadline(_ now: UInt64, after timeout: UInt64) -> UInt64 {
+        let (sum, overflow) = now.addingReportingOverflow(timeout)
+        return overflow ? .max : sum
     }
 }
