@@ -205,6 +205,9 @@ final class HTTPConnection: @unchecked Sendable {
     /// Runs on a worker: serialises the response and hands the bytes to the loop.
     private func deliver(_ response: HTTPResponse, context: ResponseContext) {
         var context = context
+        // Once shutdown began, the connection closes after this answer: the head must say so
+        // (RFC 9112 §9.6), or a client may send its next request into the closing socket.
+        if server.isDraining { context.keepAlive = false }
         let suppressBody = context.isHead || response.status.forbidsBody
         switch response.body {
         case .bytes(let body):
@@ -226,7 +229,6 @@ final class HTTPConnection: @unchecked Sendable {
                 framing = .none
                 context.keepAlive = false
             }
-            if server.isDraining { context.keepAlive = false }
             let head = ResponseSerializer.head(response, framing: framing, keepAlive: context.keepAlive, version: context.version)
             let keepAlive = context.keepAlive
             if suppressBody {
