@@ -22,13 +22,14 @@ final class ConnectionPool: @unchecked Sendable {
         self.idleTimeout = idleTimeout.nanoseconds
     }
 
-    /// A connection, reused when a healthy idle one exists; `reused` tells which.
-    func acquire(deadline: UInt64) throws(HTTPClientError) -> (socket: BlockingSocket, reused: Bool) {
+    /// A connection, reused when a healthy idle one exists; `reused` tells which. With `fresh`,
+    /// a new one: the idle ones are closed, as the upstream just dropped one of their kind.
+    func acquire(deadline: UInt64, fresh: Bool = false) throws(HTTPClientError) -> (socket: BlockingSocket, reused: Bool) {
         lock.lock()
         while true {
             let now = MonotonicClock.now()
             while let candidate = idle.popLast() {
-                if now &- candidate.lastUsed < idleTimeout && candidate.isReusable {
+                if !fresh && now &- candidate.lastUsed < idleTimeout && candidate.isReusable {
                     lock.unlock()
                     return (candidate, true)
                 }

@@ -59,7 +59,8 @@ public final class HTTPClient: Sendable {
         while true {
             attempt += 1
             let connectDeadline = MonotonicClock.now() &+ configuration.connectTimeout.nanoseconds
-            let (socket, reused) = try pool.acquire(deadline: connectDeadline)
+            // The retry goes to a fresh connection: another idle one may be just as stale.
+            let (socket, reused) = try pool.acquire(deadline: connectDeadline, fresh: attempt > 1)
             let stream = HTTPClientStream(socket: socket, pool: pool, limits: configuration.limits, method: request.method)
             do {
                 try socket.writeAll(wire, deadline: MonotonicClock.now() &+ readNanos)
