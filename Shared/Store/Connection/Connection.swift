@@ -75,6 +75,11 @@ public final class Connection {
 
     /// Runs a query and returns its first row, or nil; stops stepping after that row.
     public func queryOne(_ sql: String, _ bindings: any SQLBindable...) throws -> Row? {
+        try queryOne(sql, bindings: bindings)
+    }
+
+    /// Runs a query and returns its first row, or nil; stops stepping after that row.
+    public func queryOne(_ sql: String, bindings: [any SQLBindable]) throws -> Row? {
         try checkOwner(sql)
         var first: Row?
         try withStatement(sql, bindings.map(\.sqlValue)) { row in
@@ -88,13 +93,12 @@ public final class Connection {
     public func scalar<T: SQLReadable>(
         _ sql: String, _ bindings: any SQLBindable..., as type: T.Type = T.self
     ) throws -> T? {
-        try checkOwner(sql)
-        var first: Row?
-        try withStatement(sql, bindings.map(\.sqlValue)) { row in
-            first = row
-            return false
-        }
-        guard let first else { return nil }
+        try scalar(sql, bindings: bindings, as: type)
+    }
+
+    /// The first column of the first row decoded as `T`; nil when there is no row or it is NULL.
+    public func scalar<T: SQLReadable>(_ sql: String, bindings: [any SQLBindable], as type: T.Type = T.self) throws -> T? {
+        guard let first = try queryOne(sql, bindings: bindings) else { return nil }
         return try first.get(0, as: T?.self)
     }
 
