@@ -109,7 +109,7 @@ public struct HTTPRequestParser: Sendable {
                     continue
                 }
                 try parseRequestLine(bytes, start, lineEnd)
-                section = HTTPFieldSection()
+                section.reset()
                 phase = .headers
             case .headers:
                 guard try section.read(bytes, index: &buffer.readIndex, scanned: &scanned, limits: limits) else {
@@ -233,15 +233,17 @@ public struct HTTPRequestParser: Sendable {
             phase = .noBody
         }
         head.headers = section.headers
-        section = HTTPFieldSection()
+        section.reset()
         return head
     }
 
     /// Hands over the finished request and gets ready for the next one.
     private mutating func finishRequest() -> HTTPRequest {
-        let request = HTTPRequest(head: head, body: body)
-        head = HTTPRequestHead(method: .get, target: "")
-        body = []
+        var finished = HTTPRequestHead(method: .get, target: "")
+        swap(&finished, &head)
+        var finishedBody: [UInt8] = []
+        swap(&finishedBody, &body)
+        let request = HTTPRequest(head: finished, body: finishedBody)
         phase = .requestLine
         leadingEmptyLines = 0
         bodyLimit = limits.maxBodyBytes

@@ -44,7 +44,7 @@ public struct HTTPResponseParser: Sendable {
         phase = .statusLine
         scanned = 0
         leadingEmptyLines = 0
-        section = HTTPFieldSection()
+        section.reset()
         closed = false
     }
 
@@ -122,7 +122,7 @@ public struct HTTPResponseParser: Sendable {
                     continue
                 }
                 try parseStatusLine(bytes, start, lineEnd)
-                section = HTTPFieldSection()
+                section.reset()
                 phase = .headers
             case .headers:
                 guard try section.read(bytes, index: &buffer.readIndex, scanned: &scanned, limits: limits) else {
@@ -191,6 +191,7 @@ public struct HTTPResponseParser: Sendable {
     /// response, which is dropped while the final response is awaited.
     private mutating func finishHead() throws(HTTPParseError) -> HTTPResponseHead? {
         if status.code < 200 {
+            section.reset()
             phase = .statusLine
             leadingEmptyLines = 0
             return nil
@@ -212,7 +213,7 @@ public struct HTTPResponseParser: Sendable {
             phase = .closeDelimitedBody
         }
         let head = HTTPResponseHead(version: version, status: status, headers: section.headers)
-        section = HTTPFieldSection()
+        section.reset()
         return head
     }
 }
