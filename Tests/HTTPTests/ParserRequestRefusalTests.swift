@@ -141,6 +141,14 @@ import Testing
         #expect(refusal("GET / \(version)\r\nHost: a\r\n\r\n") == .unsupportedVersion)
     }
 
+    @Test func binaryNoise_IsRefusedAtItsFirstByte() throws {
+        // A TLS ClientHello sent to the plain-text port: no line end will come soon.
+        #expect(refusal("\u{16}\u{3}\u{1}\u{2}\u{0}\u{1}\u{0}\u{1}\u{FC}\u{3}\u{3}") == .malformed)
+        var parser = HTTPRequestParser()
+        parser.append([0x16])
+        #expect(throws: HTTPParseError.self) { try parser.next() }
+    }
+
     @Test func tooManyEmptyLines_BeforeRequestLine_AreRefused() {
         #expect(refusal(String(repeating: "\r\n", count: 5) + "GET / HTTP/1.1\r\nHost: a\r\n\r\n") == .malformed)
     }

@@ -91,6 +91,12 @@ public struct HTTPRequestParser: Sendable {
             switch phase {
             case .requestLine:
                 let start = buffer.readIndex
+                // Refuse a line that cannot start a request (a TLS handshake, binary noise) at
+                // its first byte instead of buffering up to the line limit. Checked before the
+                // line is complete so the outcome is the same however the bytes arrive.
+                if start < bytes.count && bytes[start] != HTTPSyntax.cr && !HTTPSyntax.isTokenByte(bytes[start]) {
+                    throw .malformed("invalid request method")
+                }
                 guard
                     let lineEnd = try HTTPSyntax.findLineEnd(
                         bytes,

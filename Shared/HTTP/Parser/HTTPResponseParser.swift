@@ -104,6 +104,10 @@ public struct HTTPResponseParser: Sendable {
             switch phase {
             case .statusLine:
                 let start = buffer.readIndex
+                // As in the request parser: refuse what cannot start `HTTP/` at its first byte.
+                if start < bytes.count && bytes[start] != HTTPSyntax.cr && bytes[start] != 0x48 {
+                    throw .malformed("invalid status line")
+                }
                 guard
                     let lineEnd = try HTTPSyntax.findLineEnd(
                         bytes,
