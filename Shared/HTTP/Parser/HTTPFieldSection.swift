@@ -93,7 +93,7 @@ struct HTTPFieldSection: Sendable {
         while valueStart < end && HTTPSyntax.isWhitespace(bytes[valueStart]) { valueStart += 1 }
         var valueEnd = end
         while valueEnd > valueStart && HTTPSyntax.isWhitespace(bytes[valueEnd - 1]) { valueEnd -= 1 }
-        for position in valueStart..<valueEnd where !HTTPSyntax.isFieldValueByte(bytes[position]) {
+        guard HTTPSyntax.isFieldValue(bytes, valueStart, valueEnd) else {
             throw .malformed("invalid character in header field value")
         }
         if discardsFields { return }

@@ -42,6 +42,33 @@ enum HTTPSyntax {
         (byte >= 0x20 && byte != 0x7F) || byte == tab
     }
 
+    /// Whether every byte of `bytes[start..<end]` may appear in a field value. Eight bytes are
+    /// tested at a time for "below 0x20 or 0x7F" (the classic has-less-than and has-zero bit
+    /// tricks); only a word that trips them, usually for a tab, is looked at byte by byte.
+    @inline(__always)
+    static func isFieldValue(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while end - index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let belowSpace = (word &- ones &* 0x20) & ~word & highs
+                let del = word ^ (ones &* 0x7F)
+                let hasDel = (del &- ones) & ~del & highs
+                if belowSpace | hasDel != 0 {
+                    for offset in index..<(index + 8) where !isFieldValueByte(bytes[offset]) { return false }
+                }
+                index += 8
+            }
+        }
+        while index < end {
+            if !isFieldValueByte(bytes[index]) { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// Whether the byte is visible ASCII (VCHAR), the only bytes allowed in a request-target.
     @inline(__always)
     static func isVisibleASCII(_ byte: UInt8) -> Bool {
