@@ -184,7 +184,8 @@ enum HTTPSyntax {
         return true
     }
 
-    /// A String of the bytes, built once a token or value is complete.
+    /// A String of the bytes, built once a token or value is complete. Field values should be
+    /// ASCII (RFC 9110 §5.5); obs-text that is not valid UTF-8 becomes U+FFFD.
     @inline(__always)
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
