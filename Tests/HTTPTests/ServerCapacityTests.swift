@@ -1,0 +1,128 @@
+import Glibc
+import HTTP
+import Testing
+import TestSupport
+
+/// Overload, connection limits and graceful shutdown over the wire.
+@Suite struct ServerCapacityTests {
+    @Test func aFullWorkerPool_Answers503WithRetryAfter_AtOnce() throws {
+        var limits = HTTPLimits()
+        limits.maxQueuedRequests = 1
+        let gate = Gate()
+        let entered = Tally()
+        let live = try LiveServer(routes: wireRoutes(gate: gate, entered: entered), limits: limits, eventLoops: 1, workers: 1)
+        defer { live.stop() }
+        defer { gate.open() }
+
+        let running = try live.connect()
+        try running.send(getRequest("/block"))
+        #expect(entered.wait(for: 1))
+        let queued = try live.connect()
+        try queued.send(getRequest("/block"))
+        #expect(eventually { live.server.workerLoad == 2 })
+
+        let refused = try live.connect()
+        try refused.send(getRequest("/hello"))
+        let response = try refused.readResponse()
+        #expect(response.status == 503)
+        #expect(response.header("Retry-After") == "1")
+        #expect(response.errorCode == "overloaded")
+
+        gate.open()
+        let runningIntact = matchesPattern(try running.readResponse().body, 0..<100_000)
+        #expect(runningIntact)
+        let queuedIntact = matchesPattern(try queued.readResponse().body, 0..<100_000)
+        #expect(queuedIntact)
+        // The refused connection was kept alive and is served once there is room.
+        try refused.send(getRequest("/hello"))
+        #expect(try refused.readResponse().text == "hello")
+    }
+
+    @Test func pastMaxConnections_NewConnectionsAreClosedAtOnce_WhileOpenOnesWork() throws {
+        var limits = HTTPLimits()
+        limits.maxConnections = 2
+        let live = try LiveServer(routes: wireRoutes(), limits: limits, eventLoops: 1)
+        defer { live.stop() }
+        let first = try live.connect()
+        let second = try live.connect()
+        for connection in [first, second] {
+            try connection.send(getRequest("/hello"))
+            #expect(try connection.readResponse().status == 200)
+        }
+        let third = try live.connect()
+        #expect(third.waitForClose())
+        #expect(third.unreadBytes.isEmpty)
+
+        try first.send(getRequest("/hello"))
+        #expect(try first.readResponse().status == 200)
+        #expect(live.server.openConnections == 2)
+
+        // Room again once one closes.
+        second.close()
+        #expect(eventually { live.server.openConnections == 1 })
+        let fourth = try live.connect()
+        try fourth.send(getRequest("/hello"))
+        #expect(try fourth.readResponse().status == 200)
+    }
+
+    @Test func gracefulShutdown_FinishesInFlightRequests_ClosesIdleOnes_AndRefusesNewOnes() throws {
+        let gate = Gate()
+        let entered = Tally()
+        let live = try LiveServer(routes: wireRoutes(gate: gate, entered: entered), eventLoops: 2)
+        defer { live.stop() }
+        defer { gate.open() }
+
+        let idle = try live.connect()
+        try idle.send(getRequest("/hello"))
+        #expect(try idle.readResponse().status == 200)
+        let busy = try live.connect()
+        try busy.send(getRequest("/block"))
+        #expect(entered.wait(for: 1))
+
+        let shutdownDone = Gate()
+        let shutdown = ThreadHandle.spawn(name: "test-shutdown") {
+            live.server.shutdown(grace: .seconds(20))
+            shutdownDone.open()
+        }
+        defer {
+            gate.open()
+            shutdown.join()
+        }
+
+        #expect(idle.waitForClose())
+        #expect(idle.unreadBytes.isEmpty)
+        #expect(eventually { Self.connectionIsRefused(port: live.port) })
+        // The in-flight request holds up the shutdown.
+        #expect(!shutdownDone.wait(timeout: .milliseconds(100)))
+
+        gate.open()
+        let response = try busy.readResponse()
+        #expect(response.status == 200)
+        let busyIntact = matchesPattern(response.body, 0..<100_000)
+        #expect(busyIntact)
+        #expect(response.closesConnection)
+        #expect(busy.waitForClose())
+        #expect(shutdownDone.wait(timeout: .seconds(10)))
+    }
+
+    static func connectionIsRefused(port: Int) -> Bool {
+        do {
+            _ = try RawConnection(port: port)
+            return false
+        } catch {
+            return error as? RawConnectionError == .system(call: "connect", errno: ECONNREFUSED)
+        }
+    }
+
+    @Test func gracefulShutdown_WithNothingOpen_ReturnsPromptly() throws {
+        let live = try LiveServer(routes: wireRoutes())
+        let connection = try live.connect()
+        try connection.send(getRequest("/hello", headers: ["Connection: close"]))
+        #expect(try connection.readResponse().status == 200)
+        #expect(connection.waitForClose())
+        let started = MonotonicClock.now()
+        live.stop(grace: .seconds(30))
+        // Far below the grace: nothing was left to wait for.
+        #expect(MonotonicClock.now() - started < 10_000_000_000)
+    }
+}
