@@ -70,8 +70,10 @@ public final class HTTPClient: Sendable {
                 let nothingSent: Bool = if case .unreachable = error { true } else { false }
                 let brokeBeforeAnswer = error == .connectionClosed && !stream.receivedAny
                 if reused && attempt == 1 && (nothingSent || (brokeBeforeAnswer && retryable)) { continue }
-                if case .unreachable(let reason) = error, reused {
-                    throw .malformedResponse("connection lost: \(reason)")
+                if brokeBeforeAnswer {
+                    // Closed or reset before a single byte of answer: the upstream went away
+                    // (killed, restarting) rather than misbehaved.
+                    throw .unreachable("connection closed before an answer")
                 }
                 throw error
             }

@@ -24,7 +24,6 @@ public struct ObservabilityMiddleware: Middleware {
                 ("path", .string(String(request.head.rawPath))),
                 ("status", .int(Int64(response.status.code))),
                 ("durationMs", .double(seconds * 1000)),
-                ("principal", .string(context.principal.description)),
             ])
         }
         return response

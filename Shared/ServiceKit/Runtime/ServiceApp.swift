@@ -29,10 +29,11 @@ public final class ServiceApp: Sendable {
         self.environment = environment
         Self.registerGauges(environment)
 
+        let health: RouteHandler = { _, _ in
+            try .json(["status": "ok", "service": definition.name, "version": definition.version])
+        }
         var routes = RouteCollection()
-            .get("health") { _, _ in
-                try .json(["status": "ok", "service": definition.name, "version": definition.version])
-            }
+            .get("health", use: health)
             .get("metrics") { _, _ in
                 HTTPResponse(
                     headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
@@ -54,7 +55,9 @@ public final class ServiceApp: Sendable {
             .include(try definition.publicRoutes(environment))
             .group(
                 "v1", middleware: [InternalAuthMiddleware(secret: configuration.internalSecret)],
-                try definition.internalRoutes(environment).get("status") { _, _ in try .json(ServiceStatus(environment)) }
+                try definition.internalRoutes(environment)
+                    .get("status") { _, _ in try .json(ServiceStatus(environment)) }
+                    .get("health", use: health)
             )
         router = Router(
             routes: routes,

@@ -12,7 +12,10 @@ public enum AccessTable {
     public static let routes: [PublicRoute] = statusRoutes + loyaltyRoutes
 
     /// Each service's own status (name, version, database figures), for operators.
-    static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].map {
-        PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures.")
+    static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].flatMap {
+        [
+            PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures."),
+            PublicRoute($0, .get, "/health", roles: anyone, summary: "Whether the \($0) service is alive, asked through the gateway."),
+        ]
     }
 }

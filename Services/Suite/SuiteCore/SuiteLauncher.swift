@@ -1,0 +1,192 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `suite`: starts the gateway and the five services, supervises them, and stops them together.
+public enum SuiteLauncher {
+    /// Exit status for a bad flag or environment variable.
+    public static let usageExitCode: Int32 = 2
+
+    /// Runs the launcher to completion and returns the process exit status.
+    ///
+    /// SIGTERM and SIGINT are blocked first, before any thread exists, so that every later thread
+    /// inherits the mask and only the sigwait thread ever sees them.
+    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+        SignalHandling.block(SignalHandling.terminationSignals)
+        // A closed stdout (suite | head) must not kill the launcher and orphan the children;
+        // the children get SIGPIPE back at its default (ProcessSpawner resets it).
+        signal(SIGPIPE, SIG_IGN)
+        let options: LauncherOptions
+        do {
+            switch try LauncherOptions.parse(arguments) {
+            case .help:
+                Console.out(LauncherOptions.usage)
+                return 0
+            case .run(let parsed):
+                options = parsed
+            }
+        } catch {
+            Console.error(error.description)
+            return usageExitCode
+        }
+
+        do {
+            try FileManager.default.createDirectory(
+                atPath: options.dataDirectory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+        } catch {
+            Console.error("cannot create the data directory \(options.dataDirectory): \(error.localizedDescription)")
+            return 1
+        }
+
+        let secretsFile = SecretsFile(directory: options.dataDirectory)
+        let resolution: SecretsFile.Resolution
+        do {
+            resolution = try secretsFile.resolve(environment: environment)
+        } catch {
+            Console.error(error.description)
+            if case .invalidVariable = error { return usageExitCode }
+            return 1
+        }
+        announceGenerated(resolution, file: secretsFile)
+
+        let paths: [String: String]
+        do {
+            paths = try ExecutableLocator.locate(SuiteService.all.map(\.name), in: ExecutableLocator.ownDirectory())
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+
+        let childEnvironment = SuiteEnvironment.childEnvironment(
+            inherited: environment, secrets: resolution.secrets, options: options, launcherPID: getpid())
+        let children = SuiteService.all.map { service in
+            ChildSpec(
+                name: service.name,
+                command: SpawnCommand(
+                    executablePath: paths[service.name] ?? service.name,
+                    arguments: SuiteEnvironment.arguments(for: service, options: options),
+                    environment: childEnvironment))
+        }
+        return supervise(children, options: options)
+    }
+
+    private static func supervise(_ children: [ChildSpec], options: LauncherOptions) -> Int32 {
+        let started = SystemMonotonicClock().now()
+        let stopping = StopFlag()
+        let supervisor = Supervisor(children: children) { event in
+            report(event, options: options)
+            if case .allStarted = event {
+                startReadinessWatch(options: options, since: started, stopping: stopping)
+            }
+        }
+        let signals = SignalHandling.startWaiting(for: SignalHandling.terminationSignals) { signal in
+            Console.out("suite: \(ChildExit.signalName(signal)) received, stopping")
+            stopping.set()
+            supervisor.requestStop()
+            return true
+        }
+        _ = signals
+        switch supervisor.run() {
+        case .stopped:
+            Console.out("suite: stopped")
+            return 0
+        case .allChildrenGaveUp:
+            Console.error("every process failed repeatedly; giving up")
+            return 1
+        }
+    }
+
+    private static func announceGenerated(_ resolution: SecretsFile.Resolution, file: SecretsFile) {
+        guard !resolution.generated.isEmpty else { return }
+        var text = "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)\n"
+        let environment = resolution.secrets.environment
+        for variable in resolution.generated where variable.isShownWhenGenerated {
+            text += "  \(variable.rawValue)=\(environment[variable.rawValue] ?? "")\n"
+        }
+        Console.out(text)
+    }
+
+    private static func report(_ event: SupervisorEvent, options: LauncherOptions) {
+        switch event {
+        case .allStarted(let statuses):
+            Console.out(table(statuses, options: options))
+        case .started(let name, let pid, let restart) where restart > 0:
+            Console.out("suite: \(name) restarted (pid \(pid), restart \(restart))")
+        case .started:
+            break
+        case .spawnFailed(let name, let error):
+            Console.error("\(name): \(error.description)")
+        case .exited(let name, let pid, let exit):
+            Console.out("suite: \(name) (pid \(pid)) \(exit?.description ?? "ended")")
+        case .restartScheduled(let name, let delay):
+            Console.out("suite: restarting \(name) in \(delay.wholeMilliseconds) ms")
+        case .gaveUp(let name, let restarts, let window):
+            Console.error(
+                "\(name) was restarted \(restarts) times within \(window.wholeMilliseconds / 1000) s and keeps dying; "
+                    + "giving up on it, the others keep running")
+        case .stopping(let running):
+            Console.out("suite: sending SIGTERM to \(running) processes")
+        case .killed(let name, let pid):
+            Console.error("\(name) (pid \(pid)) did not stop in time; sent SIGKILL")
+        case .abandoned(let names):
+            Console.error("\(names.joined(separator: ", ")) did not exit even after SIGKILL")
+        }
+    }
+
+    /// The table of what runs where.
+    static func table(_ statuses: [ChildStatus], options: LauncherOptions) -> String {
+        var lines = ["suite: running", "  " + pad("NAME", 15) + pad("PID", 9) + "URL"]
+        for status in statuses {
+            let url = SuiteService.named(status.name).map { SuiteEnvironment.baseURL(of: $0, options: options) } ?? ""
+            let pid = status.pid.map(String.init) ?? "-"
+            lines.append("  " + pad(status.name, 15) + pad(pid, 9) + url)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private static func startReadinessWatch(options: LauncherOptions, since started: MonotonicInstant, stopping: StopFlag) {
+        let targets = SuiteService.all.map { service in
+            ReadinessWaiter.Target(
+                name: service.name,
+                host: HostAddress.connectable(SuiteEnvironment.bindHost(for: service, options: options)),
+                port: options.ports.port(for: service))
+        }
+        let thread = Thread {
+            let report = ReadinessWaiter(targets: targets).wait { !stopping.isSet }
+            guard !stopping.isSet else { return }
+            let total = (SystemMonotonicClock().now() - started).wholeMilliseconds
+            if report.notReady.isEmpty {
+                Console.out("suite: ready in \(total) ms")
+            } else {
+                Console.error("not ready after \(total) ms: \(report.notReady.joined(separator: ", ")); the rest keep running")
+            }
+        }
+        thread.name = "suite-readiness"
+        thread.start()
+    }
+}
+
+/// A flag set once from the signal thread and read by the readiness thread.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+}

@@ -1,0 +1,116 @@
+import Contract
+import Foundation
+import Glibc
+import HTTP
+import TestSupport
+import Testing
+
+/// The suite as an operator runs it: the launcher starts every process; the gateway reaches every
+/// service; a killed service is answered for with 503 and comes back; nothing outlives the launcher.
+@Suite(.serialized)
+struct SuiteLifecycleTests {
+    @Test func wholeSuite_ComesUp_AndGatewayReportsEveryServiceReady() throws {
+        let suite = try SuiteHarness()
+        defer { suite.stop() }
+        let response = try suite.gateway.request(.get, "/ready")
+        #expect(response.status == .ok)
+        let report = try response.decode(JSONValue.self)
+        guard case .object(let fields) = report, case .object(let services)? = fields["services"] else {
+            Issue.record("unexpected /ready body: \(response.text)")
+            return
+        }
+        #expect(Set(services.keys) == ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"])
+        for (name, state) in services {
+            guard case .object(let detail) = state else { continue }
+            #expect(detail["status"] == .string("ready"), "service \(name)")
+        }
+        #expect(suite.childPIDs.count == 6)
+    }
+
+    @Test func gateway_ReachesEveryService_WithTheCallersRequestId() throws {
+        let suite = try SuiteHarness()
+        defer { suite.stop() }
+        for service in ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"] {
+            let response = try suite.gateway.request(
+                .get, "/api/v1/\(service)/status", token: SuiteHarness.adminKey, headers: ["X-Request-Id": "trace-\(service)"]
+            )
+            #expect(response.status == .ok, "\(service): \(response.text)")
+            #expect(response.headers["X-Request-Id"] == "trace-\(service)")
+            let status = try response.decode([String: JSONValue].self)
+            #expect(status["service"] == .string(service))
+        }
+    }
+
+    @Test func service_CalledDirectlyWithoutTheInternalSecret_IsRefused() throws {
+        let suite = try SuiteHarness()
+        defer { suite.stop() }
+        let response = try suite.client(for: "loyalty").request(.get, "/v1/status")
+        #expect(response.status == .unauthorized)
+        #expect(response.errorEnvelope?.error.code == "unauthorized")
+        #expect(try suite.client(for: "loyalty").request(.get, "/health").status == .ok)
+    }
+
+    @Test func serviceKilledWithSIGKILL_Gives503JSONThroughTheGateway_AndIsBackWithinFiveSeconds() throws {
+        let suite = try SuiteHarness()
+        defer { suite.stop() }
+        let pid = try #require(suite.childPID("loyalty"))
+        kill(pid, SIGKILL)
+        // Wait until the kernel has closed the dead process's port, then ask through the gateway
+        // before the launcher's restart (100 ms backoff) has a new process listening.
+        let direct = suite.client(for: "loyalty")
+        let closedBy = ContinuousClock.now + .seconds(2)
+        portClosing: while ContinuousClock.now < closedBy {
+            do {
+                _ = try direct.request(.get, "/health", timeout: .milliseconds(200))
+            } catch HTTPClientError.unreachable {
+                break portClosing
+            } catch {}
+            usleep(1_000)
+        }
+        let started = ContinuousClock.now
+        let response = try suite.gateway.request(.get, "/api/v1/loyalty/status", token: SuiteHarness.adminKey)
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(2))
+        #expect(response.status == .serviceUnavailable, "got \(response.status): \(response.text)")
+        #expect(response.headers["Content-Type"] == "application/json")
+        #expect(response.errorEnvelope?.error.code == "service_unavailable")
+
+        let killedAt = ContinuousClock.now
+        var back = false
+        while ContinuousClock.now - killedAt < .seconds(5) {
+            if let again = try? suite.gateway.request(.get, "/api/v1/loyalty/status", token: SuiteHarness.adminKey), again.status == .ok {
+                back = true
+                break
+            }
+            usleep(50_000)
+        }
+        #expect(back, "loyalty was not back within 5 s")
+        #expect(suite.childPID("loyalty") != pid)
+    }
+
+    @Test func sigtermToTheLauncher_StopsEveryChild_AndExitsZero() throws {
+        let suite = try SuiteHarness()
+        defer { suite.stop() }
+        let children = suite.childPIDs
+        #expect(children.count == 6)
+        suite.launcher.send(SIGTERM)
+        #expect(suite.launcher.waitForExit(timeout: .seconds(20)))
+        #expect(suite.launcher.exitStatus == 0)
+        for pid in children {
+            #expect(!ProcessTable.isAlive(pid), "child \(pid) (\(ProcessTable.commandLine(of: pid))) outlived the launcher")
+        }
+    }
+
+    @Test func sigkillToTheLauncher_StillEndsEveryChild() throws {
+        let suite = try SuiteHarness()
+        defer { suite.stop() }
+        let children = suite.childPIDs
+        suite.launcher.send(SIGKILL)
+        #expect(suite.launcher.waitForExit(timeout: .seconds(5)))
+        let deadline = ContinuousClock.now + .seconds(15)
+        while ContinuousClock.now < deadline && children.contains(where: ProcessTable.isAlive) { usleep(50_000) }
+        for pid in children {
+            #expect(!ProcessTable.isAlive(pid), "child \(pid) outlived a killed launcher")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Contract
+import Foundation
+import Glibc
+import HTTP
+import ServiceKit
+
+/// The whole suite started for real through the `suite` launcher, on free ports with a temporary
+/// data directory and known keys. `stop()` (call it in a `defer`) ends the launcher by PID, which
+/// ends every child, and removes the data.
+public final class SuiteHarness: @unchecked Sendable {
+    public static let adminKey = "admin-key-0123456789abcdef"
+    public static let storefrontKey = "storefront-key-0123456789abcdef"
+    public static let internalSecret = "internal-secret-0123456789abcdef"
+    public static let tokenSecret = "token-secret-0123456789abcdef"
+
+    public let basePort: Int
+    public let directory: TemporaryDirectory
+    public let launcher: RunningProcess
+    public let gateway: TestClient
+
+    /// Starts the launcher and waits until the gateway reports the whole suite ready.
+    public init(extraEnvironment: [String: String] = [:], readyTimeout: Duration = .seconds(120)) throws {
+        directory = try TemporaryDirectory(prefix: "zaplecze-suite")
+        basePort = try FreePorts.consecutive(6)
+        var environment = [
+            "ZAPLECZE_ADMIN_KEYS": "tester=\(Self.adminKey)",
+            "ZAPLECZE_STOREFRONT_KEYS": "shop=\(Self.storefrontKey)",
+            "ZAPLECZE_INTERNAL_SECRET": Self.internalSecret,
+            "ZAPLECZE_TOKEN_SECRET": Self.tokenSecret,
+            "ZAPLECZE_LOG_LEVEL": "warn",
+        ]
+        for (key, value) in extraEnvironment { environment[key] = value }
+        launcher = try RunningProcess(
+            name: "suite", executable: try BuiltExecutables.path("suite"),
+            arguments: ["--port", String(basePort), "--data-dir", directory.file("data")],
+            environment: environment, outputPath: directory.file("suite.log")
+        )
+        gateway = TestClient(port: basePort)
+        do {
+            try waitUntilReady(timeout: readyTimeout)
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    /// The port of a service: gateway +1 … +5 in the launcher's order.
+    public func port(of service: String) -> Int {
+        basePort + 1 + (ServiceConfiguration.serviceNames.firstIndex(of: service) ?? 0)
+    }
+
+    /// A client straight to one service (bypassing the gateway).
+    public func client(for service: String) -> TestClient { TestClient(port: port(of: service)) }
+
+    /// Waits until the gateway's `/ready` answers 200.
+    public func waitUntilReady(timeout: Duration) throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let response = try? gateway.request(.get, "/ready", timeout: .seconds(2)), response.status == .ok { return }
+            guard launcher.isRunning else { throw HarnessError("the launcher exited:\n\(launcher.output)") }
+            usleep(100_000)
+        }
+        throw HarnessError("the suite was not ready within \(timeout):\n\(launcher.output)")
+    }
+
+    /// The PID of the launcher's child running `executable`.
+    public func childPID(_ executable: String) -> Int32? {
+        ProcessTable.children(of: launcher.pid).first { pid in
+            let command = ProcessTable.commandLine(of: pid)
+            return command.split(separator: " ").first.map { ($0 as Substring).hasSuffix("/" + executable) } ?? false
+        }
+    }
+
+    /// Every child PID of the launcher.
+    public var childPIDs: [Int32] { ProcessTable.children(of: launcher.pid) }
+
+    /// Stops the launcher (and so every child) and removes the data directory.
+    public func stop() {
+        let children = childPIDs
+        launcher.stop()
+        // Belt and braces: a child must never outlive a test, even if the launcher misbehaved.
+        for pid in children where ProcessTable.isAlive(pid) { kill(pid, SIGKILL) }
+        directory.remove()
+    }
+}
+
