@@ -30,9 +30,14 @@ public enum JSONCoding {
         return decoder
     }
 
+    // Shared instances: encoding and decoding read the settings only, and building a coder per
+    // call cost as much as the encoding itself on a hot path.
+    private static let sharedEncoder = encoder()
+    private static let sharedDecoder = decoder()
+
     /// Encodes `value` to bytes.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        Array(try encoder().encode(value))
+        Array(try sharedEncoder.encode(value))
     }
 
     /// Decodes `T` from bytes; an empty body is a `DecodingError` like any other bad body.
@@ -40,7 +45,7 @@ public enum JSONCoding {
         if bytes.isEmpty {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body is empty."))
         }
-        return try decoder().decode(type, from: Data(bytes))
+        return try sharedDecoder.decode(type, from: Data(bytes))
     }
 }
 

@@ -21,7 +21,9 @@ public final class Router: HTTPResponder {
     }
 
     public func bodyLimit(for head: HTTPRequestHead, default limit: Int) -> Int {
-        guard let segments = Self.segments(of: head.rawPath),
+        // Only a request with a body needs its route's limit; most requests (GET) have none.
+        guard head.headers["Content-Length"] != nil || head.headers["Transfer-Encoding"] != nil,
+              let segments = Self.segments(of: head.rawPath),
               case .found(let route, _) = trie.match(head.method, segments),
               let routeLimit = route.bodyLimit
         else { return limit }

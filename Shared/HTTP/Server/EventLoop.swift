@@ -92,6 +92,11 @@ final class EventLoop: @unchecked Sendable {
         connections.removeValue(forKey: fd)
     }
 
+    /// Forgets a connection whose socket was already removed from the epoll set.
+    func forgetWithoutDeregistering(_ fd: Int32) {
+        connections.removeValue(forKey: fd)
+    }
+
     var connectionCount: Int { connections.count }
 
     /// Begins a graceful stop: idle connections close now, busy ones after their response.

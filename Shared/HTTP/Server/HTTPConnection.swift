@@ -1,11 +1,18 @@
 #if canImport(Glibc)
 import Glibc
 import CSystem
+import Synchronization
 
 /// One accepted connection: reads into the parser, hands whole requests to the worker pool one at
 /// a time (so pipelined requests are answered in order), writes responses, and enforces the
-/// timeouts its `ConnectionStateMachine` decides. Touched only on its event loop's thread, except
-/// where a worker posts to it through `loop.execute`.
+/// timeouts its `ConnectionStateMachine` decides.
+///
+/// Ownership: the connection is touched only on its event loop's thread, except while a handler
+/// runs. Then `workerOwned` is set, the socket's epoll interest is empty, and the worker thread owns
+/// it: it writes the response straight to the socket (no hop back to the loop in the common case)
+/// and re-arms input. Meanwhile the loop ignores the connection's timers and, on a hang-up, only
+/// stops watching the socket; it never closes a socket a worker may still write to (the number
+/// could be reused by the next accepted connection).
 final class HTTPConnection: @unchecked Sendable {
     let fd: Int32
     private unowned let loop: EventLoop
@@ -23,6 +30,10 @@ final class HTTPConnection: @unchecked Sendable {
     private var wantsWrite = false
     private(set) var isClosed = false
     private let info: ConnectionInfo
+    private let workerOwned = Atomic<Bool>(false)
+    /// False once the loop removed the socket from epoll after a hang-up during a handler.
+    private let watchingSocket = Atomic<Bool>(true)
+    private var watching: Bool { watchingSocket.load(ordering: .acquiring) }
 
     init(fd: Int32, loop: EventLoop, server: HTTPServer, now: UInt64) {
         self.fd = fd
@@ -36,6 +47,14 @@ final class HTTPConnection: @unchecked Sendable {
     // MARK: - Events from the loop
 
     func handle(events: UInt32) {
+        if workerOwned.load(ordering: .acquiring) {
+            // Input can show up in the instant between the worker re-arming the socket and handing
+            // it back: leave it, level-triggered epoll reports it again. An error or hang-up is
+            // reported even with an empty interest set, again and again: stop watching; the worker
+            // finds out when it re-arms the socket and hands the close back to the loop.
+            if events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 { stopWatching() }
+            return
+        }
         if events & EPOLLERR.rawValue != 0 || (events & EPOLLHUP.rawValue != 0 && events & EPOLLIN.rawValue == 0) {
             closeNow()
             return
@@ -45,6 +64,7 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     func tick(now: UInt64) {
+        if workerOwned.load(ordering: .acquiring) { return }
         switch state.tick(now: now) {
         case .none:
             break
@@ -60,6 +80,8 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     func beginDraining() {
+        // A connection with a worker learns of the drain from `server.isDraining` when it answers.
+        if workerOwned.load(ordering: .acquiring) { return }
         keepAlive = false
         if state.beginDraining() == .close { closeNow() }
     }
@@ -71,7 +93,7 @@ final class HTTPConnection: @unchecked Sendable {
         state.closed()
         flow?.close()
         flow = nil
-        loop.forget(fd)
+        if watching { loop.forget(fd) } else { loop.forgetWithoutDeregistering(fd) }
         close(fd)
         server.connectionClosed()
     }
@@ -158,11 +180,13 @@ final class HTTPConnection: @unchecked Sendable {
         )
         let responder = server.responder
         let info = self.info
+        workerOwned.store(true, ordering: .releasing)
         let accepted = server.workers.submit { [self] in
             let response = responder.respond(to: request, connection: info)
             deliver(response, context: context)
         }
         if !accepted {
+            workerOwned.store(false, ordering: .releasing)
             awaitingResponse = false
             respondDirectly(JSONText.errorResponse(
                 status: .serviceUnavailable, code: "overloaded",
@@ -189,9 +213,7 @@ final class HTTPConnection: @unchecked Sendable {
                 keepAlive: context.keepAlive, version: context.version
             )
             if !suppressBody { bytes.append(contentsOf: body) }
-            let response = bytes
-            let keepAlive = context.keepAlive
-            loop.execute { [self] in complete(with: response, keepAlive: keepAlive) }
+            finishFromWorker(bytes, keepAlive: context.keepAlive && !server.isDraining)
         case .stream(let stream):
             let framing: ResponseSerializer.Framing
             if response.status.forbidsBody {
@@ -204,12 +226,16 @@ final class HTTPConnection: @unchecked Sendable {
                 framing = .none
                 context.keepAlive = false
             }
+            if server.isDraining { context.keepAlive = false }
             let head = ResponseSerializer.head(response, framing: framing, keepAlive: context.keepAlive, version: context.version)
             let keepAlive = context.keepAlive
             if suppressBody {
-                loop.execute { [self] in complete(with: head, keepAlive: keepAlive) }
+                finishFromWorker(head, keepAlive: keepAlive)
                 return
             }
+            // A streamed body is written by the loop as the producer hands it pieces.
+            let hangUp = returnToLoop()
+            if hangUp { loop.execute { [self] in closeNow() } }
             let flow = StreamFlow()
             loop.execute { [self] in
                 self.flow = flow
@@ -241,6 +267,55 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
+    // MARK: - Worker side
+
+    /// Runs on the worker that owns the connection: writes `bytes` straight to the socket and, if
+    /// they all went out on a kept-alive connection with no pipelined bytes waiting, re-arms input
+    /// and hands the connection back to the loop without waking it. Anything else (a partial
+    /// write, a close, pipelined requests, a hang-up) is finished by the loop.
+    private func finishFromWorker(_ bytes: [UInt8], keepAlive: Bool) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                break
+            }
+        }
+        if offset == bytes.count && keepAlive && parser.isIdle && !peerClosedInput {
+            _ = state.responseWritten(keepAlive: true, now: MonotonicClock.now())
+            awaitingResponse = false
+            self.keepAlive = true
+            var event = epoll_event(events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue, data: epoll_data_t(fd: fd))
+            // After a hang-up the loop removed the socket from epoll, and this fails with ENOENT.
+            let rearmed = epoll_ctl(loop.epoll, EPOLL_CTL_MOD, fd, &event) == 0
+            workerOwned.store(false, ordering: .releasing)
+            if !rearmed { loop.execute { [self] in closeNow() } }
+            return
+        }
+        let rest = offset == 0 ? bytes : Array(bytes[offset...])
+        _ = returnToLoop()
+        loop.execute { [self] in complete(with: rest, keepAlive: keepAlive) }
+    }
+
+    /// Gives the connection back to the loop; true if the loop stopped watching it (hang-up).
+    private func returnToLoop() -> Bool {
+        let hungUp = !watching
+        workerOwned.store(false, ordering: .releasing)
+        return hungUp
+    }
+
+    private func stopWatching() {
+        guard watching else { return }
+        _ = epoll_ctl(loop.epoll, EPOLL_CTL_DEL, fd, nil)
+        watchingSocket.store(false, ordering: .releasing)
+    }
+
     // MARK: - Writing
 
     /// Answers from the loop itself (parse errors, timeouts, overload).
@@ -257,6 +332,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     private func complete(with bytes: [UInt8], keepAlive: Bool) {
         guard !isClosed else { return }
+        guard watching else { return closeNow() }
         self.keepAlive = keepAlive
         queue(bytes)
         responseQueued = true

@@ -67,6 +67,9 @@ public final class HTTPServer: @unchecked Sendable {
     /// The port the server listens on (the one the OS chose when configured with 0).
     public var port: Int { boundPort }
 
+    /// Whether shutdown has begun (answers then close their connections).
+    var isDraining: Bool { !accepting.current }
+
     /// Connections open right now.
     public var openConnections: Int { open.current }
 

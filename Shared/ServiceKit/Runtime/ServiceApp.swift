@@ -29,9 +29,9 @@ public final class ServiceApp: Sendable {
         self.environment = environment
         Self.registerGauges(environment)
 
-        let health: RouteHandler = { _, _ in
-            try .json(["status": "ok", "service": definition.name, "version": definition.version])
-        }
+        // Asked many times a second by orchestrators and benchmarks: encoded once.
+        let healthResponse = try HTTPResponse.json(["status": "ok", "service": definition.name, "version": definition.version])
+        let health: RouteHandler = { _, _ in healthResponse }
         var routes = RouteCollection()
             .get("health", use: health)
             .get("metrics") { _, _ in
