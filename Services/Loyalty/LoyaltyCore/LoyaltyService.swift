@@ -1,16 +1,58 @@
+import Foundation
+import HTTP
 import ServiceKit
 import Store
 
-/// The loyalty service: its definition for `ServiceApp` (port, migrations, routes).
+/// The loyalty service: its definition for `ServiceApp` (port, migrations, routes, the expiry
+/// job).
 public enum LoyaltyService {
     public static let name = "loyalty"
     public static let defaultPort = 8081
 
-    /// The definition `main.swift` runs and tests start in-process.
-    public static func definition() -> ServiceDefinition {
-        ServiceDefinition(name: name, defaultPort: defaultPort, migrations: migrations)
+    /// The definition `main.swift` runs and tests start in-process. `now` is the clock every
+    /// timestamp and expiry decision reads; `expiryInterval` is how often the background job
+    /// looks for expired points.
+    public static func definition(
+        now: @escaping LoyaltyClock = { Date() },
+        expiryInterval: Duration = .seconds(60)
+    ) -> ServiceDefinition {
+        ServiceDefinition(
+            name: name,
+            defaultPort: defaultPort,
+            migrations: migrations,
+            internalRoutes: { environment in routes(LoyaltyDependencies(environment: environment, now: now)) },
+            start: { environment in
+                let job = ExpiryJob(
+                    database: environment.database, now: now, interval: expiryInterval, logger: environment.logger
+                )
+                job.start()
+                return { job.stop() }
+            }
+        )
     }
 
     /// The service's own tables, in order.
-    static let migrations: [Migration] = []
+    static let migrations: [Migration] = LoyaltyMigrations.all
+
+    /// Every route under `/v1` (the internal secret and the caller's identity are checked
+    /// before these run; each route checks the caller's role again).
+    static func routes(_ dependencies: LoyaltyDependencies) -> RouteCollection {
+        RouteCollection()
+            .include(ProgramController(dependencies: dependencies).routes)
+            .include(RulesController(dependencies: dependencies).routes)
+            .include(CustomersController(dependencies: dependencies).routes)
+            .include(BulkAdjustmentsController(dependencies: dependencies).routes)
+            .include(ActivityController(dependencies: dependencies).routes)
+            .include(RewardsController(dependencies: dependencies).routes)
+            .include(ExchangeOrdersController(dependencies: dependencies).routes)
+            .include(OrdersController(dependencies: dependencies).routes)
+            .include(PointDebitsController(dependencies: dependencies).routes)
+    }
+
+    /// Expires every point due at `now` in `database` (what the background job does each
+    /// interval); returns how many lots expired. For operators' tools and tests.
+    @discardableResult
+    public static func expirePoints(in database: Database, now: Date) throws -> Int {
+        try ExpiryJob.runOnce(database: database, now: now)
+    }
 }

@@ -1,0 +1,106 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+
+/// One adjustment of a bulk file.
+public struct BulkAdjustmentRow: Sendable, Hashable {
+    /// The record's number as a spreadsheet shows it: the file's first record is row 1.
+    public var row: Int
+    public var customerId: String
+    public var points: Int64
+    public var reason: String
+}
+
+/// A bulk file that cannot be applied: 422 `invalid_rows` listing every bad row.
+public struct BulkFileRejected: HTTPResponseError, Equatable {
+    /// Each bad row's number and what is wrong with it.
+    public let problems: [(row: Int, message: String)]
+
+    public static func == (lhs: BulkFileRejected, rhs: BulkFileRejected) -> Bool {
+        lhs.problems.map(\.row) == rhs.problems.map(\.row) && lhs.problems.map(\.message) == rhs.problems.map(\.message)
+    }
+
+    public var status: HTTPStatus { .unprocessableContent }
+    public var code: String { "invalid_rows" }
+    public var message: String {
+        let rows = problems.prefix(20).map { String($0.row) }.joined(separator: ", ")
+        return "The file was not applied: fix row\(problems.count == 1 ? "" : "s") \(rows)\(problems.count > 20 ? ", …" : "")."
+    }
+    public var details: [String: ErrorDetail] {
+        [
+            "rows": .strings(problems.map { String($0.row) }),
+            "problems": .strings(problems.prefix(BulkAdjustmentFile.maximumReportedProblems).map { "row \($0.row): \($0.message)" }),
+        ]
+    }
+}
+
+/// The bulk adjustment file (`POST /v1/adjustments/bulk`): CSV (RFC 4180) with the columns
+/// `customerId,points,reason`, one adjustment per record, applied in file order.
+///
+/// The header row is optional: a first record whose first field is `customerId` (any case) is
+/// taken as the header and skipped. Points are signed integers other than 0; reasons are 1–500
+/// characters. Rows are numbered as a spreadsheet shows them (the header, if any, is row 1).
+public enum BulkAdjustmentFile {
+    /// Most data rows in one file.
+    public static let maximumRows = 100_000
+    /// Most problems listed in an answer (every bad row number is still listed).
+    public static let maximumReportedProblems = 100
+
+    /// Reads and checks every row; throws `BulkFileRejected` listing all bad rows, or a 400 when
+    /// the text is not UTF-8 CSV at all.
+    public static func parse(_ bytes: [UInt8]) throws -> [BulkAdjustmentRow] {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw HTTPError.badRequest("The file must be UTF-8 text.", code: "invalid_csv")
+        }
+        let records: [[String]]
+        do {
+            records = try CSVReader.parse(text, maxRows: maximumRows + 1)
+        } catch {
+            throw HTTPError.badRequest("The file is not valid CSV: \(error).", code: "invalid_csv")
+        }
+        var rows: [BulkAdjustmentRow] = []
+        var problems: [(row: Int, message: String)] = []
+        for (index, record) in records.enumerated() {
+            let number = index + 1
+            if index == 0, isHeader(record) { continue }
+            switch check(record, row: number) {
+            case .success(let row): rows.append(row)
+            case .failure(let message): problems.append((number, message.text))
+            }
+        }
+        if !problems.isEmpty { throw BulkFileRejected(problems: problems) }
+        if rows.isEmpty {
+            throw BulkFileRejected(problems: [(1, "The file has no adjustments.")])
+        }
+        return rows
+    }
+
+    /// Whether a record is the header row.
+    static func isHeader(_ record: [String]) -> Bool {
+        record.first?.trimmingCharacters(in: .whitespaces).lowercased() == "customerid"
+    }
+
+    private struct Problem: Error {
+        let text: String
+    }
+
+    private static func check(_ record: [String], row: Int) -> Result<BulkAdjustmentRow, Problem> {
+        guard record.count == 3 else {
+            return .failure(Problem(text: "expected 3 fields (customerId,points,reason), found \(record.count)"))
+        }
+        let customerId = record[0].trimmingCharacters(in: .whitespaces)
+        if let problem = InputRules.identifierProblem(customerId, field: "customerId") {
+            return .failure(Problem(text: "customerId: \(problem.message)"))
+        }
+        let pointsText = record[1].trimmingCharacters(in: .whitespaces)
+        guard let points = Int64(pointsText), points != 0, points != .min else {
+            return .failure(Problem(text: "points must be a whole number other than 0, found \"\(pointsText.prefix(40))\""))
+        }
+        let reason = record[2].trimmingCharacters(in: .whitespacesAndNewlines)
+        if let problem = InputRules.textProblem(reason, field: "reason", limit: InputRules.maximumReasonLength) {
+            return .failure(Problem(text: "reason: \(problem.message)"))
+        }
+        return .success(BulkAdjustmentRow(row: row, customerId: customerId, points: points, reason: reason))
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HTTP
+import ServiceKit
+import Store
+
+/// Expires points in the background: every `interval` it finds customers with lots past their
+/// expiry and writes one `expired` entry per lot, a batch of customers per transaction. Reads
+/// and spending also expire a customer's due lots on the spot, so the job only keeps balances
+/// that nobody touches exact.
+final class ExpiryJob: @unchecked Sendable {
+    // Safe: `stopping` is only touched while `lock` is held; `thread` is written once in `start`
+    // before any other thread can call `stop`; the rest is immutable.
+    private let database: Database
+    private let now: LoyaltyClock
+    private let interval: Duration
+    private let logger: Logger
+    private let lock = Lock()
+    private var stopping = false
+    private var thread: ThreadHandle?
+
+    /// Customers handled per transaction, so a large backlog never holds the writer long.
+    static let customersPerTransaction = 100
+
+    init(database: Database, now: @escaping LoyaltyClock, interval: Duration, logger: Logger) {
+        self.database = database
+        self.now = now
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Starts the background thread; the first pass runs one interval after start.
+    func start() {
+        thread = ThreadHandle.spawn(name: "points-expiry") { [self] in run() }
+    }
+
+    /// Stops the thread promptly (it wakes from its wait at once) and waits for it to end.
+    func stop() {
+        lock.withLock {
+            stopping = true
+            lock.broadcast()
+        }
+        thread?.join()
+    }
+
+    /// Expires everything due now; returns how many lots expired.
+    @discardableResult
+    static func runOnce(database: Database, now: Date) throws -> Int {
+        var expired = 0
+        while true {
+            let (customers, lots) = try database.write { connection -> (Int, Int) in
+                let due = try Ledger.customersWithDueLots(in: connection, now: now, limit: customersPerTransaction)
+                let ledger = Ledger(connection: connection, now: now, expiryMonths: nil)
+                var lots = 0
+                for customerId in due { lots += try ledger.expireDue(customerId) }
+                return (due.count, lots)
+            }
+            expired += lots
+            if customers < customersPerTransaction { return expired }
+        }
+    }
+
+    private func run() {
+        let waitNanoseconds = UInt64(max(interval.components.seconds, 0)) * 1_000_000_000
+            + UInt64(max(interval.components.attoseconds, 0) / 1_000_000_000)
+        while true {
+            lock.lock()
+            let deadline = MonotonicClock.now() &+ waitNanoseconds
+            while !stopping, MonotonicClock.now() < deadline {
+                lock.wait(untilMonotonicNanoseconds: deadline)
+            }
+            let stop = stopping
+            lock.unlock()
+            if stop { return }
+            do {
+                let expired = try Self.runOnce(database: database, now: now())
+                if expired > 0 { logger.info("points expired", [("lots", .int(Int64(expired)))]) }
+            } catch {
+                logger.error("points expiry failed", [("error", .string(String(describing: error)))])
+            }
+        }
+    }
+}

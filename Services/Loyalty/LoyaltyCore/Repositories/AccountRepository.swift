@@ -1,0 +1,30 @@
+import Contract
+import Foundation
+import Store
+
+/// Reads a customer's points summary.
+enum AccountRepository {
+    /// Most expiry dates listed in a balance.
+    static let maximumExpiryDates = 24
+
+    /// The balance as the customer and the admin see it; zeros for an unknown customer.
+    static func summary(_ customerId: String, in connection: Connection) throws -> CustomerPoints {
+        let figures = try Ledger.figures(customerId, in: connection)
+        let expiring = try connection.query(
+            """
+            SELECT expires_at, sum(remaining) AS points FROM lots
+            WHERE customer_id = ? AND remaining > 0 AND expires_at IS NOT NULL
+            GROUP BY expires_at ORDER BY expires_at LIMIT ?
+            """, customerId, maximumExpiryDates
+        ).map { ExpiringPoints(points: try $0.get("points"), expiresAt: try $0.get("expires_at")) }
+        let exchangeOrders = try connection.scalar(
+            "SELECT count(*) FROM exchange_orders WHERE customer_id = ?", customerId, as: Int64.self
+        ) ?? 0
+        let signedUp = try connection.queryOne("SELECT 1 FROM newsletter_signups WHERE customer_id = ?", customerId) != nil
+        return CustomerPoints(
+            customerId: customerId, points: figures.points, pendingPoints: figures.pendingPoints,
+            coefficient: figures.coefficient, expiringPoints: expiring, exchangeOrderCount: exchangeOrders,
+            newsletterSignedUp: signedUp
+        )
+    }
+}

@@ -1,0 +1,91 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+import Store
+
+/// The non-order actions that earn points (seed 001): a newsletter signup, once per customer
+/// ever, and a published review, once per review id. A repeat is a 200 with `awarded: 0`.
+struct ActivityController: Sendable {
+    let dependencies: LoyaltyDependencies
+
+    var routes: RouteCollection {
+        RouteCollection()
+            .post("customers/:customerId/newsletter-signup", use: newsletterSignup)
+            .post("review-events", use: reviewPublished)
+    }
+
+    @Sendable func newsletterSignup(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try context.require(.admin, .storefront)
+        let now = dependencies.now()
+        let actor = context.historyActor
+        return try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
+            try connection.run(
+                "INSERT INTO newsletter_signups (customer_id, points, signed_up_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
+                customerId, now
+            )
+            let award = try award(
+                customerId, action: .newsletterSignup, firstTime: connection.changes == 1, actor: actor,
+                cause: HistoryCause(actor: actor, reason: "Newsletter signup."), in: connection, now: now
+            )
+            try connection.run("UPDATE newsletter_signups SET points = points + ? WHERE customer_id = ?", award.awarded, customerId)
+            return try .json(award)
+        }
+    }
+
+    @Sendable func reviewPublished(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.service, .admin)
+        let event = try request.decode(ReviewPublishedEvent.self)
+        try ValidationFailure.check([
+            InputRules.identifierProblem(event.reviewId, field: "reviewId"),
+            InputRules.identifierProblem(event.customerId, field: "customerId"),
+            InputRules.identifierProblem(event.productId, field: "productId"),
+        ].compactMap { $0 })
+        let now = dependencies.now()
+        let actor = context.historyActor
+        return try dependencies.database.write { connection in
+            try connection.run(
+                """
+                INSERT INTO reviews (review_id, customer_id, product_id, points, received_at) VALUES (?, ?, ?, 0, ?)
+                ON CONFLICT DO NOTHING
+                """, event.reviewId, event.customerId, event.productId, now
+            )
+            let firstTime = connection.changes == 1
+            // A repeated review id is answered for the customer who earned by it.
+            let owner = firstTime ? event.customerId
+                : try connection.scalar("SELECT customer_id FROM reviews WHERE review_id = ?", event.reviewId, as: String.self)
+                    ?? event.customerId
+            let award = try award(
+                owner, action: .reviewPublished, firstTime: firstTime, actor: actor,
+                cause: HistoryCause(reviewId: event.reviewId, actor: actor, reason: "Review of product \(event.productId)."),
+                in: connection, now: now
+            )
+            if firstTime {
+                try connection.run("UPDATE reviews SET points = ? WHERE review_id = ?", award.awarded, event.reviewId)
+            }
+            return try .json(award)
+        }
+    }
+
+    /// Credits every active rule of `action` the first time; reports the balance either way.
+    private func award(
+        _ customerId: String, action: LoyaltyAction, firstTime: Bool, actor: String, cause: HistoryCause,
+        in connection: Connection, now: Date
+    ) throws -> ActivityAward {
+        let program = try ProgramRepository.load(connection)
+        let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
+        var awarded: Int64 = 0
+        if firstTime {
+            let rules = try RuleRepository.active([action], in: connection)
+            for (rule, points) in try OrderAwardPlan.activityAwards(rules: rules, action: action, program: program, at: now) {
+                var ruleCause = cause
+                ruleCause.rule = rule
+                try ledger.credit(customerId, points: points, kind: .earned, cause: ruleCause)
+                awarded = try Ledger.add(awarded, points)
+            }
+        }
+        let balance = try ledger.open(customerId).points
+        return ActivityAward(customerId: customerId, awarded: awarded, firstTime: firstTime, points: balance)
+    }
+}

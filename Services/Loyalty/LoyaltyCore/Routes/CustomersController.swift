@@ -1,0 +1,119 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+
+/// A customer's points: balance, coefficient, history (JSON pages and a CSV statement) and the
+/// admin's manual adjustments.
+struct CustomersController: Sendable {
+    let dependencies: LoyaltyDependencies
+
+    var routes: RouteCollection {
+        RouteCollection()
+            .get("customers/:customerId", use: balance)
+            .put("customers/:customerId/coefficient", use: setCoefficient)
+            .get("customers/:customerId/history", use: history)
+            .get("customers/:customerId/history.csv", use: statement)
+            .post("customers/:customerId/adjustments", use: adjust)
+    }
+
+    /// The balance; an unknown customer has zeros (200), so the storefront need not register
+    /// customers before showing their points.
+    @Sendable func balance(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer, .service)
+        try dependencies.expireDue(customerId)
+        return try .json(try dependencies.database.read { try AccountRepository.summary(customerId, in: $0) })
+    }
+
+    @Sendable func setCoefficient(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try context.require(.admin)
+        let update = try request.decode(CoefficientUpdate.self)
+        let now = dependencies.now()
+        let summary = try dependencies.database.write { connection in
+            try Ledger(connection: connection, now: now, expiryMonths: nil).setCoefficient(customerId, update.coefficient)
+            return try AccountRepository.summary(customerId, in: connection)
+        }
+        dependencies.logger.info("coefficient set", [
+            ("requestId", .string(context.requestId)), ("customerId", .string(customerId)),
+            ("coefficient", .string(update.coefficient.description)), ("by", .string(context.historyActor)),
+        ])
+        return try .json(summary)
+    }
+
+    /// The history, newest first; `cursor` is the id of the last entry seen.
+    @Sendable func history(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer)
+        let page = try PageRequest(query: context.query)
+        let before = try page.integerCursor()
+        try dependencies.expireDue(customerId)
+        let entries = try dependencies.database.read { connection in
+            try HistoryRepository.page(customerId, beforeId: before, limit: page.limit + 1, in: connection)
+        }
+        return try .json(Page.keyset(entries, limit: page.limit) { String($0.id) })
+    }
+
+    /// The whole history as CSV, oldest first: the customer's points statement.
+    @Sendable func statement(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer)
+        try dependencies.expireDue(customerId)
+        let writer = CSVWriter(header: [
+            "id", "createdAt", "kind", "points", "pendingPoints", "balanceAfter", "pendingAfter", "expiresAt",
+            "rule", "orderNumber", "reviewId", "exchangeOrderId", "debitId", "actor", "reason",
+        ])
+        var body = writer.headerLine
+        try dependencies.database.read { connection in
+            try HistoryRepository.forEach(customerId, in: connection) { entry in
+                body += writer.row([
+                    String(entry.id), RFC3339.format(entry.createdAt), entry.kind.rawValue, String(entry.points),
+                    String(entry.pendingPoints), String(entry.balanceAfter), String(entry.pendingAfter),
+                    entry.expiresAt.map(RFC3339.format) ?? "", entry.cause.rule?.name ?? "", entry.cause.orderNumber ?? "",
+                    entry.cause.reviewId ?? "", entry.cause.exchangeOrderId.map(String.init) ?? "",
+                    entry.cause.debitId ?? "", entry.cause.actor ?? "", entry.cause.reason ?? "",
+                ])
+            }
+        }
+        return HTTPResponse(
+            headers: [
+                "Content-Type": "text/csv; charset=utf-8",
+                "Content-Disposition": "attachment; filename=\"points-history.csv\"",
+            ],
+            bytes: body
+        )
+    }
+
+    /// Adds or subtracts points by hand. Never below zero (409 `insufficient_points`); the
+    /// customer is not notified (seed 001); `Idempotency-Key` makes a retry safe.
+    @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try context.require(.admin)
+        let adjustment = try request.decode(PointsAdjustmentRequest.self)
+        var problems: [LoyaltyValidationProblem] = []
+        if adjustment.points == 0 || adjustment.points == .min {
+            problems.append(.init(field: "points", message: "Must be a whole number other than 0 (negative subtracts)."))
+        }
+        if let problem = InputRules.textProblem(adjustment.reason, field: "reason", limit: InputRules.maximumReasonLength) {
+            problems.append(problem)
+        }
+        try ValidationFailure.check(problems)
+        let now = dependencies.now()
+        let cause = HistoryCause(actor: context.historyActor, reason: adjustment.reason)
+        return try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
+            let program = try ProgramRepository.load(connection)
+            let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
+            let entry: HistoryEntry
+            if adjustment.points > 0 {
+                entry = try ledger.credit(customerId, points: adjustment.points, kind: .adjustment, cause: cause)
+            } else {
+                entry = try ledger.debit(customerId, points: -adjustment.points, kind: .adjustment, cause: cause, shortfall: .refuse).entry
+            }
+            let result = PointsAdjustmentResult(
+                customerId: customerId, points: entry.balanceAfter, pendingPoints: entry.pendingAfter, entry: entry
+            )
+            return try .json(result, status: .created)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+import Store
+
+/// What the controllers share: the database, the clock and the outgoing mail.
+struct LoyaltyDependencies: Sendable {
+    let database: Database
+    let now: LoyaltyClock
+    let mailer: Mailer
+    let outbox: Outbox
+    /// Where the shop owner is told about new exchange orders; nil sends nothing.
+    let adminEmail: String?
+    let logger: Logger
+
+    init(environment: ServiceEnvironment, now: @escaping LoyaltyClock) {
+        database = environment.database
+        self.now = now
+        mailer = environment.mailer
+        outbox = environment.outbox
+        adminEmail = environment.configuration.adminEmail
+        logger = environment.logger
+    }
+
+    /// Expires the customer's due lots before a read, so a balance or history never shows
+    /// points whose expiry has passed. Costs one indexed lookup when nothing is due.
+    func expireDue(_ customerId: String) throws {
+        let now = self.now()
+        guard try database.read({ try Ledger.hasDueLots(customerId, in: $0, now: now) }) else { return }
+        try database.write { connection in
+            _ = try Ledger(connection: connection, now: now, expiryMonths: nil).expireDue(customerId)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+
+/// Sales orders, as the gateway's order fan-out reports them: `POST /v1/orders/{orderNumber}/events`
+/// (internal, not public), and `GET /v1/orders/{orderNumber}` to see what an order earned.
+struct OrdersController: Sendable {
+    let dependencies: LoyaltyDependencies
+
+    var routes: RouteCollection {
+        RouteCollection()
+            .post("orders/:orderNumber/events", use: receive)
+            .get("orders/:orderNumber", use: show)
+    }
+
+    /// Applies one order event (see `OrderEventProcessor`); always 200 for a well-formed event,
+    /// with `outcome` telling whether it was applied, a duplicate or stale.
+    @Sendable func receive(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.service, .admin, .storefront)
+        let orderNumber = try InputRules.pathIdentifier(context.parameters, "orderNumber")
+        let event = try request.decode(OrderEvent.self)
+        try ValidationFailure.check(Self.problems(of: event, orderNumber: orderNumber))
+        let now = dependencies.now()
+        let points = try dependencies.database.write { connection in
+            try OrderEventProcessor(connection: connection, now: now).apply(event)
+        }
+        if points.outcome == .applied {
+            dependencies.logger.info("order event applied", [
+                ("requestId", .string(context.requestId)), ("orderNumber", .string(orderNumber)),
+                ("sequence", .int(event.sequence)), ("status", .string(event.status.rawValue)),
+            ])
+        }
+        return try .json(points)
+    }
+
+    /// The order's awards: what each rule gives, whether it is pending, credited or cancelled,
+    /// and how much was taken back.
+    @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin, .storefront, .service)
+        let orderNumber = try InputRules.pathIdentifier(context.parameters, "orderNumber")
+        let points = try dependencies.database.read { connection -> OrderPoints? in
+            guard let order = try OrderRepository.find(orderNumber, in: connection) else { return nil }
+            return try OrderEventProcessor.summary(order, outcome: nil, in: connection)
+        }
+        guard let points else { throw HTTPError.notFound("Loyalty has not seen order \(orderNumber).") }
+        return try .json(points)
+    }
+
+    /// What makes an event unusable, naming its fields.
+    static func problems(of event: OrderEvent, orderNumber: String) -> [LoyaltyValidationProblem] {
+        var problems: [LoyaltyValidationProblem] = []
+        if event.orderNumber != orderNumber {
+            problems.append(.init(field: "orderNumber", message: "The body names order \(event.orderNumber), the path \(orderNumber)."))
+        }
+        if let problem = InputRules.identifierProblem(event.eventId, field: "eventId") { problems.append(problem) }
+        if let customerId = event.customerId, let problem = InputRules.identifierProblem(customerId, field: "customerId") {
+            problems.append(problem)
+        }
+        if event.sequence < 1 { problems.append(.init(field: "sequence", message: "Must be 1 or more.")) }
+        if !Currency.isKnown(event.currency) {
+            problems.append(.init(field: "currency", message: "Must be an ISO 4217 code."))
+        }
+        if event.totalNet < 0 { problems.append(.init(field: "totalNet", message: "Must not be negative.")) }
+        if event.totalGross < 0 { problems.append(.init(field: "totalGross", message: "Must not be negative.")) }
+        if let refunded = event.refundedNet, refunded < 0 {
+            problems.append(.init(field: "refundedNet", message: "Must not be negative."))
+        }
+        if let refunded = event.refundedGross, refunded < 0 {
+            problems.append(.init(field: "refundedGross", message: "Must not be negative."))
+        }
+        if event.lines.count > 10_000 { problems.append(.init(field: "lines", message: "At most 10000 lines.")) }
+        return problems
+    }
+}

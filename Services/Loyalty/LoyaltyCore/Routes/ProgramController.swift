@@ -1,0 +1,33 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+
+/// `GET|PUT /v1/program`: the program settings.
+struct ProgramController: Sendable {
+    let dependencies: LoyaltyDependencies
+
+    var routes: RouteCollection {
+        RouteCollection()
+            .get("program", use: show)
+            .put("program", use: replace)
+    }
+
+    /// Anyone the gateway lets in may read the settings (the storefront shows them).
+    @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin, .storefront, .customer, .service)
+        return try .json(try dependencies.database.read { try ProgramRepository.load($0) })
+    }
+
+    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let program = try request.decode(LoyaltyProgram.self)
+        try ValidationFailure.check(program.validate())
+        let now = dependencies.now()
+        try dependencies.database.write { connection in
+            try ProgramRepository.save(program, by: context.historyActor, at: now, in: connection)
+        }
+        dependencies.logger.info("program saved", [("requestId", .string(context.requestId)), ("by", .string(context.historyActor))])
+        return try .json(program)
+    }
+}

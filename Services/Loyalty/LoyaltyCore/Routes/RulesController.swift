@@ -1,0 +1,84 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+
+/// `GET|POST /v1/rules`, `GET|PUT|DELETE /v1/rules/{id}`: earning rules (admin only).
+///
+/// Deleting or changing a rule does not touch orders already seen: their awards were fixed when
+/// they arrived. To stop a rule without losing it, set `active` to false.
+struct RulesController: Sendable {
+    let dependencies: LoyaltyDependencies
+
+    var routes: RouteCollection {
+        RouteCollection()
+            .get("rules", use: list)
+            .post("rules", use: create)
+            .get("rules/:id", use: show)
+            .put("rules/:id", use: replace)
+            .delete("rules/:id", use: remove)
+    }
+
+    /// Rules by id; filters `action` and `active`.
+    @Sendable func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let page = try PageRequest(query: context.query)
+        var filter = RuleRepository.Filter()
+        if let action = context.query["action"] {
+            guard let parsed = LoyaltyAction(rawValue: action) else {
+                let allowed = LoyaltyAction.allCases.map(\.rawValue).joined(separator: ", ")
+                throw HTTPError.badRequest("Query parameter 'action' must be one of \(allowed).", code: "invalid_parameter",
+                                           details: ["parameter": .string("action")])
+            }
+            filter.action = parsed
+        }
+        filter.active = try context.query.get("active", as: Bool.self)
+        let after = try page.integerCursor()
+        let rules = try dependencies.database.read { connection in
+            try RuleRepository.list(filter, afterId: after, limit: page.limit + 1, in: connection)
+        }
+        return try .json(Page.keyset(rules, limit: page.limit) { String($0.id ?? 0) })
+    }
+
+    @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let rule = try request.decode(LoyaltyRule.self)
+        try ValidationFailure.check(rule.validate())
+        let now = dependencies.now()
+        let stored = try dependencies.database.write { try RuleRepository.insert(rule, at: now, in: $0) }
+        return try .json(stored, status: .created)
+    }
+
+    @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard let rule = try dependencies.database.read({ try RuleRepository.find(id, in: $0) }) else {
+            throw HTTPError.notFound("No rule \(id).")
+        }
+        return try .json(rule)
+    }
+
+    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let id = try context.parameters.require("id", as: Int64.self)
+        var rule = try request.decode(LoyaltyRule.self)
+        if let bodyId = rule.id, bodyId != id {
+            throw ValidationFailure(field: "id", "The body's id \(bodyId) is not the rule \(id) of the path.")
+        }
+        try ValidationFailure.check(rule.validate())
+        let now = dependencies.now()
+        let found = try dependencies.database.write { try RuleRepository.update(id, with: rule, at: now, in: $0) }
+        guard found else { throw HTTPError.notFound("No rule \(id).") }
+        rule.id = id
+        return try .json(rule)
+    }
+
+    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let id = try context.parameters.require("id", as: Int64.self)
+        guard try dependencies.database.write({ try RuleRepository.delete(id, in: $0) }) else {
+            throw HTTPError.notFound("No rule \(id).")
+        }
+        return .noContent
+    }
+}
