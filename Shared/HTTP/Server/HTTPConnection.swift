@@ -297,7 +297,13 @@ final class HTTPConnection: @unchecked Sendable {
             // After a hang-up the loop removed the socket from epoll, and this fails with ENOENT.
             let rearmed = epoll_ctl(loop.epoll, EPOLL_CTL_MOD, fd, &event) == 0
             workerOwned.store(false, ordering: .releasing)
-            if !rearmed { loop.execute { [self] in closeNow() } }
+            if !rearmed {
+                loop.execute { [self] in closeNow() }
+            } else if server.isDraining {
+                // Shutdown began while the worker held the connection, so the loop's drain
+                // skipped it: let the loop close it now that it is idle.
+                loop.execute { [self] in beginDraining() }
+            }
             return
         }
         let rest = offset == 0 ? bytes : Array(bytes[offset...])
@@ -382,7 +388,7 @@ final class HTTPConnection: @unchecked Sendable {
         responseQueued = false
         awaitingResponse = false
         flow = nil
-        if state.responseWritten(keepAlive: keepAlive, now: now) == .close {
+        if state.responseWritten(keepAlive: keepAlive && !server.isDraining, now: now) == .close {
             return closeNow()
         }
         loop.modify(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
