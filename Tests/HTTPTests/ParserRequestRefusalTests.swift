@@ -120,6 +120,21 @@ import Testing
         #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\nX-A: a\(control)b\r\n\r\n") == .malformed)
     }
 
+    @Test func everyByte_AtEveryWordPosition_IsJudgedAsTheGrammarSays() {
+        // Field values are checked eight bytes at a time; put each byte at offsets on both sides
+        // of word boundaries (the value starts at a different alignment than the buffer).
+        for byte in UInt8.min...UInt8.max {
+            let allowed = byte == 0x09 || (byte >= 0x20 && byte != 0x7F)
+            for offset in [0, 1, 6, 7, 8, 9, 15, 16, 17, 22] {
+                var value = Array(repeating: UInt8(ascii: "v"), count: 24)
+                value[offset] = byte
+                let wire = Array("GET / HTTP/1.1\r\nHost: a\r\nX-Value: ".utf8) + value + Array("\r\n\r\n".utf8)
+                let outcome = feedRequests([wire])
+                #expect((outcome.error == nil) == allowed, "byte \(byte) at \(offset)")
+            }
+        }
+    }
+
     @Test(arguments: ["Bad(Name): x", ": x", "X-A x", "X-\u{E9}: x"])
     func invalidFieldName_IsRefused(line: String) {
         #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\n\(line)\r\n\r\n") == .malformed)
@@ -139,6 +154,14 @@ import Testing
     @Test(arguments: ["HTTP/2.0", "HTTP/0.9", "HTTP/1.2", "HTTP/3.1"])
     func version_OtherThan10Or11_IsUnsupported(version: String) {
         #expect(refusal("GET / \(version)\r\nHost: a\r\n\r\n") == .unsupportedVersion)
+    }
+
+    @Test func binaryNoise_IsRefusedAtItsFirstByte() throws {
+        // A TLS ClientHello sent to the plain-text port: no line end will come soon.
+        #expect(refusal("\u{16}\u{3}\u{1}\u{2}\u{0}\u{1}\u{0}\u{1}\u{FC}\u{3}\u{3}") == .malformed)
+        var parser = HTTPRequestParser()
+        parser.append([0x16])
+        #expect(throws: HTTPParseError.self) { try parser.next() }
     }
 
     @Test func tooManyEmptyLines_BeforeRequestLine_AreRefused() {

@@ -48,15 +48,15 @@ import Glibc
         defer { directory.remove() }
         let file = SecretsFile(directory: directory.path)
         _ = try file.resolve(environment: [:])
-        let environment = ["ZAPLECZE_ADMIN_KEYS": "admin-one,admin-two", "ZAPLECZE_TOKEN_SECRET": "from-env"]
+        let environment = ["ZAPLECZE_ADMIN_KEYS": "admin-one-0123456789,admin-two-0123456789", "ZAPLECZE_TOKEN_SECRET": "from-env-0123456789"]
 
         let resolution = try file.resolve(environment: environment)
 
-        #expect(resolution.secrets.adminKeys == "admin-one,admin-two")
-        #expect(resolution.secrets.tokenSecret == "from-env")
+        #expect(resolution.secrets.adminKeys == "admin-one-0123456789,admin-two-0123456789")
+        #expect(resolution.secrets.tokenSecret == "from-env-0123456789")
         let saved = try String(contentsOfFile: file.path, encoding: .utf8)
-        #expect(!saved.contains("admin-one"))
-        #expect(!saved.contains("from-env"))
+        #expect(!saved.contains("admin-one-0123456789"))
+        #expect(!saved.contains("from-env-0123456789"))
     }
 
     @Test func environmentValues_AreNotSaved_EvenWhenOthersAreGenerated() throws {
@@ -64,13 +64,13 @@ import Glibc
         defer { directory.remove() }
         let file = SecretsFile(directory: directory.path)
         var counter = 0
-        let resolution = try file.resolve(environment: ["ZAPLECZE_INTERNAL_SECRET": "given"]) {
+        let resolution = try file.resolve(environment: ["ZAPLECZE_INTERNAL_SECRET": "given-0123456789abc"]) {
             counter += 1
-            return "generated-\(counter)"
+            return "generated-0123456789-\(counter)"
         }
         #expect(resolution.generated == [.adminKeys, .storefrontKeys, .tokenSecret])
-        #expect(resolution.secrets.internalSecret == "given")
-        #expect(resolution.secrets.tokenSecret == "generated-3")
+        #expect(resolution.secrets.internalSecret == "given-0123456789abc")
+        #expect(resolution.secrets.tokenSecret == "generated-0123456789-3")
         #expect(try file.read().map(\.key) == ["ZAPLECZE_ADMIN_KEYS", "ZAPLECZE_STOREFRONT_KEYS", "ZAPLECZE_TOKEN_SECRET"])
     }
 
@@ -78,11 +78,11 @@ import Glibc
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let file = SecretsFile(directory: directory.path)
-        try file.write([("ZAPLECZE_ADMIN_KEYS", "kept-admin"), ("SOMETHING_ELSE", "x=y")])
+        try file.write([("ZAPLECZE_ADMIN_KEYS", "kept-admin-0123456789"), ("SOMETHING_ELSE", "x=y")])
 
-        let resolution = try file.resolve(environment: [:]) { "fresh" }
+        let resolution = try file.resolve(environment: [:]) { "fresh-0123456789abcd" }
 
-        #expect(resolution.secrets.adminKeys == "kept-admin")
+        #expect(resolution.secrets.adminKeys == "kept-admin-0123456789")
         #expect(resolution.generated == [.storefrontKeys, .internalSecret, .tokenSecret])
         let saved = try file.read()
         #expect(saved.first { $0.key == "SOMETHING_ELSE" }?.value == "x=y")
@@ -129,9 +129,16 @@ import Glibc
     }
 
     @Test func keyLists_AllowCommas_ButSecretsAreTakenWhole() {
-        #expect(SecretVariable.adminKeys.problem(with: "one,two,three") == nil)
-        #expect(SecretVariable.internalSecret.problem(with: "a,b") == nil)
+        #expect(SecretVariable.adminKeys.problem(with: "one-0123456789abcdef,two-0123456789abcdef") == nil)
+        #expect(SecretVariable.internalSecret.problem(with: "a,b-0123456789abcdef") == nil)
         #expect(SecretVariable.internalSecret.problem(with: "") != nil)
+    }
+
+    @Test func secretsAndKeysShorterThanSixteenCharacters_AreRefused() {
+        #expect(SecretVariable.internalSecret.problem(with: "x") != nil)
+        #expect(SecretVariable.adminKeys.problem(with: "long-enough-key-0123,short") != nil)
+        #expect(SecretVariable.adminKeys.problem(with: "anna=0123456789abcdef") == nil)
+        #expect(SecretVariable.adminKeys.problem(with: "anna=short") != nil)
     }
 
     @Test func onlyTheAPIKeys_AreShownWhenGenerated() {

@@ -27,7 +27,9 @@ public final class RunningProcess: @unchecked Sendable {
     }
 
     public var pid: Int32 { process.processIdentifier }
-    public var isRunning: Bool { process.isRunning }
+    /// Read from /proc, not from Foundation's bookkeeping, which learns of an exit late when
+    /// other tests in the same process handle child signals.
+    public var isRunning: Bool { ProcessTable.isAlive(pid) }
 
     /// What the process printed so far.
     public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
@@ -39,13 +41,13 @@ public final class RunningProcess: @unchecked Sendable {
     @discardableResult
     public func waitForExit(timeout: Duration) -> Bool {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-        return !process.isRunning
+        while isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        return !isRunning
     }
 
     /// Ends the process: SIGTERM, then SIGKILL after `grace`.
     public func stop(grace: Duration = .seconds(15)) {
-        guard process.isRunning else { return }
+        guard isRunning else { return }
         send(SIGTERM)
         if !waitForExit(timeout: grace) {
             send(SIGKILL)
@@ -53,8 +55,12 @@ public final class RunningProcess: @unchecked Sendable {
         }
     }
 
-    /// The exit status once it exited.
-    public var exitStatus: Int32 { process.terminationStatus }
+    /// The exit status once it exited (waits up to 10 s for Foundation to reap it).
+    public var exitStatus: Int32 {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        return process.terminationStatus
+    }
 
     /// The first JSON log line containing `message`, decoded loosely.
     public func waitForLogLine(containing marker: String, timeout: Duration) -> String? {

@@ -74,6 +74,11 @@ public enum SecretVariable: String, CaseIterable, Sendable {
             if !item.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) {
                 return "\(rawValue) may hold only visible ASCII characters without spaces"
             }
+            // The services refuse shorter secrets and keys (a key may carry a `label=` prefix).
+            let secret = item.split(separator: "=", maxSplits: 1).last ?? item
+            if (isKeyList ? secret : item).utf8.count < 16 {
+                return "\(rawValue) needs at least 16 characters per \(isKeyList ? "key" : "secret")"
+            }
         }
         return nil
     }

@@ -33,10 +33,7 @@ struct ChunkedBodyDecoder: Sendable {
 
     /// Starts a body whose header section used this much of the header limits.
     init(headerBytes: Int, headerCount: Int) {
-        trailers = HTTPFieldSection()
-        trailers.byteCount = headerBytes
-        trailers.fieldCount = headerCount
-        trailers.discardsFields = true
+        trailers = HTTPFieldSection(trailerAfter: headerBytes, headerCount)
     }
 
     /// Decodes from `index` on. `maxTotal` is the largest body accepted; a chunk whose size

@@ -91,6 +91,12 @@ public struct HTTPRequestParser: Sendable {
             switch phase {
             case .requestLine:
                 let start = buffer.readIndex
+                // Refuse a line that cannot start a request (a TLS handshake, binary noise) at
+                // its first byte instead of buffering up to the line limit. Checked before the
+                // line is complete so the outcome is the same however the bytes arrive.
+                if start < bytes.count && bytes[start] != HTTPSyntax.cr && !HTTPSyntax.isTokenByte(bytes[start]) {
+                    throw .malformed("invalid request method")
+                }
                 guard
                     let lineEnd = try HTTPSyntax.findLineEnd(
                         bytes,
@@ -109,7 +115,7 @@ public struct HTTPRequestParser: Sendable {
                     continue
                 }
                 try parseRequestLine(bytes, start, lineEnd)
-                section = HTTPFieldSection()
+                section.reset()
                 phase = .headers
             case .headers:
                 guard try section.read(bytes, index: &buffer.readIndex, scanned: &scanned, limits: limits) else {
@@ -233,15 +239,17 @@ public struct HTTPRequestParser: Sendable {
             phase = .noBody
         }
         head.headers = section.headers
-        section = HTTPFieldSection()
+        section.reset()
         return head
     }
 
     /// Hands over the finished request and gets ready for the next one.
     private mutating func finishRequest() -> HTTPRequest {
-        let request = HTTPRequest(head: head, body: body)
-        head = HTTPRequestHead(method: .get, target: "")
-        body = []
+        var finished = HTTPRequestHead(method: .get, target: "")
+        swap(&finished, &head)
+        var finishedBody: [UInt8] = []
+        swap(&finishedBody, &body)
+        let request = HTTPRequest(head: finished, body: finishedBody)
         phase = .requestLine
         leadingEmptyLines = 0
         bodyLimit = limits.maxBodyBytes

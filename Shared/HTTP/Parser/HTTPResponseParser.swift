@@ -44,7 +44,7 @@ public struct HTTPResponseParser: Sendable {
         phase = .statusLine
         scanned = 0
         leadingEmptyLines = 0
-        section = HTTPFieldSection()
+        section.reset()
         closed = false
     }
 
@@ -104,6 +104,10 @@ public struct HTTPResponseParser: Sendable {
             switch phase {
             case .statusLine:
                 let start = buffer.readIndex
+                // As in the request parser: refuse what cannot start `HTTP/` at its first byte.
+                if start < bytes.count && bytes[start] != HTTPSyntax.cr && bytes[start] != 0x48 {
+                    throw .malformed("invalid status line")
+                }
                 guard
                     let lineEnd = try HTTPSyntax.findLineEnd(
                         bytes,
@@ -122,7 +126,7 @@ public struct HTTPResponseParser: Sendable {
                     continue
                 }
                 try parseStatusLine(bytes, start, lineEnd)
-                section = HTTPFieldSection()
+                section.reset()
                 phase = .headers
             case .headers:
                 guard try section.read(bytes, index: &buffer.readIndex, scanned: &scanned, limits: limits) else {
@@ -191,6 +195,7 @@ public struct HTTPResponseParser: Sendable {
     /// response, which is dropped while the final response is awaited.
     private mutating func finishHead() throws(HTTPParseError) -> HTTPResponseHead? {
         if status.code < 200 {
+            section.reset()
             phase = .statusLine
             leadingEmptyLines = 0
             return nil
@@ -212,7 +217,7 @@ public struct HTTPResponseParser: Sendable {
             phase = .closeDelimitedBody
         }
         let head = HTTPResponseHead(version: version, status: status, headers: section.headers)
-        section = HTTPFieldSection()
+        section.reset()
         return head
     }
 }

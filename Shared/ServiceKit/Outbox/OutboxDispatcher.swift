@@ -152,7 +152,7 @@ final class OutboxDispatcher: @unchecked Sendable {
                     "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?", reason, event.id
                 )
             case .retry(let reason):
-                let delay = Self.backoff(attempt: event.attempts + 1)
+                let delay = OutboxBackoff.delay(attempt: event.attempts + 1)
                 try connection.run(
                     "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
                     now + delay, reason, event.id
@@ -168,11 +168,14 @@ final class OutboxDispatcher: @unchecked Sendable {
             break
         }
     }
+}
 
-    /// Milliseconds to wait before attempt `attempt` (1-based): 500 ms doubling, capped at 60 s,
-    /// plus up to 20 % jitter so many senders do not retry in step.
-    static func backoff(attempt: Int) -> Int64 {
-        let base = min(60_000, 500 * (1 << min(attempt - 1, 7)))
+/// How long the outbox waits before trying an event again.
+public enum OutboxBackoff {
+    /// Milliseconds before attempt `attempt` (1-based): 500 ms doubling, capped at 60 s, plus up to
+    /// 20 % jitter so that many senders do not retry in step.
+    public static func delay(attempt: Int) -> Int64 {
+        let base = min(60_000, 500 * (1 << min(max(attempt, 1) - 1, 7)))
         return Int64(base + Int.random(in: 0...(base / 5)))
     }
 }

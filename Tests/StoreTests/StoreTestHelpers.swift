@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+import Store
+
+/// A database in a fresh directory under the system temporary directory, removed afterwards.
+func withTemporaryDatabase<T>(
+    options: DatabaseOptions = DatabaseOptions(), _ body: (Database) throws -> T
+) throws -> T {
+    try withTemporaryDirectory { directory in
+        let database = try Database(path: directory.appendingPathComponent("store.sqlite").path, options: options)
+        defer { database.close() }
+        return try body(database)
+    }
+}
+
+/// A fresh directory under the system temporary directory, removed with everything in it afterwards.
+func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("zaplecze-store-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try body(directory)
+}
+
+/// Options with group commit switched as asked and everything else default.
+func options(groupCommit: Bool, synchronous: DatabaseOptions.Synchronous = .normal) -> DatabaseOptions {
+    var options = DatabaseOptions()
+    options.groupCommit = groupCommit
+    options.synchronous = synchronous
+    return options
+}
+
+/// Runs `body(index)` on `count` new threads at once and returns when all have finished, so no
+/// thread outlives the test that started it.
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for index in 0..<count {
+        group.enter()
+        let thread = Thread {
+            body(index)
+            group.leave()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+    group.wait()
+}
+
+/// A value shared between test threads behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    // @unchecked: `value` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func update<R>(_ change: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return change(&value)
+    }
+
+    var current: Value { update { $0 } }
+}
+
+/// Waits until `condition` holds, polling; false if it did not within about a minute. Used to
+/// wait for other threads to reach a state (no clock is involved, so nothing to inject).
+func eventually(_ condition: () -> Bool) -> Bool {
+    for _ in 0..<60_000 {
+        if condition() { return true }
+        usleep(1_000)
+    }
+    return condition()
+}
+
+/// An error thrown on purpose by a test closure.
+struct PlannedFailure: Error, Equatable {
+    let tag: Int
+}
