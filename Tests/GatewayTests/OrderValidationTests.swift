@@ -37,6 +37,15 @@ import Testing
         ])
     }
 
+    @Test func identifiers_AreOneTo200CharactersWithoutControlCharacters() {
+        var order = OrderDocument.make(customerId: String(repeating: "c", count: 201))
+        order.lines[0].productId = "p\u{7}1"
+        #expect(OrderValidator.problems(orderNumber: "1", order: order).map(\.field) == ["customerId", "lines[0].productId"])
+        order.customerId = String(repeating: "ż", count: 200)
+        order.lines[0].productId = "p-1"
+        #expect(OrderValidator.problems(orderNumber: "1", order: order).isEmpty)
+    }
+
     @Test func orderWithoutLines_IsRefused() {
         var order = OrderDocument.make()
         order.lines = []

@@ -66,13 +66,13 @@ enum OpenAPIComponents {
         ], required: ["name", "street", "postcode", "city", "email", "phone"],
            description: "Personal data: only the personal-data registry keeps it."),
         "OrderLine": Schema.object([
-            "productId": Schema.text(maxLength: 256), "name": Schema.text(maxLength: 256), "category": Schema.text(maxLength: 256),
+            "productId": Schema.text(maxLength: 200), "name": Schema.text(maxLength: 256), "category": Schema.text(maxLength: 256),
             "quantity": .object(["type": .string("integer"), "minimum": .number(1)]),
             "unitNet": Schema.money, "unitGross": Schema.money,
         ], required: ["productId", "name", "quantity", "unitNet", "unitGross"]),
         "ShippingCost": Schema.object(["net": Schema.money, "gross": Schema.money], required: ["net", "gross"]),
         "OrderDocument": Schema.object([
-            "customerId": Schema.text(maxLength: 256),
+            "customerId": Schema.text(maxLength: 200),
             "buyer": Schema.ref("Buyer"),
             "currency": .object([
                 "type": .string("string"), "pattern": .string("^[A-Z]{3}$"), "description": .string("ISO 4217 code."),

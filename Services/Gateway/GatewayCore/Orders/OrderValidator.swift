@@ -9,8 +9,10 @@ public enum OrderValidator {
     public static let maxOrderNumberLength = 64
     /// Most lines an order may have.
     public static let maxLines = 1_000
-    /// Longest text field (names, addresses, ids), in UTF-8 bytes.
+    /// Longest text field (names, addresses), in UTF-8 bytes.
     public static let maxTextBytes = 256
+    /// Longest identifier (customer, product), in characters: what the services accept.
+    public static let maxIdentifierLength = 200
 
     /// One broken rule.
     public struct Problem: Sendable, Equatable {
@@ -49,6 +51,17 @@ public enum OrderValidator {
                 fail(field, "\(field) must be at most \(max) bytes.")
             }
         }
+        func identifier(_ value: String?, _ field: String, required: Bool) {
+            guard let value else {
+                if required { fail(field, "\(field) is required.") }
+                return
+            }
+            if value.isEmpty || value.count > maxIdentifierLength {
+                fail(field, "\(field) must be 1–\(maxIdentifierLength) characters.")
+            } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                fail(field, "\(field) must not contain control characters.")
+            }
+        }
         func amount(_ value: Int64?, _ field: String) {
             if let value, value < 0 { fail(field, "\(field) must not be negative.") }
         }
@@ -56,7 +69,7 @@ public enum OrderValidator {
         if !isValidOrderNumber(orderNumber) {
             fail("orderNumber", "The order number must be 1–\(maxOrderNumberLength) characters of A–Z, a–z, 0–9, '.', '_', '/', '-'.")
         }
-        text(order.customerId, "customerId", required: false)
+        identifier(order.customerId, "customerId", required: false)
         text(order.buyer.login, "buyer.login", required: false)
         text(order.buyer.name, "buyer.name", required: true)
         text(order.buyer.street, "buyer.street", required: true)
@@ -77,7 +90,7 @@ public enum OrderValidator {
         }
         for (index, line) in order.lines.prefix(maxLines).enumerated() {
             let prefix = "lines[\(index)]"
-            text(line.productId, "\(prefix).productId", required: true)
+            identifier(line.productId, "\(prefix).productId", required: true)
             text(line.name, "\(prefix).name", required: true)
             text(line.category, "\(prefix).category", required: false)
             if line.quantity <= 0 { fail("\(prefix).quantity", "\(prefix).quantity must be at least 1.") }
