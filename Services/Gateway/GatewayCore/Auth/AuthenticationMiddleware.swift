@@ -8,6 +8,7 @@ public struct AuthenticationMiddleware: Middleware {
     let authenticator: Authenticator
     let failures: TokenBucketLimiter?
 
+    /// Authenticates with `authenticator`, charging rejected credentials to `failures` when given.
     public init(authenticator: Authenticator, failures: TokenBucketLimiter? = nil) {
         self.authenticator = authenticator
         self.failures = failures

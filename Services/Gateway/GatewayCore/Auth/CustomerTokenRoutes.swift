@@ -12,6 +12,7 @@ public struct CustomerTokenRoutes: Sendable {
     /// Unix seconds.
     let now: @Sendable () -> Int64
 
+    /// Mints with `signer`, limits minting per customer with `minting`, dates by `now`.
     public init(signer: TokenSigner, minting: TokenBucketLimiter?, now: @escaping @Sendable () -> Int64) {
         self.signer = signer
         self.minting = minting

@@ -7,6 +7,7 @@ import ServiceKit
 public struct OrderRoutes: Sendable {
     let fanOut: OrderFanOut
 
+    /// Routes over `fanOut`.
     public init(fanOut: OrderFanOut) { self.fanOut = fanOut }
 
     /// Validates and accepts one order version: 202 with its deliveries once committed.

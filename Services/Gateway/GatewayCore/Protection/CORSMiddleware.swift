@@ -23,6 +23,7 @@ public struct CORSMiddleware: Middleware {
 
     let policy: CORSPolicy
 
+    /// Applies `policy`.
     public init(policy: CORSPolicy) { self.policy = policy }
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
