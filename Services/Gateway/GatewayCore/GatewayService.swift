@@ -4,44 +4,100 @@ import HTTP
 import ServiceKit
 import Store
 
-/// The gateway: the suite's one public door. Authenticates callers, enforces the access table,
-/// forwards `/api/v1/<service>/…` to the owning service, and reports the suite's readiness.
+/// The gateway: the suite's one public door. Authenticates callers, throttles them, enforces the
+/// access table, forwards `/api/v1/<service>/…` to the owning service, answers its own routes
+/// (customer tokens, orders, the OpenAPI document), and reports the suite's readiness.
+///
+/// Middleware, outermost first: security headers → CORS → authentication (with the
+/// failed-attempt limit) → rate limits → the access table.
 public enum GatewayService {
     public static let name = "gateway"
     public static let defaultPort = 8080
 
     /// The definition `main.swift` runs and tests start in-process.
-    public static func definition() -> ServiceDefinition {
+    public static func definition(options: GatewayOptions = GatewayOptions()) -> ServiceDefinition {
         ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
             migrations: migrations,
-            publicRoutes: { environment in try publicRoutes(environment) },
+            publicRoutes: { environment in try publicRoutes(environment, options: options) },
             readiness: { environment in SuiteReadiness(environment: environment).response() },
-            middleware: { environment in
-                let keys = try GatewayKeys.from(environment: environment.configuration.environment)
-                return [SecurityHeadersMiddleware(), AuthenticationMiddleware(authenticator: Authenticator(keys: keys))]
-            }
+            middleware: { environment in try middleware(environment, options: options) }
         )
     }
 
-    static let migrations: [Migration] = []
+    static let migrations: [Migration] = OrderFanOut.migrations
 
-    static func publicRoutes(_ environment: ServiceEnvironment) throws -> RouteCollection {
-        let forwarder = Forwarder(environment: environment)
+    static func middleware(_ environment: ServiceEnvironment, options: GatewayOptions) throws -> [any Middleware] {
+        let settings = try GatewaySettings.from(environment: environment.configuration.environment)
+        let limits = settings.limits
+        let failures = limits.failedAuthentication.map {
+            TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: options.monotonic)
+        }
+        let liveness = Set(AccessTable.routes.filter { $0.path == "/health" }.map(\.pattern))
+        return [
+            SecurityHeadersMiddleware(),
+            CORSMiddleware(policy: settings.corsOrigins),
+            AuthenticationMiddleware(authenticator: Authenticator(keys: settings.keys, now: options.now), failures: failures),
+            RateLimitMiddleware(limits: limits, unthrottledRoutes: liveness, clock: options.monotonic),
+            AccessControlMiddleware(routes: AccessTable.routes),
+        ]
+    }
+
+    static func publicRoutes(_ environment: ServiceEnvironment, options: GatewayOptions) throws -> RouteCollection {
+        let settings = try GatewaySettings.from(environment: environment.configuration.environment)
+        let forwarder = Forwarder(
+            environment: environment, readTimeout: settings.upstreamTimeout, latency: UpstreamLatency(metrics: environment.metrics)
+        )
+        let handlers = try ownHandlers(environment, settings: settings, options: options)
         var routes = RouteCollection()
+        var unused = Set(handlers.keys)
         for route in AccessTable.routes {
-            routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit) { request, context in
-                guard route.admits(context.principal, parameters: context.parameters) else {
-                    if context.principal.role == .anonymous { throw HTTPError.unauthorized() }
-                    throw HTTPError.forbidden()
+            switch route.handling {
+            case .forwarded:
+                routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit) { request, context in
+                    let prefix = "/api/v1/\(route.service)"
+                    let rest = request.head.rawPath.dropFirst(prefix.count)
+                    let target = "/v1" + rest + (request.head.rawQuery.map { "?" + $0 } ?? "")
+                    return try forwarder.forward(request, to: route.service, path: target, context: context)
                 }
-                let prefix = "/api/v1/\(route.service)"
-                let rest = request.head.rawPath.dropFirst(prefix.count)
-                let target = "/v1" + rest + (request.head.rawQuery.map { "?" + $0 } ?? "")
-                return try forwarder.forward(request, to: route.service, path: target, context: context)
+            case .gateway:
+                guard let handler = handlers[route.id] else {
+                    throw ConfigurationError("the access table lists \(route.id) but the gateway has no handler for it")
+                }
+                unused.remove(route.id)
+                routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit, use: handler)
+            case .runtime:
+                break  // ServiceApp serves /health, /ready and /metrics.
             }
         }
+        guard unused.isEmpty else {
+            throw ConfigurationError("gateway handlers without an access-table line: \(unused.sorted().joined(separator: ", "))")
+        }
         return routes
+    }
+
+    /// The gateway's own handlers by route id (`PublicRoute.id`).
+    static func ownHandlers(
+        _ environment: ServiceEnvironment, settings: GatewaySettings, options: GatewayOptions
+    ) throws -> [String: RouteHandler] {
+        let tokens = CustomerTokenRoutes(
+            signer: settings.keys.signer,
+            minting: settings.limits.tokenMinting.map {
+                TokenBucketLimiter(rule: $0, maxKeys: settings.limits.maxKeys, clock: options.monotonic)
+            },
+            now: options.now
+        )
+        let orders = OrderRoutes(fanOut: OrderFanOut(
+            database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers
+        ))
+        // Built once: the table does not change while the process runs.
+        let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
+        return [
+            "POST /api/v1/auth/customer-tokens": tokens.mint,
+            "PUT /api/v1/orders/:orderNumber": orders.put,
+            "GET /api/v1/orders/:orderNumber/deliveries": orders.deliveries,
+            "GET /api/v1/openapi.json": { _, _ in openAPI },
+        ]
     }
 }

@@ -20,10 +20,13 @@ public struct Forwarder: Sendable {
 
     let environment: ServiceEnvironment
     let readTimeout: Duration
+    let latency: UpstreamLatency?
 
-    public init(environment: ServiceEnvironment, readTimeout: Duration = .seconds(30)) {
+    /// A forwarder waiting `readTimeout` for each answer (`ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS`).
+    public init(environment: ServiceEnvironment, readTimeout: Duration = .seconds(30), latency: UpstreamLatency? = nil) {
         self.environment = environment
         self.readTimeout = readTimeout
+        self.latency = latency
     }
 
     /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query included).
@@ -51,9 +54,9 @@ public struct Forwarder: Sendable {
         }
         let head = stream.head
         environment.metrics.increment("zaplecze_upstream_requests_total", labels: "service=\"\(service)\",status=\"\(head.status.code)\"")
-        environment.metrics.increment(
-            "zaplecze_upstream_seconds_total", labels: "service=\"\(service)\"", by: Double(MonotonicClock.now() &- started) / 1e9
-        )
+        let seconds = Double(MonotonicClock.now() &- started) / 1e9
+        environment.metrics.increment("zaplecze_upstream_seconds_total", labels: "service=\"\(service)\"", by: seconds)
+        latency?.record(service: service, seconds: seconds)
         var responseHeaders = HTTPHeaders()
         for field in head.headers where !Self.responseFieldsDropped.contains(field.name.lowercased()) {
             responseHeaders.add(name: field.name, value: field.value)

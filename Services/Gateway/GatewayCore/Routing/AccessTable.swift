@@ -8,8 +8,11 @@ public enum AccessTable {
     static let shopAndCustomer: Set<Principal.Role> = [.admin, .storefront, .customer]
     static let anyone: Set<Principal.Role> = [.anonymous]
 
-    /// Every forwarded route.
-    public static let routes: [PublicRoute] = statusRoutes + loyaltyRoutes
+    /// Every public route: the gateway's own, then each service's forwarded ones.
+    public static let routes: [PublicRoute] = gatewayRoutes + statusRoutes + loyaltyRoutes
+
+    /// The routes forwarded to services.
+    public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
 
     /// Each service's own status (name, version, database figures), for operators.
     static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].flatMap {

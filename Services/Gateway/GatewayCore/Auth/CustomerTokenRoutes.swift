@@ -1,0 +1,50 @@
+import Contract
+import Foundation
+import HTTP
+import ServiceKit
+
+/// `POST /api/v1/auth/customer-tokens`: the storefront (or an admin) mints a token that lets one
+/// customer reach their own data, for at most a day.
+public struct CustomerTokenRoutes: Sendable {
+    let signer: TokenSigner
+    /// Minting per customer id, stricter than ordinary calls.
+    let minting: TokenBucketLimiter?
+    /// Unix seconds.
+    let now: @Sendable () -> Int64
+
+    /// Mints with `signer`, limits minting per customer with `minting`, dates by `now`.
+    public init(signer: TokenSigner, minting: TokenBucketLimiter?, now: @escaping @Sendable () -> Int64) {
+        self.signer = signer
+        self.minting = minting
+        self.now = now
+    }
+
+    /// Validates the request and answers 201 `{token, expiresAt}`.
+    public func mint(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        let body = try request.decode(CustomerTokenRequest.self)
+        let customerBytes = body.customerId.utf8.count
+        guard customerBytes > 0, customerBytes <= CustomerTokenRequest.maxCustomerIdBytes else {
+            throw HTTPError.unprocessable(
+                "customerId must be 1–\(CustomerTokenRequest.maxCustomerIdBytes) bytes.", code: "invalid_token_request",
+                details: ["field": .string("customerId")]
+            )
+        }
+        let ttl = body.ttlSeconds ?? CustomerTokenRequest.defaultTTLSeconds
+        guard ttl >= 1, ttl <= CustomerTokenRequest.maxTTLSeconds else {
+            throw HTTPError.unprocessable(
+                "ttlSeconds must be 1–\(CustomerTokenRequest.maxTTLSeconds).", code: "invalid_token_request",
+                details: ["field": .string("ttlSeconds")]
+            )
+        }
+        if let minting, case .limited(let seconds) = minting.acquire(body.customerId) {
+            throw RateLimitMiddleware.tooManyRequests(retryAfter: seconds, message: "Too many tokens minted for this customer.")
+        }
+        // ttl ≤ 86 400 and the clock is a real time, so the sum cannot overflow; checked anyway.
+        let (expiresAt, overflow) = now().addingReportingOverflow(ttl)
+        guard !overflow else { throw HTTPError.unprocessable("ttlSeconds is too large.", details: ["field": .string("ttlSeconds")]) }
+        let token = signer.sign(TokenClaims(subject: body.customerId, expiresAt: expiresAt))
+        return try .json(
+            CustomerToken(token: token, expiresAt: Date(timeIntervalSince1970: TimeInterval(expiresAt))), status: .created
+        )
+    }
+}

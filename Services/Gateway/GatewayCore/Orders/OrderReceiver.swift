@@ -1,0 +1,57 @@
+import Contract
+import HTTP
+
+/// One service that receives its part of every order change: where to send it and what to send.
+/// The fan-out writes one outbox event per receiver per accepted change, so a receiver that is
+/// down gets its events later, in order, and none twice (it dedupes by `eventId`).
+public struct OrderReceiver: Sendable {
+    /// What a receiver's payload is built from.
+    public struct Change: Sendable {
+        public let orderNumber: String
+        public let sequence: Int64
+        /// `<receiver>:<orderNumber>:<sequence>`.
+        public let eventId: String
+        public let order: OrderDocument
+    }
+
+    /// A stable name: part of the event id and the ordering key. Usually the service's name.
+    public let name: String
+    /// The service the events go to (a key of the configured service URLs).
+    public let service: String
+    public let method: HTTPMethod
+    /// The service's internal path for an order number (already percent-encoded).
+    public let path: @Sendable (_ orderNumber: String) -> String
+    /// The body to send: only the part of the order this receiver owns.
+    public let payload: @Sendable (Change) throws -> [UInt8]
+
+    /// Creates a receiver; `name` defaults to the service's.
+    public init(
+        name: String? = nil, service: String, method: HTTPMethod = .post,
+        path: @escaping @Sendable (_ orderNumber: String) -> String,
+        payload: @escaping @Sendable (Change) throws -> [UInt8]
+    ) {
+        self.name = name ?? service
+        self.service = service
+        self.method = method
+        self.path = path
+        self.payload = payload
+    }
+}
+
+/// The receivers of order changes: the one table to extend when another service needs its part
+/// of the order (personal data: the buyer; discounts: the code and the order statistics).
+public enum OrderReceivers {
+    /// Every receiver, in the order their events are written.
+    public static let all: [OrderReceiver] = [loyalty]
+
+    /// Loyalty gets lines, totals and status (no buyer data) to award or take back points.
+    public static let loyalty = OrderReceiver(
+        service: "loyalty",
+        path: { "/v1/orders/\(PercentDecoding.encode($0))/events" },
+        payload: { change in
+            try JSONCoding.encode(OrderEvent(
+                eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order
+            ))
+        }
+    )
+}

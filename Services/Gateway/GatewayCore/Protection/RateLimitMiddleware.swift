@@ -1,0 +1,54 @@
+import HTTP
+
+/// Throttles callers by who they are (after authentication): anonymous calls per client
+/// address; customer calls per customer and per address; API keys only when a key limit is
+/// configured. A refused call is a 429 with `Retry-After` in seconds and the JSON envelope.
+public struct RateLimitMiddleware: Middleware {
+    let perAddress: TokenBucketLimiter?
+    let perCustomer: TokenBucketLimiter?
+    let perAPIKey: TokenBucketLimiter?
+    /// Route patterns never throttled (liveness probes).
+    let unthrottledRoutes: Set<String>
+
+    /// Builds the limiters of `limits`, on `clock` (monotonic nanoseconds).
+    public init(
+        limits: GatewayLimits, unthrottledRoutes: Set<String>,
+        clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.now() }
+    ) {
+        perAddress = limits.address.map { TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: clock) }
+        perCustomer = limits.customer.map { TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: clock) }
+        perAPIKey = limits.apiKey.map { TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: clock) }
+        self.unthrottledRoutes = unthrottledRoutes
+    }
+
+    public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+        if !unthrottledRoutes.contains(context.route) {
+            let principal = context.principal
+            switch principal.role {
+            case .anonymous:
+                try Self.check(perAddress, context.remoteAddress)
+            case .customer:
+                try Self.check(perCustomer, principal.customerId ?? "")
+                try Self.check(perAddress, context.remoteAddress)
+            case .admin, .storefront:
+                try Self.check(perAPIKey, "\(principal.role.rawValue):\(principal.name ?? "")")
+            case .service:
+                break
+            }
+        }
+        return try next(request, context)
+    }
+
+    static func check(_ limiter: TokenBucketLimiter?, _ key: String) throws(HTTPError) {
+        guard let limiter, case .limited(let seconds) = limiter.acquire(key) else { return }
+        throw tooManyRequests(retryAfter: seconds)
+    }
+
+    /// The 429 answer.
+    public static func tooManyRequests(retryAfter seconds: Int, message: String = "Too many requests; slow down.") -> HTTPError {
+        HTTPError(
+            .tooManyRequests, code: "rate_limited", message: message,
+            details: ["retryAfterSeconds": .int(Int64(seconds))], headers: ["Retry-After": String(seconds)]
+        )
+    }
+}

@@ -1,0 +1,72 @@
+import Contract
+import Foundation
+import HTTP
+
+/// A stand-in for every service behind the gateway: one HTTP server on 127.0.0.1:0 that answers
+/// 200 to anything, echoing what it received (the internal principal fields included), unless a
+/// test installs another behaviour. It records every request. Always call `stop()`.
+final class FakeUpstream: Sendable {
+    /// One request as the upstream saw it.
+    struct Received: Sendable {
+        var method: HTTPMethod
+        var target: String
+        var headers: HTTPHeaders
+        var body: [UInt8]
+    }
+
+    /// The default answer's body.
+    struct Echo: Codable, Sendable, Equatable {
+        var method: String
+        var target: String
+        var role: String?
+        var customerId: String?
+        var actor: String?
+        var requestId: String?
+        var secret: String?
+    }
+
+    let server: HTTPServer
+    private let received = Locked<[Received]>([])
+    private let behaviour = Locked<(@Sendable (HTTPRequest) -> HTTPResponse?)?>(nil)
+
+    init() throws {
+        let received = self.received
+        let behaviour = self.behaviour
+        let handler: RouteHandler = { request, _ in
+            received.withLock { $0.append(Received(method: request.method, target: request.target, headers: request.headers, body: request.body)) }
+            if let custom = behaviour.current, let response = custom(request) { return response }
+            let principal = InternalHeaders.principal(from: request.headers)
+            return try .json(Echo(
+                method: request.method.description, target: request.target, role: principal?.role.rawValue,
+                customerId: principal?.customerId, actor: principal?.name, requestId: request.headers["X-Request-Id"],
+                secret: request.headers[InternalHeaders.secret]
+            ))
+        }
+        var routes = RouteCollection()
+        for method in [HTTPMethod.get, .post, .put, .patch, .delete] { routes = routes.on(method, "*", use: handler) }
+        server = HTTPServer(
+            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: 8), responder: Router(routes: routes)
+        )
+        try server.start()
+    }
+
+    var port: Int { server.port }
+    var upstream: Upstream { Upstream(host: "127.0.0.1", port: port) }
+
+    /// Answers with `respond` where it returns a response; falls back to the echo where it returns nil.
+    func behave(_ respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse?) {
+        behaviour.withLock { $0 = respond }
+    }
+
+    /// Every request so far, oldest first.
+    var requests: [Received] { received.current }
+
+    /// The requests whose target starts with `prefix`.
+    func requests(startingWith prefix: String) -> [Received] {
+        requests.filter { $0.target.hasPrefix(prefix) }
+    }
+
+    func stop() {
+        server.shutdown(grace: .seconds(2))
+    }
+}

@@ -1,0 +1,90 @@
+import Contract
+import Foundation
+import GatewayCore
+import HTTP
+import ServiceKit
+import TestSupport
+
+/// A gateway running in-process on 127.0.0.1:0 with known keys, every service URL pointing at a
+/// `FakeUpstream`, and rate limits off unless a test sets `ZAPLECZE_RATE_*`. Always call `stop()`.
+final class GatewayHarness: Sendable {
+    static let adminKey = "admin-key-0123456789abcdef"
+    static let storefrontKey = "storefront-key-0123456789abcdef"
+    static let internalSecret = "internal-secret-0123456789abcdef"
+    static let tokenSecret = "token-secret-0123456789abcdef"
+
+    /// The keys, with every limit off.
+    static let baseEnvironment: [String: String] = [
+        "ZAPLECZE_ADMIN_KEYS": "tester=\(adminKey)",
+        "ZAPLECZE_STOREFRONT_KEYS": "shop=\(storefrontKey)",
+        "ZAPLECZE_TOKEN_SECRET": tokenSecret,
+        "ZAPLECZE_RATE_ADDRESS_PER_SECOND": "0",
+        "ZAPLECZE_RATE_CUSTOMER_PER_SECOND": "0",
+        "ZAPLECZE_RATE_FAILED_AUTH_PER_MINUTE": "0",
+        "ZAPLECZE_RATE_TOKEN_MINT_PER_MINUTE": "0",
+    ]
+
+    let directory: TemporaryDirectory
+    let upstream: FakeUpstream
+    let app: ServiceApp
+    let client: TestClient
+    private let ownsDirectory: Bool
+    private let ownsUpstream: Bool
+
+    /// Starts a gateway. Pass `upstream` or `directory` to share them with another harness (a
+    /// restart on the same database); `serviceURLs` replaces the upstream for some services.
+    init(
+        environment extra: [String: String] = [:], options: GatewayOptions = GatewayOptions(),
+        upstream shared: FakeUpstream? = nil, directory sharedDirectory: TemporaryDirectory? = nil,
+        serviceURLs: [String: Upstream] = [:]
+    ) throws {
+        let upstream = try shared ?? FakeUpstream()
+        let directory: TemporaryDirectory
+        do {
+            directory = try sharedDirectory ?? TemporaryDirectory(prefix: "zaplecze-gateway")
+        } catch {
+            if shared == nil { upstream.stop() }
+            throw error
+        }
+        var configuration = ServiceConfiguration(databasePath: directory.file("gateway.sqlite"), internalSecret: Self.internalSecret)
+        configuration.host = "127.0.0.1"
+        configuration.port = 0
+        configuration.workers = 8
+        for name in ServiceConfiguration.serviceNames { configuration.serviceURLs[name] = upstream.upstream }
+        for (name, url) in serviceURLs { configuration.serviceURLs[name] = url }
+        configuration.environment = Self.baseEnvironment.merging(extra) { _, new in new }
+        do {
+            app = try ServiceApp(
+                definition: GatewayService.definition(options: options), configuration: configuration,
+                logger: Logger(service: "gateway", level: .error, output: { _ in })
+            )
+            try app.start()
+        } catch {
+            if shared == nil { upstream.stop() }
+            if sharedDirectory == nil { directory.remove() }
+            throw error
+        }
+        self.upstream = upstream
+        self.directory = directory
+        ownsUpstream = shared == nil
+        ownsDirectory = sharedDirectory == nil
+        client = TestClient(port: app.port)
+    }
+
+    /// Stops the gateway, and the upstream and directory unless they were shared.
+    func stop() {
+        app.shutdown()
+        if ownsUpstream { upstream.stop() }
+        if ownsDirectory { directory.remove() }
+    }
+
+    /// A customer token minted through the gateway with the storefront key.
+    func token(for customerId: String, ttlSeconds: Int64? = nil) throws -> String {
+        let response = try client.json(
+            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: customerId, ttlSeconds: ttlSeconds),
+            token: Self.storefrontKey
+        )
+        guard response.status == .created else { throw HarnessError("minting failed: \(response.status) \(response.text)") }
+        return try response.decode(CustomerToken.self).token
+    }
+}
