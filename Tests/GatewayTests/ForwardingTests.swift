@@ -76,6 +76,7 @@ import Testing
         #expect(text.contains("zaplecze_upstream_request_duration_seconds_bucket{service=\"loyalty\",le=\"+Inf\"} 2"))
         #expect(text.contains("zaplecze_upstream_request_duration_seconds_sum{service=\"reviews\"}"))
         #expect(text.contains("zaplecze_upstream_requests_total{service=\"loyalty\",status=\"200\"} 2"))
+        #expect(text.contains("# TYPE zaplecze_upstream_request_duration_seconds histogram"))
         // Buckets are cumulative: each count is at most the next one's.
         let loyaltyBuckets = text.split(separator: "\n")
             .filter { $0.hasPrefix("zaplecze_upstream_request_duration_seconds_bucket{service=\"loyalty\"") }

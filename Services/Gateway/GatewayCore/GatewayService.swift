@@ -47,7 +47,7 @@ public enum GatewayService {
     static func publicRoutes(_ environment: ServiceEnvironment, options: GatewayOptions) throws -> RouteCollection {
         let settings = try GatewaySettings.from(environment: environment.configuration.environment)
         let forwarder = Forwarder(
-            environment: environment, readTimeout: settings.upstreamTimeout, latency: UpstreamLatency(metrics: environment.metrics)
+            environment: environment, readTimeout: settings.upstreamTimeout
         )
         let handlers = try ownHandlers(environment, settings: settings, options: options)
         var routes = RouteCollection()

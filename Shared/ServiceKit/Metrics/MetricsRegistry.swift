@@ -21,9 +21,13 @@ public final class MetricsRegistry: Sendable {
 
     private struct State {
         var requests: [RequestKey: UInt64] = [:]
-        var latency: [String: Histogram] = [:]
+        /// Histograms by metric name, then by label set (e.g. `route="/v1/x"`).
+        var histograms: [String: [String: Histogram]] = [:]
         var counters: [String: [String: Double]] = [:]
     }
+
+    /// The request-latency histogram's name.
+    public static let requestDuration = "zaplecze_http_request_duration_seconds"
 
     private let state = Locked(State())
     private let inFlightCount = Locked(0)
@@ -35,14 +39,24 @@ public final class MetricsRegistry: Sendable {
     public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
-            var histogram = state.latency[route] ?? Histogram()
-            for (index, bound) in Self.buckets.enumerated() where seconds <= bound {
-                histogram.counts[index] += 1
-            }
-            histogram.sum += seconds
-            histogram.total += 1
-            state.latency[route] = histogram
+            Self.add(seconds, to: &state, name: Self.requestDuration, labels: "route=\(label(route))")
         }
+    }
+
+    /// Records `seconds` in the histogram `name` with `labels` (the text inside the braces, e.g.
+    /// `service="loyalty"`), e.g. upstream latency per service.
+    public func observe(_ name: String, labels: String, seconds: Double) {
+        state.withLock { Self.add(seconds, to: &$0, name: name, labels: labels) }
+    }
+
+    private static func add(_ seconds: Double, to state: inout State, name: String, labels: String) {
+        var histogram = state.histograms[name]?[labels] ?? Histogram()
+        for (index, bound) in buckets.enumerated() where seconds <= bound {
+            histogram.counts[index] += 1
+        }
+        histogram.sum += seconds
+        histogram.total += 1
+        state.histograms[name, default: [:]][labels] = histogram
     }
 
     /// Adds to a labelled counter (e.g. upstream errors per service).
@@ -69,15 +83,18 @@ public final class MetricsRegistry: Sendable {
         for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
             out += "zaplecze_http_requests_total{route=\(label(key.route)),method=\(label(key.method)),status=\"\(key.status)\"} \(count)\n"
         }
-        out += "# HELP zaplecze_http_request_duration_seconds Time from routing to response, by route.\n"
-        out += "# TYPE zaplecze_http_request_duration_seconds histogram\n"
-        for (route, histogram) in snapshot.latency.sorted(by: { $0.key < $1.key }) {
-            for (index, bound) in Self.buckets.enumerated() {
-                out += "zaplecze_http_request_duration_seconds_bucket{route=\(label(route)),le=\"\(bound)\"} \(histogram.counts[index])\n"
+        for (name, series) in snapshot.histograms.sorted(by: { $0.key < $1.key }) {
+            out += name == Self.requestDuration
+                ? "# HELP \(name) Time from routing to response, by route.\n" : "# HELP \(name) Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").\n"
+            out += "# TYPE \(name) histogram\n"
+            for (labels, histogram) in series.sorted(by: { $0.key < $1.key }) {
+                for (index, bound) in Self.buckets.enumerated() {
+                    out += "\(name)_bucket{\(labels),le=\"\(bound)\"} \(histogram.counts[index])\n"
+                }
+                out += "\(name)_bucket{\(labels),le=\"+Inf\"} \(histogram.total)\n"
+                out += "\(name)_sum{\(labels)} \(histogram.sum)\n"
+                out += "\(name)_count{\(labels)} \(histogram.total)\n"
             }
-            out += "zaplecze_http_request_duration_seconds_bucket{route=\(label(route)),le=\"+Inf\"} \(histogram.total)\n"
-            out += "zaplecze_http_request_duration_seconds_sum{route=\(label(route))} \(histogram.sum)\n"
-            out += "zaplecze_http_request_duration_seconds_count{route=\(label(route))} \(histogram.total)\n"
         }
         out += "# HELP zaplecze_http_requests_in_flight Requests being handled now.\n"
         out += "# TYPE zaplecze_http_requests_in_flight gauge\n"

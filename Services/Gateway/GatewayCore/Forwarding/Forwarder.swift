@@ -18,15 +18,16 @@ public struct Forwarder: Sendable {
         "connection", "keep-alive", "transfer-encoding", "content-length", "date", "server",
     ]
 
+    /// The per-service upstream latency histogram on `/metrics`.
+    public static let latencyMetric = "zaplecze_upstream_request_duration_seconds"
+
     let environment: ServiceEnvironment
     let readTimeout: Duration
-    let latency: UpstreamLatency?
 
     /// A forwarder waiting `readTimeout` for each answer (`ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS`).
-    public init(environment: ServiceEnvironment, readTimeout: Duration = .seconds(30), latency: UpstreamLatency? = nil) {
+    public init(environment: ServiceEnvironment, readTimeout: Duration = .seconds(30)) {
         self.environment = environment
         self.readTimeout = readTimeout
-        self.latency = latency
     }
 
     /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query included).
@@ -55,8 +56,7 @@ public struct Forwarder: Sendable {
         let head = stream.head
         environment.metrics.increment("zaplecze_upstream_requests_total", labels: "service=\"\(service)\",status=\"\(head.status.code)\"")
         let seconds = Double(MonotonicClock.now() &- started) / 1e9
-        environment.metrics.increment("zaplecze_upstream_seconds_total", labels: "service=\"\(service)\"", by: seconds)
-        latency?.record(service: service, seconds: seconds)
+        environment.metrics.observe(Self.latencyMetric, labels: "service=\(environment.metrics.label(service))", seconds: seconds)
         var responseHeaders = HTTPHeaders()
         for field in head.headers where !Self.responseFieldsDropped.contains(field.name.lowercased()) {
             responseHeaders.add(name: field.name, value: field.value)
