@@ -21,8 +21,9 @@ var targets: [Target] = [
         providers: [.apt(["libsqlite3-dev"])]
     ),
     .systemLibrary(name: "CSystem", path: "Shared/CSystem"),
-    .target(name: "HTTP", dependencies: ["CSystem"], path: "Shared/HTTP"),
-    .target(name: "Store", dependencies: ["CSQLite"], path: "Shared/Store"),
+    .target(name: "Primitives", dependencies: ["CSystem"], path: "Shared/Primitives"),
+    .target(name: "HTTP", dependencies: ["CSystem", "Primitives"], path: "Shared/HTTP"),
+    .target(name: "Store", dependencies: ["CSQLite", "Primitives"], path: "Shared/Store"),
     .target(name: "Contract", dependencies: ["HTTP"], path: "Shared/Contract"),
     .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
     .target(name: "SuiteCore", dependencies: ["ServiceKit"], path: "Services/Suite/SuiteCore"),

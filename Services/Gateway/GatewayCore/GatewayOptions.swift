@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 /// What tests may replace in a gateway: its clocks and the receivers of order changes.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 /// A non-2xx answer from another service, carried on with its status and envelope so a caller can

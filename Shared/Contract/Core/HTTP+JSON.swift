@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 extension HTTPResponse {
@@ -18,7 +19,7 @@ extension HTTPRequest {
     /// `DecodingError`, which the router answers with 400 naming the field.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         if let contentType = headers["Content-Type"] {
-            let media = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let media = contentType.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""
             guard media == "application/json" || media.hasSuffix("+json") else {
                 throw HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the body as application/json.")
             }

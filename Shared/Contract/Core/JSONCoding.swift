@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The one JSON configuration of the suite: RFC 3339 dates in UTC (fractional seconds accepted),
 /// keys as declared (lowerCamelCase), sorted output so answers are stable.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One order change on its way to one receiving service: the outbox event's state.
 public struct OrderDelivery: Codable, Sendable, Hashable {

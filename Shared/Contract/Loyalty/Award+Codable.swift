@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Codes an `Award` on its `type` field and rejects anything outside the domain with a
 /// `DecodingError.dataCorrupted` whose coding path names the offending field.

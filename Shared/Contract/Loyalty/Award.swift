@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a rule gives: a fixed number of points, or points in proportion to the order's value
 /// (seeds 002 and 003). On the wire an object discriminated by `type`:

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A customer's correction coefficient k: an exact decimal in (0, 1000] with at most four
 /// decimal places, 1 unless the admin sets another. The program decides whether k multiplies

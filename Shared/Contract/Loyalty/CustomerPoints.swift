@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Points that expire together (`expiringPoints` of a balance).
 public struct ExpiringPoints: Codable, Sendable, Hashable {

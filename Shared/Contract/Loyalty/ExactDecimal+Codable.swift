@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Codes an `ExactDecimal` as a JSON number, never as a string and never through `Double`.
 extension ExactDecimal: Codable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An exact decimal with at most four fractional digits, stored as an integer count of
 /// ten-thousandths; on the wire it is a plain JSON number (`1.5`, `0.0001`, `1e2`).

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One product and quantity of an exchange order request.
 public struct ExchangeOrderItemRequest: Codable, Sendable, Hashable {

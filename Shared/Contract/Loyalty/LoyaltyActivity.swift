@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `POST /v1/review-events`: the reviews service reports a published review.
 public struct ReviewPublishedEvent: Codable, Sendable, Hashable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Decodes program settings, rejecting out-of-range numbers with an error naming the field;
 /// the product lists may be left out and mean "none".

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The settings of the loyalty program (`GET|PUT /v1/program`): who earns on what, what the
 /// coefficient multiplies, and how reward prices in points follow money prices.

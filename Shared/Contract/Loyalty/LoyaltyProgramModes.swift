@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What a customer's correction coefficient multiplies (seed 002, "korekční koeficient").
 public enum CoefficientTarget: String, Codable, Sendable, Hashable, CaseIterable {

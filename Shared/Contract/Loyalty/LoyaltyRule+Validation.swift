@@ -1,4 +1,6 @@
-import Foundation
+import Primitives
+import FoundationEssentials
+import Glibc
 
 extension LoyaltyRule {
     /// The problems that make this rule unusable, each naming its field; empty when it is fine.
@@ -9,7 +11,7 @@ extension LoyaltyRule {
             problems.append(LoyaltyValidationProblem(field: field, message: message))
         }
 
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if name.trimmed().isEmpty {
             add("name", "The name must not be empty.")
         } else if name.count > Self.maximumNameLength {
             add("name", "The name must be at most \(Self.maximumNameLength) characters.")

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What happens in the shop that a rule rewards (seeds 001, 003).
 public enum LoyaltyAction: String, Codable, Sendable, Hashable, CaseIterable {

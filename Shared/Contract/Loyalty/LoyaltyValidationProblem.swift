@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One reason why a program or rule that decoded well breaks a rule of the domain; the HTTP
 /// layer reports a list of them as a 422 with `details`.

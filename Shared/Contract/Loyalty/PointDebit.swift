@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `POST /v1/point-debits`: another service (discounts) takes points for something it sells
 /// for points. `debitId` makes it idempotent: the same id never debits twice.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What one history entry records (`GET /v1/customers/{customerId}/history`).
 public enum HistoryKind: String, Codable, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A product of the rewards catalogue as the admin writes it (`POST /v1/rewards`,
 /// `PUT /v1/rewards/{productId}`). `productId` may be left out of a PUT (the path names it).

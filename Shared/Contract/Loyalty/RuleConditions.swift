@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The conditions of an earning rule; every one that is given must hold (seed 003: "musia byť
 /// splnené všetky podmienky"). An absent condition does not restrict anything.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The buyer of an order as the storefront reports it (personal data: only the personal-data
 /// registry keeps it).

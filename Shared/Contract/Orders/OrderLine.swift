@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One line of a sales order: a product, how many, and its unit prices in minor units.
 public struct OrderLine: Codable, Sendable, Hashable {

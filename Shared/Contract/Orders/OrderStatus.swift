@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The status of a sales order as the storefront reports it.
 public enum OrderStatus: String, Codable, Sendable, Hashable, CaseIterable {

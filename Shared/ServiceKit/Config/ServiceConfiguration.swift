@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 /// A bad flag or variable: printed with the usage, and the process exits with status 2.
@@ -38,7 +39,7 @@ public struct ServiceConfiguration: Sendable {
 
     /// The variable that names a service's URL: `personal-data` → `ZAPLECZE_PERSONAL_DATA_URL`.
     public static func urlVariable(for service: String) -> String {
-        "ZAPLECZE_" + service.uppercased().replacingOccurrences(of: "-", with: "_") + "_URL"
+        "ZAPLECZE_" + service.uppercased().replacing("-", with: "_") + "_URL"
     }
 
     /// Reads flags and the environment for the process called `service`.

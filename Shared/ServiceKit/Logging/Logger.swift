@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 /// Severity of a log line.
@@ -64,7 +65,14 @@ public enum LogValue: Sendable, ExpressibleByStringLiteral, ExpressibleByInteger
         switch self {
         case .string(let text): return JSONText.quoted(text)
         case .int(let number): return String(number)
-        case .double(let number): return number.isFinite ? String(format: "%.3f", number) : "null"
+        case .double(let number):
+            guard number.isFinite else { return "null" }
+            // Three decimals, without Foundation's String(format:).
+            let thousandths = (number * 1000).rounded()
+            let sign = thousandths < 0 ? "-" : ""
+            let magnitude = Int64(abs(thousandths))
+            let fraction = String(magnitude % 1000)
+            return "\(sign)\(magnitude / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"
         }
     }
 }
@@ -77,9 +85,12 @@ enum RFC3339Now {
         var seconds = spec.tv_sec
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec, spec.tv_nsec / 1_000_000
-        )
+        func padded(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(padded(Int(parts.tm_year) + 1900, 4))-\(padded(Int(parts.tm_mon) + 1, 2))-\(padded(Int(parts.tm_mday), 2))T"
+            + "\(padded(Int(parts.tm_hour), 2)):\(padded(Int(parts.tm_min), 2)):\(padded(Int(parts.tm_sec), 2))."
+            + "\(padded(spec.tv_nsec / 1_000_000, 3))Z"
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Turns a `MailMessage` into the RFC 5322 text sent after DATA, and that text into the
 /// dot-stuffed DATA section (RFC 5321 §4.5.2).

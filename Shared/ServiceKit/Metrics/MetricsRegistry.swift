@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 /// Request counters and latency histograms by route and status, plus gauges read at scrape time,
@@ -116,7 +117,7 @@ public final class MetricsRegistry: Sendable {
 
     /// A label value, quoted and escaped for the text format.
     public func label(_ value: String) -> String {
-        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
+            .replacing("\n", with: "\\n") + "\""
     }
 }

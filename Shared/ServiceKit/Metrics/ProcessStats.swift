@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Figures about this process read from /proc: resident memory and open file descriptors.
 public enum ProcessStats {

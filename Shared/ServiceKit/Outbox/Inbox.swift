@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Store
 
 /// The receiving side of the outbox: remembers event ids so that a repeated delivery changes

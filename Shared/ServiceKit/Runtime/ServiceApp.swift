@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 import Store
 
@@ -15,7 +16,7 @@ public final class ServiceApp: Sendable {
     public init(definition: ServiceDefinition, configuration: ServiceConfiguration, logger: Logger? = nil) throws {
         var options = DatabaseOptions()
         options.synchronous = DatabaseOptions.Synchronous(rawValue: configuration.synchronous) ?? .normal
-        let directory = (configuration.databasePath as NSString).deletingLastPathComponent
+        let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent().path
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
@@ -113,7 +114,8 @@ public final class ServiceApp: Sendable {
                 environment: ProcessInfo.processInfo.environment, defaultPort: definition.defaultPort
             )
         } catch {
-            FileHandle.standardError.write(Data("\(definition.name): \(error)\n".utf8))
+            let message = Array("\(definition.name): \(error)\n".utf8)
+            _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             exit(2)
         }
         let logger = Logger(service: definition.name, level: configuration.logLevel)

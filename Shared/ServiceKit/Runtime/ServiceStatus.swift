@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `GET /v1/status` of every service: who it is and a few figures an operator wants at a glance.
 struct ServiceStatus: Codable, Sendable {

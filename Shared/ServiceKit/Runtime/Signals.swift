@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// SIGTERM and SIGINT, received synchronously: blocked in every thread (call `blockTermination`
 /// before starting any), then taken with sigwait(2) by whoever waits. No async-signal-safety

@@ -1,5 +1,7 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
+import Glibc
+import Primitives
 
 /// One SQLite connection, lent to a `Database.read` or `Database.write` closure.
 ///

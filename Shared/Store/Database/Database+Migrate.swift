@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension Database {
     /// Applies, in order, every migration whose id is not yet in `schema_migrations`.

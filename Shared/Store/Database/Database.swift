@@ -1,5 +1,6 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An SQLite database in WAL mode: one writer connection, a pool of readers, group commit.
 ///
@@ -121,8 +122,8 @@ public final class Database: @unchecked Sendable {
             throw SQLiteError.misuse("a pooled Database needs a file path, not \"\(path)\"; use a temporary file")
         }
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw SQLiteError(resultCode: SQLITE_CANTOPEN, message: "directory does not exist: \(directory)")
         }
     }

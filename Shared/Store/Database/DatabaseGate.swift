@@ -1,5 +1,7 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
+import Primitives
 
 /// Admission to a `Database`: refuses work after `close()`, refuses a nested call on a thread
 /// that is already inside a read or write closure, counts calls in flight and keeps statistics.
@@ -14,7 +16,7 @@ final class DatabaseGate: @unchecked Sendable {
         case read, write, migrate
     }
 
-    private let condition = NSCondition()
+    private let condition = Lock()
     private var isClosed = false
     private var handlesReleased = false
     private var inFlight = 0

@@ -1,11 +1,13 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Primitives
 
 /// A fixed set of reader connections, lent one per `read` call.
 final class ReaderPool: @unchecked Sendable {
     // @unchecked: `idle` is only touched with `condition` locked, and a connection taken out of
     // it is used by exactly one thread until it is put back.
 
-    private let condition = NSCondition()
+    private let condition = Lock()
     private var idle: [Connection]
     private var isClosed = false
 

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Primitives
 
 /// Owns the single writer connection and serialises every use of it.
 ///
@@ -13,7 +15,7 @@ final class WriteCoordinator: @unchecked Sendable {
 
     let writer: Connection
     private let maxBatchSize: Int
-    private let condition = NSCondition()
+    private let condition = Lock()
     private var queue: [WriteJob] = []
     private var isBusy = false
     private var isClosed = false

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 import ServiceKit
 
@@ -20,7 +21,7 @@ public struct Authenticator: Sendable {
         guard header.utf8.count <= 8192, header.count > 7,
               HTTPHeaders.equalsIgnoringCase(header.prefix(7), "Bearer ")
         else { throw HTTPError.unauthorized("Use Authorization: Bearer <key or token>.") }
-        let credential = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        let credential = String(header.dropFirst(7)).trimmed()
         let bytes = Array(credential.utf8)
         var matched: Principal?
         for key in keys.adminKeys where constantTimeEquals(bytes, key.secret) {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 import ServiceKit
 
@@ -28,7 +29,7 @@ public struct GatewayKeys: Sendable {
         let current = signingKey(secret)
         var verification = [current]
         for previous in (environment["ZAPLECZE_TOKEN_PREVIOUS_SECRETS"] ?? "").split(separator: ",") {
-            let trimmed = previous.trimmingCharacters(in: .whitespaces)
+            let trimmed = previous.trimmed()
             guard trimmed.utf8.count >= 16 else { throw ConfigurationError("each ZAPLECZE_TOKEN_PREVIOUS_SECRETS entry needs 16 characters or more") }
             verification.append(signingKey(trimmed))
         }
@@ -45,7 +46,7 @@ public struct GatewayKeys: Sendable {
     private static func parseKeys(_ text: String?, variable: String, defaultLabel: String) throws -> [APIKey] {
         var keys: [APIKey] = []
         for (index, entry) in (text ?? "").split(separator: ",").enumerated() {
-            let trimmed = entry.trimmingCharacters(in: .whitespaces)
+            let trimmed = entry.trimmed()
             var label = "\(defaultLabel)-\(index + 1)"
             var secret = trimmed
             if let equals = trimmed.firstIndex(of: "=") {

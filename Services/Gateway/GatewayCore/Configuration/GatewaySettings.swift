@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ServiceKit
 
 /// Everything the gateway reads from its `ZAPLECZE_*` variables beyond what every service reads:

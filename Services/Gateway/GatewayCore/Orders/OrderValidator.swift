@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 
 /// The checks an order passes before the gateway stores and fans it out. Every problem names
@@ -45,7 +46,7 @@ public enum OrderValidator {
                 if required { fail(field, "\(field) is required.") }
                 return
             }
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if value.trimmed().isEmpty {
                 fail(field, "\(field) must not be empty.")
             } else if value.utf8.count > max {
                 fail(field, "\(field) must be at most \(max) bytes.")

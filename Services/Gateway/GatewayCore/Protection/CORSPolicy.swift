@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ServiceKit
 
 /// Which web origins may call the API from a browser: an exact list of `scheme://host[:port]`
@@ -12,7 +13,7 @@ public struct CORSPolicy: Sendable, Equatable {
     public init(list: String) throws {
         var origins = Set<String>()
         for entry in list.split(separator: ",") {
-            let origin = entry.trimmingCharacters(in: .whitespaces).lowercased()
+            let origin = entry.trimmed().lowercased()
             guard !origin.isEmpty else { continue }
             guard Self.looksLikeOrigin(origin) else {
                 throw ConfigurationError("ZAPLECZE_CORS_ORIGINS entries must look like https://shop.example (no path), got '\(origin)'")
@@ -29,7 +30,7 @@ public struct CORSPolicy: Sendable, Equatable {
     }
 
     private static func looksLikeOrigin(_ text: String) -> Bool {
-        guard let range = text.range(of: "://") else { return false }
+        guard let range = text.firstRange(of: "://") else { return false }
         let scheme = text[..<range.lowerBound]
         let rest = text[range.upperBound...]
         return (scheme == "http" || scheme == "https") && !rest.isEmpty && !rest.contains("/")

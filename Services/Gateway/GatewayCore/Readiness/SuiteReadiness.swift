@@ -1,5 +1,7 @@
 import Contract
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import HTTP
 import ServiceKit
 

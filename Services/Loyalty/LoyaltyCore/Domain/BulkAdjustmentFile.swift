@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 import ServiceKit
 
@@ -78,7 +79,7 @@ public enum BulkAdjustmentFile {
 
     /// Whether a record is the header row.
     static func isHeader(_ record: [String]) -> Bool {
-        record.first?.trimmingCharacters(in: .whitespaces).lowercased() == "customerid"
+        record.first?.trimmed().lowercased() == "customerid"
     }
 
     private struct Problem: Error {
@@ -89,15 +90,15 @@ public enum BulkAdjustmentFile {
         guard record.count == 3 else {
             return .failure(Problem(text: "expected 3 fields (customerId,points,reason), found \(record.count)"))
         }
-        let customerId = record[0].trimmingCharacters(in: .whitespaces)
+        let customerId = record[0].trimmed()
         if let problem = InputRules.identifierProblem(customerId, field: "customerId") {
             return .failure(Problem(text: "customerId: \(problem.message)"))
         }
-        let pointsText = record[1].trimmingCharacters(in: .whitespaces)
+        let pointsText = record[1].trimmed()
         guard let points = Int64(pointsText), points != 0, points != .min else {
             return .failure(Problem(text: "points must be a whole number other than 0, found \"\(pointsText.prefix(40))\""))
         }
-        let reason = record[2].trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = record[2].trimmed()
         if let problem = InputRules.textProblem(reason, field: "reason", limit: InputRules.maximumReasonLength) {
             return .failure(Problem(text: "reason: \(problem.message)"))
         }

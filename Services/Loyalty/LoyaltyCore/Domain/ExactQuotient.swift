@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Rounds the exact rational a × c / d to a multiple of a step, in integers only.
 ///

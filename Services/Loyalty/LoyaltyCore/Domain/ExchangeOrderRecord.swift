@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An exchange order as stored, with what each audience sees of it.
 public struct ExchangeOrderRecord: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Prices an exchange order from the rewards catalogue: every product must be in it, active,
 /// eligible under the program and priced above zero; the total must fit a 64-bit integer.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Contract
 import HTTP
 
@@ -27,7 +28,7 @@ public enum InputRules {
 
     /// The problem with a reason or name, or nil: 1–`limit` characters that are not all blank.
     public static func textProblem(_ value: String, field: String, limit: Int) -> LoyaltyValidationProblem? {
-        if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if value.trimmed().isEmpty {
             return LoyaltyValidationProblem(field: field, message: "Must not be empty.")
         }
         if value.count > limit {

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What one rule will award one order, decided once, when loyalty first sees the order.
 public struct PlannedAward: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What the points arithmetic needs to know about a sales order: its lines, its totals in minor
 /// units (goods, shipping and discounts included, as the storefront reports them) and when it

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How far an order has come: created < paid < fulfilled. Cancelled and refunded close it.
 ///

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A sales order as loyalty keeps it: the latest figures reported, how far it got, and whether
 /// it was closed by a cancellation or a refund.

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension PointsCalculator {
     /// Minor units in one major currency unit. Every currency the shop sells in (PLN, CZK, EUR)

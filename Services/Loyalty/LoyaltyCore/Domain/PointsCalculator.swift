@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The earning arithmetic of the loyalty program: which lines count, whether a rule's conditions
 /// hold, and how many points an award gives. Pure functions over integers: money is in minor

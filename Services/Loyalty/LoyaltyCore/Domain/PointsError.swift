@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Why a points calculation has no answer. Bad or absurd input ends here, never in a trap.
 public enum PointsError: Error, Sendable, Hashable, CustomStringConvertible {

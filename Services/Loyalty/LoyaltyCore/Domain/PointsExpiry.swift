@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// When credited points expire: N calendar months after they were credited, in UTC.
 public enum PointsExpiry {
@@ -23,6 +24,10 @@ public enum PointsExpiry {
         let year = parts.year ?? 1970
         let month = parts.month ?? 1
         let day = parts.day ?? 1
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 }

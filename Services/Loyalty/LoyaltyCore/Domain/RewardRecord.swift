@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A product of the rewards catalogue as stored; its price in points and eligibility follow
 /// from the program at the time they are asked for.

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import Store
 
 /// Orders as loyalty knows them and the awards fixed for them.

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import Store
 
 /// A debit as stored, with the entries that took and returned its points.

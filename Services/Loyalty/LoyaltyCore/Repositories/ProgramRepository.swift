@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import Store
 
 /// The program settings: one row holding the settings as JSON, `LoyaltyProgram.default` until

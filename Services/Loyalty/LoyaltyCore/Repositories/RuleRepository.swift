@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import Store
 
 /// Earning rules, stored as their JSON wire form beside the columns that select them.

@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 import ServiceKit
 
@@ -23,7 +24,7 @@ struct BulkAdjustmentsController: Sendable {
     @Sendable func apply(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.admin)
         if let type = request.headers["Content-Type"] {
-            let media = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let media = type.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""
             guard ["text/csv", "text/plain", "application/csv", "application/octet-stream"].contains(media) else {
                 throw HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the file as text/csv.")
             }

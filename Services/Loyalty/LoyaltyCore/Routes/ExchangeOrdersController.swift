@@ -1,5 +1,6 @@
 import Contract
-import Foundation
+import FoundationEssentials
+import Glibc
 import HTTP
 import ServiceKit
 import Store
@@ -130,7 +131,7 @@ struct ExchangeOrdersController: Sendable {
         try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         let rejection = try request.decodeIfPresent(ExchangeRejectionRequest.self, default: ExchangeRejectionRequest())
-        let reason = rejection.reason.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let reason = rejection.reason.flatMap { $0.trimmed().isEmpty ? nil : $0 }
         if let reason, reason.count > InputRules.maximumReasonLength {
             throw ValidationFailure(field: "reason", "Must be at most \(InputRules.maximumReasonLength) characters.")
         }
