@@ -20,6 +20,8 @@ public enum GatewayService {
         ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
+            // Each forwarded request holds a worker while the service answers.
+            defaultWorkers: 64,
             migrations: migrations,
             publicRoutes: { environment in try publicRoutes(environment, options: options) },
             readiness: { environment in SuiteReadiness(environment: environment).response() },

@@ -27,7 +27,8 @@ public struct ServiceConfiguration: Sendable {
     /// Where the shop owner is notified (new exchange orders and the like).
     public var adminEmail: String?
     public var logLevel: LogLevel = .info
-    public var workers = 16
+    /// Handler threads; nil means the service's own default.
+    public var workers: Int?
     public var synchronous = "NORMAL"
     /// Every `ZAPLECZE_*` variable, for settings only one service reads.
     public var environment: [String: String] = [:]
@@ -125,7 +126,7 @@ public struct ServiceConfiguration: Sendable {
           --host H          address to bind (ZAPLECZE_HOST, default 127.0.0.1)
           --port P          port to bind, 0 for any (ZAPLECZE_PORT)
           --database PATH   SQLite file (ZAPLECZE_DATABASE, default ./data/\(service).sqlite)
-          --workers N       handler threads (ZAPLECZE_WORKERS, default 16)
+          --workers N       handler threads (ZAPLECZE_WORKERS, default 16; the gateway 64)
           --log-level L     debug|info|warn|error (ZAPLECZE_LOG_LEVEL, default info)
           --synchronous S   SQLite synchronous: OFF|NORMAL|FULL|EXTRA (ZAPLECZE_SQLITE_SYNCHRONOUS, default NORMAL)
 

@@ -68,7 +68,9 @@ public final class ServiceApp: Sendable {
             }
         )
         server = HTTPServer(
-            configuration: .init(host: configuration.host, port: configuration.port, workers: configuration.workers),
+            configuration: .init(
+                host: configuration.host, port: configuration.port, workers: configuration.workers ?? definition.defaultWorkers
+            ),
             responder: router,
             onStreamFailure: { error in logger.warn("streamed response failed", [("error", .string(String(describing: error)))]) }
         )

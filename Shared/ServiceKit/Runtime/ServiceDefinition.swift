@@ -8,6 +8,9 @@ public struct ServiceDefinition: Sendable {
     public var name: String
     public var version: String
     public var defaultPort: Int
+    /// Handler threads unless `--workers` says otherwise: a service that waits on others (the
+    /// gateway) needs more than one that mostly waits on its own database.
+    public var defaultWorkers: Int
     public var migrations: [Migration]
     /// Routes under `/v1`, reachable only with the internal secret.
     public var internalRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
@@ -24,6 +27,7 @@ public struct ServiceDefinition: Sendable {
         name: String,
         version: String = "1.0.0",
         defaultPort: Int,
+        defaultWorkers: Int = 16,
         migrations: [Migration] = [],
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
         publicRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
@@ -34,6 +38,7 @@ public struct ServiceDefinition: Sendable {
         self.name = name
         self.version = version
         self.defaultPort = defaultPort
+        self.defaultWorkers = defaultWorkers
         self.migrations = migrations
         self.internalRoutes = internalRoutes
         self.publicRoutes = publicRoutes

@@ -23,6 +23,12 @@ struct CustomersController: Sendable {
     @Sendable func balance(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter()
         try context.requireCustomer(customerId, roles: .admin, .storefront, .customer, .service)
+        // One read answers the common case; only a customer with overdue points costs a write.
+        let now = dependencies.now()
+        let (summary, overdue) = try dependencies.database.read { connection in
+            (try AccountRepository.summary(customerId, in: connection), try Ledger.hasDueLots(customerId, in: connection, now: now))
+        }
+        guard overdue else { return try .json(summary) }
         try dependencies.expireDue(customerId)
         return try .json(try dependencies.database.read { try AccountRepository.summary(customerId, in: $0) })
     }
