@@ -130,22 +130,25 @@ public final class Router: HTTPResponder {
 }
 
 /// A `DecodingError` described for a client: which field, and what was wrong with it.
-struct DecodingProblem {
+public struct DecodingProblem {
     let path: String
     let message: String
 
-    init(_ error: DecodingError) {
-        func describe(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
-                }
+    /// A coding path as clients read it: `buyer.name`, `lines[2].quantity`.
+    public static func fieldPath(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
             }
-            return text
         }
+        return text
+    }
+
+    init(_ error: DecodingError) {
+        let describe = Self.fieldPath
         switch error {
         case .keyNotFound(let key, let context):
             let path = describe(context.codingPath + [key])

@@ -54,14 +54,6 @@ public struct OrderRoutes: Sendable {
 
     /// `buyer.name`, `lines[2].quantity`: the form the validator names fields in.
     static func fieldPath(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return text
+        DecodingProblem.fieldPath(codingPath)
     }
 }
