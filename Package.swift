@@ -26,7 +26,7 @@ var targets: [Target] = [
     .target(name: "Store", dependencies: ["CSQLite", "Primitives"], path: "Shared/Store"),
     .target(name: "Contract", dependencies: ["HTTP"], path: "Shared/Contract"),
     .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
-    .target(name: "SuiteCore", dependencies: ["ServiceKit"], path: "Services/Suite/SuiteCore"),
+    .target(name: "SuiteCore", dependencies: ["ServiceKit", "Primitives"], path: "Services/Suite/SuiteCore"),
     .executableTarget(name: "suite", dependencies: ["SuiteCore"], path: "Services/Suite/Main"),
     .target(name: "TestSupport", dependencies: ["HTTP", "Store", "Contract", "ServiceKit"], path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),

@@ -41,6 +41,11 @@ public final class ThreadHandle: @unchecked Sendable {
         return ThreadHandle(thread: thread)
     }
 
+    /// Lets the thread's resources go when it ends, for threads nobody joins.
+    public func detach() {
+        pthread_detach(thread)
+    }
+
     /// Waits for the thread to end.
     public func join() {
         pthread_join(thread, nil)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import SuiteCore
 
 // Usage: suite [--port P] [--host H] [--data-dir D]; see LauncherOptions.usage.

@@ -1,4 +1,4 @@
-import Foundation
+import Primitives
 
 #if canImport(Glibc)
 import Glibc
@@ -7,7 +7,7 @@ import Glibc
 /// The launcher's own messages, written whole with write(2) so they do not interleave mid-line
 /// with the children's log lines on the same stdout.
 public enum Console {
-    private static let lock = NSLock()
+    private static let lock = Lock()
 
     /// Writes one or more lines to stdout.
     public static func out(_ text: String) {

@@ -1,4 +1,4 @@
-import Foundation
+import Primitives
 
 #if canImport(Glibc)
 import Glibc
@@ -26,14 +26,14 @@ public enum SignalHandling {
         handler: @escaping @Sendable (Int32) -> Bool
     ) -> SignalWaiter {
         let waiter = SignalWaiter()
-        let ready = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        let ready = Locked(false)
+        ThreadHandle.spawn(name: "suite-signals") {
             var set = makeSet(signals)
             // Blocked here too, so a signal aimed at this thread is never delivered by default
             // action even if the caller forgot `block` (sigwait needs it blocked; sigwait(3)).
             pthread_sigmask(SIG_BLOCK, &set, nil)
             waiter.setThread(pthread_self())
-            ready.signal()
+            ready.withLock { $0 = true }
             while true {
                 var received: Int32 = 0
                 let result = sigwait(&set, &received)
@@ -42,10 +42,8 @@ public enum SignalHandling {
                 if !handler(received) { break }
             }
             waiter.finish()
-        }
-        thread.name = "suite-signals"
-        thread.start()
-        ready.wait()
+        }.detach()
+        while !ready.current { usleep(1_000) }
         return waiter
     }
 
@@ -59,7 +57,7 @@ public enum SignalHandling {
 
 /// The thread started by `SignalHandling.startWaiting`.
 public final class SignalWaiter: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = Lock()
     private var thread: pthread_t?
     private var finished = false
 

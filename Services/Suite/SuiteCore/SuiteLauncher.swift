@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Primitives
 
 #if canImport(Glibc)
 import Glibc
@@ -37,7 +38,7 @@ public enum SuiteLauncher {
                 atPath: options.dataDirectory, withIntermediateDirectories: true,
                 attributes: [.posixPermissions: 0o700])
         } catch {
-            Console.error("cannot create the data directory \(options.dataDirectory): \(error.localizedDescription)")
+            Console.error("cannot create the data directory \(options.dataDirectory): \(error)")
             return 1
         }
 
@@ -158,7 +159,7 @@ public enum SuiteLauncher {
                 host: HostAddress.connectable(SuiteEnvironment.bindHost(for: service, options: options)),
                 port: options.ports.port(for: service))
         }
-        let thread = Thread {
+        ThreadHandle.spawn(name: "suite-readiness") {
             let report = ReadinessWaiter(targets: targets).wait { !stopping.isSet }
             guard !stopping.isSet else { return }
             let total = (SystemMonotonicClock().now() - started).wholeMilliseconds
@@ -167,15 +168,13 @@ public enum SuiteLauncher {
             } else {
                 Console.error("not ready after \(total) ms: \(report.notReady.joined(separator: ", ")); the rest keep running")
             }
-        }
-        thread.name = "suite-readiness"
-        thread.start()
+        }.detach()
     }
 }
 
 /// A flag set once from the signal thread and read by the readiness thread.
 private final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var value = false
 
     var isSet: Bool {

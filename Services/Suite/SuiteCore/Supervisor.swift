@@ -1,4 +1,4 @@
-import Foundation
+import Primitives
 
 #if canImport(Glibc)
 import Glibc
@@ -51,7 +51,7 @@ public final class Supervisor: @unchecked Sendable {
     private let spawner: ProcessSpawner
     private let clock: any MonotonicClock
     private let onEvent: @Sendable (SupervisorEvent) -> Void
-    private let condition = NSCondition()
+    private let condition = Lock()
 
     // Guarded by `condition`.
     private var records: [Record]
@@ -116,9 +116,9 @@ public final class Supervisor: @unchecked Sendable {
                 return outcome
             }
             if let deadline = nextDeadline() {
-                let seconds = Double((deadline - clock.now()).wholeNanoseconds) / 1e9
-                if seconds > 0 {
-                    _ = condition.wait(until: Date(timeIntervalSinceNow: seconds))
+                let nanoseconds = (deadline - clock.now()).wholeNanoseconds
+                if nanoseconds > 0 {
+                    _ = condition.wait(untilMonotonicNanoseconds: Primitives.MonotonicClock.now() &+ UInt64(nanoseconds))
                 }
             } else {
                 condition.wait()
@@ -228,14 +228,12 @@ public final class Supervisor: @unchecked Sendable {
 
     /// Reaps one child on a thread of its own and reports its exit to the supervising thread.
     private func watch(_ pid: pid_t) {
-        let thread = Thread { [self] in
+        ThreadHandle.spawn(name: "suite-wait-\(pid)", stackSize: 256 * 1024) { [self] in
             let exit = try? ProcessSpawner.waitForExit(pid)
             condition.lock()
             exits.append((pid, exit))
             condition.broadcast()
             condition.unlock()
-        }
-        thread.name = "suite-wait-\(pid)"
-        thread.start()
+        }.detach()
     }
 }
