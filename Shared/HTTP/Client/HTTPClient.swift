@@ -81,6 +81,45 @@ public final class HTTPClient: Sendable {
         }
     }
 
+    /// Sends a request whose body is produced piece by piece (chunked, or with Content-Length
+    /// when `body.contentLength` is known) and returns once the response head arrived. The body
+    /// cannot be replayed, so the request is retried only when not a byte of it went out.
+    public func upload(
+        _ head: HTTPRequestHead, body: BodyStream, to upstream: Upstream, readTimeout: Duration? = nil
+    ) throws(HTTPClientError) -> HTTPClientStream {
+        let pool = self.pool(for: upstream)
+        let framing: RequestSerializer.Framing = body.contentLength.map { .length($0) } ?? .chunked
+        let wireHead = RequestSerializer.head(head, authority: upstream.authority, framing: framing)
+        let readNanos = (readTimeout ?? configuration.readTimeout).nanoseconds
+        var attempt = 0
+        while true {
+            attempt += 1
+            let connectDeadline = MonotonicClock.now() &+ configuration.connectTimeout.nanoseconds
+            let (socket, reused) = try pool.acquire(deadline: connectDeadline, fresh: attempt > 1)
+            let stream = HTTPClientStream(socket: socket, pool: pool, limits: configuration.limits, method: head.method)
+            do {
+                try socket.writeAll(wireHead, deadline: MonotonicClock.now() &+ readNanos)
+            } catch {
+                stream.cancel()
+                if case .unreachable = error, reused, attempt == 1 { continue }
+                throw error
+            }
+            do {
+                let writer = SocketBodyWriter(socket: socket, chunked: framing == .chunked, readNanos: readNanos)
+                try body.produce(writer)
+                if framing == .chunked { try socket.writeAll(Array("0\r\n\r\n".utf8), deadline: MonotonicClock.now() &+ readNanos) }
+                try stream.readHead(deadline: MonotonicClock.now() &+ readNanos, readNanos: readNanos)
+                return stream
+            } catch let error as HTTPClientError {
+                stream.cancel()
+                throw error
+            } catch {
+                stream.cancel()
+                throw .connectionClosed
+            }
+        }
+    }
+
     /// Closes idle pooled connections (e.g. on shutdown).
     public func closeIdleConnections() {
         for pool in pools.withLock({ Array($0.values) }) { pool.closeIdle() }
@@ -106,5 +145,18 @@ public struct HTTPClientResponse: Sendable {
 
     public var status: HTTPStatus { head.status }
     public var headers: HTTPHeaders { head.headers }
+}
+/// Writes an upload's pieces straight to the connection, framed as chunks when chunked.
+private struct SocketBodyWriter: BodyWriter, @unchecked Sendable {
+    // Safe: used only by the thread running the upload, which owns the socket meanwhile.
+    let socket: BlockingSocket
+    let chunked: Bool
+    let readNanos: UInt64
+
+    func write(_ bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        let framed = chunked ? ResponseSerializer.chunk(bytes) : bytes
+        try socket.writeAll(framed, deadline: MonotonicClock.now() &+ readNanos)
+    }
 }
 #endif
