@@ -31,6 +31,11 @@ final class HTTPConnection: @unchecked Sendable {
     private(set) var isClosed = false
     private let info: ConnectionInfo
     private let workerOwned = Atomic<Bool>(false)
+    /// Set when an error answer goes out while the client may still be sending (RFC 9112 §9.6).
+    private var lingerAfterAnswer = false
+    /// While lingering: when to give up waiting for the client to finish sending.
+    private var lingerDeadline: UInt64?
+    private var lingerDiscarded = 0
     /// False once the loop removed the socket from epoll after a hang-up during a handler.
     private let watchingSocket = Atomic<Bool>(true)
     private var watching: Bool { watchingSocket.load(ordering: .acquiring) }
@@ -47,6 +52,7 @@ final class HTTPConnection: @unchecked Sendable {
     // MARK: - Events from the loop
 
     func handle(events: UInt32) {
+        if lingerDeadline != nil { return discardWhileLingering() }
         if workerOwned.load(ordering: .acquiring) {
             // Input can show up in the instant between the worker re-arming the socket and handing
             // it back: leave it, level-triggered epoll reports it again. An error or hang-up is
@@ -65,6 +71,10 @@ final class HTTPConnection: @unchecked Sendable {
 
     func tick(now: UInt64) {
         if workerOwned.load(ordering: .acquiring) { return }
+        if let deadline = lingerDeadline {
+            if now >= deadline { closeNow() }
+            return
+        }
         switch state.tick(now: now) {
         case .none:
             break
@@ -163,6 +173,9 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     private func respondToParseError(_ error: HTTPParseError) {
+        // The client may still be sending (a body too large, a request cut short): closing at
+        // once could reset the connection and destroy the answer before it is read.
+        lingerAfterAnswer = true
         respondDirectly(JSONText.errorResponse(
             status: error.status, code: error.code, message: error.reason, requestId: RequestID.generate()
         ), keepAlive: false)
@@ -389,11 +402,43 @@ final class HTTPConnection: @unchecked Sendable {
         awaitingResponse = false
         flow = nil
         if state.responseWritten(keepAlive: keepAlive && !server.isDraining, now: now) == .close {
-            return closeNow()
+            return lingerAfterAnswer && !peerClosedInput ? beginLingering(now: now) : closeNow()
         }
         loop.modify(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
         if peerClosedInput && parser.isIdle { return closeNow() }
         processInput()
+    }
+
+    // MARK: - Lingering close (RFC 9112 §9.6)
+
+    /// Half-closes: the answer is all out, so stop writing, and read and discard what the client
+    /// still sends until it closes, 2 s pass or 1 MiB was thrown away. Closing with unread input
+    /// would make the kernel send a reset, which can destroy the answer in the client's buffers.
+    private func beginLingering(now: UInt64) {
+        shutdown(fd, Int32(SHUT_WR))
+        lingerDeadline = now &+ 2_000_000_000
+        loop.modify(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+        discardWhileLingering()
+    }
+
+    private func discardWhileLingering() {
+        while !isClosed {
+            let result: IOResult<Int>
+            do {
+                result = try Socket.read(fd, into: loop.readBuffer)
+            } catch {
+                return closeNow()
+            }
+            switch result {
+            case .wouldBlock:
+                return
+            case .processed(0):
+                return closeNow()
+            case .processed(let count):
+                lingerDiscarded += count
+                if lingerDiscarded > 1 << 20 { return closeNow() }
+            }
+        }
     }
 
     private func setWriteInterest(_ on: Bool) {
