@@ -62,6 +62,16 @@ import Testing
         #expect(try service.call(.get, "/v1/counter").decode([String: Int].self)["value"] == 1)
     }
 
+    @Test func oneKeyUnderTwoSpellingsOfThePath_IsOneRequest() throws {
+        let service = try InProcessService(TestService.definition())
+        defer { service.stop() }
+        let first = try service.call(.post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "spelled"])
+        let again = try service.call(.post, "//v1//increments/", body: Array("{}".utf8), headers: ["Idempotency-Key": "spelled"])
+        #expect(first.status == .created)
+        #expect(again.headers["Idempotent-Replayed"] == "true")
+        #expect(try service.call(.get, "/v1/counter").decode([String: Int].self)["value"] == 1)
+    }
+
     @Test func anOverlongKey_IsA400() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }

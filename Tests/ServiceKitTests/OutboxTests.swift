@@ -49,6 +49,16 @@ import Testing
         #expect(receiver.received.current.map(\.text) == ["1", "2", "3", "4", "5"])
     }
 
+    @Test func aReceiverThatDoesNotKnowTheRouteYetOrTheSecret_IsRetried_NotGivenUp() throws {
+        let receiver = try EventReceiver()
+        defer { receiver.stop() }
+        receiver.scripted.withLock { $0 = [404, 401] }
+        let service = try InProcessService(TestService.definition(), serviceURLs: ["receiver": receiver.stub.upstream])
+        defer { service.stop() }
+        #expect(try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-5", text: "later")).status == .accepted)
+        #expect(eventually(timeout: .seconds(15)) { receiver.received.current.map(\.eventId) == ["e-5"] })
+    }
+
     @Test func receiverThatRefusesWithA4xx_IsNotRetried_AndTheEventIsKeptAsFailed() throws {
         let receiver = try EventReceiver()
         defer { receiver.stop() }

@@ -9,6 +9,8 @@ export ZAPLECZE_ADMIN_KEYS="bench=bench-admin-key-0123456789abcdef"
 export ZAPLECZE_STOREFRONT_KEYS="shop=bench-storefront-key-0123456789abcdef"
 export ZAPLECZE_TOKEN_SECRET="bench-token-secret-0123456789abcdef"
 export ZAPLECZE_LOG_LEVEL="${ZAPLECZE_LOG_LEVEL:-warn}"
+# All load comes from one address: the per-address limit for anonymous calls would throttle it.
+export ZAPLECZE_RATE_ADDRESS_PER_SECOND="${ZAPLECZE_RATE_ADDRESS_PER_SECOND:-0}"
 ZB_ADMIN_KEY="bench-admin-key-0123456789abcdef"
 ZB_STOREFRONT_KEY="bench-storefront-key-0123456789abcdef"
 

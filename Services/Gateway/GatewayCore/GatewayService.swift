@@ -23,6 +23,7 @@ public enum GatewayService {
             // Each forwarded request holds a worker while the service answers.
             defaultWorkers: 64,
             migrations: migrations,
+            servesInternalAPI: false,
             publicRoutes: { environment in try publicRoutes(environment, options: options) },
             readiness: { environment in SuiteReadiness(environment: environment).response() },
             middleware: { environment in try middleware(environment, options: options) }
@@ -37,7 +38,9 @@ public enum GatewayService {
         let failures = limits.failedAuthentication.map {
             TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: options.monotonic)
         }
-        let liveness = Set(AccessTable.routes.filter { $0.path == "/health" }.map(\.pattern))
+        // Only the gateway's own /health is never throttled: the services' /health through the
+        // gateway costs an upstream call and a worker, so it is limited like any anonymous call.
+        let liveness = Set(AccessTable.routes.filter { $0.path == "/health" && $0.handling == .runtime }.map(\.pattern))
         return [
             SecurityHeadersMiddleware(),
             CORSMiddleware(policy: settings.corsOrigins),
@@ -59,9 +62,11 @@ public enum GatewayService {
             switch route.handling {
             case .forwarded:
                 routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit) { request, context in
-                    let prefix = "/api/v1/\(route.service)"
-                    let rest = request.head.rawPath.dropFirst(prefix.count)
-                    let target = "/v1" + rest + (request.head.rawQuery.map { "?" + $0 } ?? "")
+                    // The service is asked for exactly the route that was checked: its pattern
+                    // with the decoded parameters put back, never the raw target (which may be in
+                    // absolute form or carry extra slashes).
+                    let target = "/v1" + route.servicePath(with: context.parameters)
+                        + (request.head.rawQuery.map { "?" + $0 } ?? "")
                     return try forwarder.forward(request, to: route.service, path: target, context: context)
                 }
             case .gateway:

@@ -39,6 +39,9 @@ public struct PathParameters: Sendable {
 
     mutating func set(_ name: String, _ value: String) { values.append((name, value)) }
 
+    /// Every parameter in path order.
+    public var all: [(name: String, value: String)] { values }
+
     /// The raw value, if the route has this parameter.
     public subscript(_ name: String) -> String? {
         values.first { $0.name == name }?.value

@@ -31,6 +31,8 @@ final class HTTPConnection: @unchecked Sendable {
     private(set) var isClosed = false
     private let info: ConnectionInfo
     private let workerOwned = Atomic<Bool>(false)
+    /// Set by the loop when it wanted to close the connection while a worker held it.
+    private let closeWhenReturned = Atomic<Bool>(false)
     /// Set when an error answer goes out while the client may still be sending (RFC 9112 §9.6).
     private var lingerAfterAnswer = false
     /// While lingering: when to give up waiting for the client to finish sending.
@@ -96,9 +98,16 @@ final class HTTPConnection: @unchecked Sendable {
         if state.beginDraining() == .close { closeNow() }
     }
 
-    /// Closes at once, whatever is in flight.
+    /// Closes at once, whatever is in flight. A connection a worker holds is only marked: the
+    /// worker may still write to its socket, so closing the number now could let the next
+    /// accepted (or upstream) socket receive that write. It is closed when handed back.
     func closeNow() {
         guard !isClosed else { return }
+        if workerOwned.load(ordering: .acquiring) {
+            closeWhenReturned.store(true, ordering: .releasing)
+            stopWatching()
+            return
+        }
         isClosed = true
         state.closed()
         flow?.close()
@@ -252,6 +261,10 @@ final class HTTPConnection: @unchecked Sendable {
             let hangUp = returnToLoop()
             if hangUp { loop.execute { [self] in closeNow() } }
             let flow = StreamFlow()
+            // Once the loops stop, nothing drains the flow: the server closes it so the producer
+            // stops instead of waiting for room for ever.
+            server.track(flow)
+            defer { server.untrack(flow) }
             loop.execute { [self] in
                 self.flow = flow
                 if isClosed { flow.close() }
@@ -310,7 +323,9 @@ final class HTTPConnection: @unchecked Sendable {
             // After a hang-up the loop removed the socket from epoll, and this fails with ENOENT.
             let rearmed = epoll_ctl(loop.epoll, EPOLL_CTL_MOD, fd, &event) == 0
             workerOwned.store(false, ordering: .releasing)
-            if !rearmed {
+            // Checked after the hand-back: a hang-up or close seen by the loop while the worker
+            // still held the connection only stopped watching it.
+            if !rearmed || !watching || closeWhenReturned.load(ordering: .acquiring) {
                 loop.execute { [self] in closeNow() }
             } else if server.isDraining {
                 // Shutdown began while the worker held the connection, so the loop's drain
@@ -326,9 +341,8 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Gives the connection back to the loop; true if the loop stopped watching it (hang-up).
     private func returnToLoop() -> Bool {
-        let hungUp = !watching
         workerOwned.store(false, ordering: .releasing)
-        return hungUp
+        return !watching || closeWhenReturned.load(ordering: .acquiring)
     }
 
     private func stopWatching() {

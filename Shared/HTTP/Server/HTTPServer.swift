@@ -125,6 +125,22 @@ public final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// Streamed bodies in progress, and whether the loops stopped (then nothing drains them).
+    private let streams = Locked<(stopped: Bool, flows: [ObjectIdentifier: StreamFlow])>((false, [:]))
+
+    /// Remembers a streamed body in progress (closed at once if the loops already stopped).
+    func track(_ flow: StreamFlow) {
+        let stopped = streams.withLock { state -> Bool in
+            if !state.stopped { state.flows[ObjectIdentifier(flow)] = flow }
+            return state.stopped
+        }
+        if stopped { flow.close() }
+    }
+
+    func untrack(_ flow: StreamFlow) {
+        streams.withLock { _ = $0.flows.removeValue(forKey: ObjectIdentifier(flow)) }
+    }
+
     func connectionClosed() {
         open.withLock { $0 -= 1 }
     }
@@ -158,6 +174,11 @@ public final class HTTPServer: @unchecked Sendable {
             loop.execute { loop.stop() }
         }
         for loop in loops { loop.join() }
+        let abandoned = streams.withLock { state -> [StreamFlow] in
+            state.stopped = true
+            return Array(state.flows.values)
+        }
+        for flow in abandoned { flow.close() }
         workers.stop()
         loops.removeAll()
     }

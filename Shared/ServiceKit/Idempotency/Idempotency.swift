@@ -21,7 +21,7 @@ public enum Idempotency {
         guard !key.isEmpty, key.utf8.count <= 255 else {
             throw HTTPError.badRequest("Idempotency-Key must be 1–255 characters.", code: "invalid_idempotency_key")
         }
-        let scope = "\(context.principal.role.rawValue):\(context.principal.customerId ?? context.principal.name ?? "")|\(request.method) \(request.head.rawPath)"
+        let scope = scope(of: request, context: context)
         let fingerprint = hex(SHA256.hash(request.body))
         return try database.write { connection in
             if let stored = try connection.queryOne(
@@ -52,6 +52,17 @@ public enum Idempotency {
             )
             return response
         }
+    }
+
+    /// Who asked, for which route and which decoded parameters: the same logical request has one
+    /// scope however its path was spelled (`%61lice` or `alice`, extra slashes), and every part is
+    /// length-prefixed so no id can forge another's scope.
+    static func scope(of request: HTTPRequest, context: RequestContext) -> String {
+        let parts = [
+            context.principal.role.rawValue, context.principal.customerId ?? context.principal.name ?? "",
+            request.method.description, context.route,
+        ] + context.parameters.all.map(\.value)
+        return parts.map { "\($0.utf8.count):\($0)" }.joined()
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {

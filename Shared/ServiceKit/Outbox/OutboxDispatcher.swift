@@ -129,10 +129,13 @@ final class OutboxDispatcher: @unchecked Sendable {
             )
             switch response.status.code {
             case 200..<300: return .delivered
-            case 408, 425, 429, 500...599: return .retry("\(response.status.code)")
-            default:
+            // Refusals of the event itself are final; anything else (a 401 after a secret
+            // rotation, a 404 from a receiver not yet upgraded, overload, 5xx) may pass later.
+            case 400, 405, 409, 410, 413, 415, 422:
                 let failure = ServiceClient.callError(response, service: event.destination)
                 return .failed("\(failure.status.code) \(failure.code): \(failure.message)")
+            default:
+                return .retry("\(response.status.code)")
             }
         } catch {
             return .retry(error.message)

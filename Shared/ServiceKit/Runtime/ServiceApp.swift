@@ -52,14 +52,15 @@ public final class ServiceApp: Sendable {
                 )
             }
         }
-        routes = routes
-            .include(try definition.publicRoutes(environment))
-            .group(
+        routes = routes.include(try definition.publicRoutes(environment))
+        if definition.servesInternalAPI {
+            routes = routes.group(
                 "v1", middleware: [InternalAuthMiddleware(secret: configuration.internalSecret)],
                 try definition.internalRoutes(environment)
                     .get("status") { _, _ in try .json(ServiceStatus(environment)) }
                     .get("health", use: health)
             )
+        }
         router = Router(
             routes: routes,
             middleware: [ObservabilityMiddleware(logger: logger, metrics: environment.metrics)] + (try definition.middleware(environment)),

@@ -12,6 +12,9 @@ public struct ServiceDefinition: Sendable {
     /// gateway) needs more than one that mostly waits on its own database.
     public var defaultWorkers: Int
     public var migrations: [Migration]
+    /// Whether the process serves the internal `/v1` API at all (the gateway, the public door,
+    /// does not: nothing behind it may be reachable by guessing the internal secret).
+    public var servesInternalAPI: Bool
     /// Routes under `/v1`, reachable only with the internal secret.
     public var internalRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
     /// Routes at the root without internal authentication (the gateway's public door).
@@ -29,6 +32,7 @@ public struct ServiceDefinition: Sendable {
         defaultPort: Int,
         defaultWorkers: Int = 16,
         migrations: [Migration] = [],
+        servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
         publicRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
         readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)? = nil,
@@ -40,6 +44,7 @@ public struct ServiceDefinition: Sendable {
         self.defaultPort = defaultPort
         self.defaultWorkers = defaultWorkers
         self.migrations = migrations
+        self.servesInternalAPI = servesInternalAPI
         self.internalRoutes = internalRoutes
         self.publicRoutes = publicRoutes
         self.readiness = readiness

@@ -71,6 +71,15 @@ public struct PublicRoute: Sendable {
         "/" + publicPath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
     }
 
+    /// The path below the service's prefix with each `:name` replaced by its (re-encoded) value.
+    public func servicePath(with parameters: PathParameters) -> String {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
+            guard segment.hasPrefix(":") else { return String(segment) }
+            return PercentDecoding.encode(parameters[String(segment.dropFirst())] ?? "")
+        }
+        return "/" + segments.joined(separator: "/")
+    }
+
     /// The names of the `:name` parameters of the public path, in order.
     public var pathParameters: [String] {
         publicPath.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
