@@ -12,6 +12,8 @@ public final class InProcessService: @unchecked Sendable {
     public let app: ServiceApp
     public let directory: TemporaryDirectory
     public let client: TestClient
+    /// Whether the database lives in `directory` (false when the caller gave a path).
+    private let ownsDatabase: Bool
     public var environment: ServiceEnvironment { app.environment }
     public var port: Int { app.port }
 
@@ -21,6 +23,7 @@ public final class InProcessService: @unchecked Sendable {
         databasePath: String? = nil, logLevel: LogLevel = .warn
     ) throws {
         directory = try TemporaryDirectory(prefix: "zaplecze-\(definition.name)")
+        ownsDatabase = databasePath == nil
         var configuration = ServiceConfiguration(
             databasePath: databasePath ?? directory.file("\(definition.name).sqlite"), internalSecret: Self.internalSecret
         )
@@ -62,7 +65,7 @@ public final class InProcessService: @unchecked Sendable {
     /// Stops the service; `keepDatabase` leaves the files for a restart.
     public func stop(keepDatabase: Bool = false) {
         app.shutdown()
-        if !keepDatabase { directory.remove() }
+        if !keepDatabase || !ownsDatabase { directory.remove() }
     }
 }
 
