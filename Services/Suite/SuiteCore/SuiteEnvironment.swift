@@ -11,7 +11,7 @@ public enum SuiteEnvironment {
     public static let parentPIDVariable = ParentWatch.parentPIDVariable
 
     /// The address every service other than the gateway binds to when run by the launcher: they
-    /// are reached only by the gateway and each other (API.md: "bind to loopback").
+    /// are reached only by the gateway and each other.
     public static let backendHost = "127.0.0.1"
 
     /// The variables a process needs to run as part of the suite, wherever it runs. The launcher
