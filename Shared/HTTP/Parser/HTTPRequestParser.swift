@@ -90,31 +90,16 @@ public struct HTTPRequestParser: Sendable {
         while true {
             switch phase {
             case .requestLine:
-                let start = buffer.readIndex
-                // Refuse a line that cannot start a request (a TLS handshake, binary noise) at
-                // its first byte instead of buffering up to the line limit. Checked before the
-                // line is complete so the outcome is the same however the bytes arrive.
-                if start < bytes.count && bytes[start] != HTTPSyntax.cr && !HTTPSyntax.isTokenByte(bytes[start]) {
-                    throw .malformed("invalid request method")
-                }
                 guard
-                    let lineEnd = try HTTPSyntax.findLineEnd(
-                        bytes,
-                        start: start,
-                        scanned: &scanned,
-                        maxContent: limits.maxRequestLineBytes,
-                        tooLong: HTTPParseError(.requestLineTooLong, "request line too long")
+                    let line = try HTTPSyntax.readStartLine(
+                        bytes, index: &buffer.readIndex, scanned: &scanned, emptyLines: &leadingEmptyLines,
+                        maxContent: limits.maxRequestLineBytes, canStart: HTTPSyntax.isTokenByte,
+                        invalidStart: .malformed("invalid request method"),
+                        tooLong: HTTPParseError(.requestLineTooLong, "request line too long"),
+                        tooManyEmptyLines: .malformed("too many empty lines before the request line")
                     )
                 else { return nil }
-                buffer.readIndex = lineEnd + 2
-                if lineEnd == start {
-                    leadingEmptyLines += 1
-                    if leadingEmptyLines > HTTPSyntax.maxLeadingEmptyLines {
-                        throw .malformed("too many empty lines before the request line")
-                    }
-                    continue
-                }
-                try parseRequestLine(bytes, start, lineEnd)
+                try parseRequestLine(bytes, line.start, line.end)
                 section.reset()
                 phase = .headers
             case .headers:

@@ -103,29 +103,16 @@ public struct HTTPResponseParser: Sendable {
         while true {
             switch phase {
             case .statusLine:
-                let start = buffer.readIndex
-                // As in the request parser: refuse what cannot start `HTTP/` at its first byte.
-                if start < bytes.count && bytes[start] != HTTPSyntax.cr && bytes[start] != 0x48 {
-                    throw .malformed("invalid status line")
-                }
                 guard
-                    let lineEnd = try HTTPSyntax.findLineEnd(
-                        bytes,
-                        start: start,
-                        scanned: &scanned,
-                        maxContent: limits.maxRequestLineBytes,
-                        tooLong: HTTPParseError(.headersTooLarge, "status line too long")
+                    let line = try HTTPSyntax.readStartLine(
+                        bytes, index: &buffer.readIndex, scanned: &scanned, emptyLines: &leadingEmptyLines,
+                        maxContent: limits.maxRequestLineBytes, canStart: { $0 == 0x48 },  // `H` of `HTTP/`
+                        invalidStart: .malformed("invalid status line"),
+                        tooLong: HTTPParseError(.headersTooLarge, "status line too long"),
+                        tooManyEmptyLines: .malformed("too many empty lines before the status line")
                     )
                 else { return nil }
-                buffer.readIndex = lineEnd + 2
-                if lineEnd == start {
-                    leadingEmptyLines += 1
-                    if leadingEmptyLines > HTTPSyntax.maxLeadingEmptyLines {
-                        throw .malformed("too many empty lines before the status line")
-                    }
-                    continue
-                }
-                try parseStatusLine(bytes, start, lineEnd)
+                try parseStatusLine(bytes, line.start, line.end)
                 section.reset()
                 phase = .headers
             case .headers:

@@ -136,6 +136,37 @@ enum HTTPSyntax {
         return nil
     }
 
+    /// Reads the next start line (request line or status line): skips at most
+    /// `maxLeadingEmptyLines` empty lines before it (RFC 9112 §2.2), and refuses at its first byte
+    /// a line that `canStart` rejects (a TLS handshake, binary noise) instead of buffering up to
+    /// the line limit; checked before the line is complete, so the outcome is the same however
+    /// the bytes arrive. Returns the line's bounds, or nil when more bytes are needed.
+    static func readStartLine(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        index: inout Int,
+        scanned: inout Int,
+        emptyLines: inout Int,
+        maxContent: Int,
+        canStart: (UInt8) -> Bool,
+        invalidStart: HTTPParseError,
+        tooLong: @autoclosure () -> HTTPParseError,
+        tooManyEmptyLines: HTTPParseError
+    ) throws(HTTPParseError) -> (start: Int, end: Int)? {
+        while true {
+            let start = index
+            if start < bytes.count && bytes[start] != cr && !canStart(bytes[start]) { throw invalidStart }
+            guard let lineEnd = try findLineEnd(bytes, start: start, scanned: &scanned, maxContent: maxContent, tooLong: tooLong())
+            else { return nil }
+            index = lineEnd + 2
+            guard lineEnd > start else {
+                emptyLines += 1
+                if emptyLines > maxLeadingEmptyLines { throw tooManyEmptyLines }
+                continue
+            }
+            return (start, lineEnd)
+        }
+    }
+
     // MARK: - Tokens
 
     /// Parses `HTTP/1.0` or `HTTP/1.1` in `bytes[start..<end]`. Another well-formed version
