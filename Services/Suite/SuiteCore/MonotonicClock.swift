@@ -1,3 +1,5 @@
+import Primitives
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,9 +45,7 @@ public struct SystemMonotonicClock: MonotonicClock {
     public init() {}
 
     public func now() -> MonotonicInstant {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return MonotonicInstant(nanoseconds: Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec))
+        MonotonicInstant(nanoseconds: Int64(truncatingIfNeeded: Primitives.MonotonicClock.now()))
     }
 }
 

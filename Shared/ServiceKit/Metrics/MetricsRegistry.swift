@@ -25,6 +25,8 @@ public final class MetricsRegistry: Sendable {
         /// Histograms by metric name, then by label set (e.g. `route="/v1/x"`).
         var histograms: [String: [String: Histogram]] = [:]
         var counters: [String: [String: Double]] = [:]
+        /// `route="…"` label text per route, escaped once rather than on every request.
+        var routeLabels: [String: String] = [:]
     }
 
     /// The request-latency histogram's name.
@@ -40,7 +42,14 @@ public final class MetricsRegistry: Sendable {
     public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
-            Self.add(seconds, to: &state, name: Self.requestDuration, labels: "route=\(label(route))")
+            let labels: String
+            if let known = state.routeLabels[route] {
+                labels = known
+            } else {
+                labels = "route=\(label(route))"
+                state.routeLabels[route] = labels
+            }
+            Self.add(seconds, to: &state, name: Self.requestDuration, labels: labels)
         }
     }
 
