@@ -218,22 +218,82 @@ struct Boom: Error, CustomStringConvertible {
 
     // MARK: - Body limits
 
-    @Test func bodyLimit_IsTheRoutes_WhenTheRequestHasABody() {
+    @Test func bodyLimit_IsTheRoutes() {
         let router = Router(routes: RouteCollection()
             .post("imports", bodyLimit: 50 << 20) { _, _ in .text("ok") }
             .put("small/:id", bodyLimit: 100) { _, _ in .text("ok") }
             .post("plain") { _, _ in .text("ok") }
         )
         func limit(_ method: HTTPMethod, _ target: String, _ headers: HTTPHeaders) -> Int {
-            router.bodyLimit(for: HTTPRequestHead(method: method, target: target, headers: headers), default: 1_000)
+            router.plan(for: HTTPRequestHead(method: method, target: target, headers: headers), defaultBodyLimit: 1_000).bodyLimit
         }
         #expect(limit(.post, "/imports", ["Content-Length": "5"]) == 50 << 20)
         #expect(limit(.post, "/imports?dry=1", ["Transfer-Encoding": "chunked"]) == 50 << 20)
         #expect(limit(.put, "/small/3", ["Content-Length": "5"]) == 100)
         #expect(limit(.post, "/plain", ["Content-Length": "5"]) == 1_000)
-        #expect(limit(.post, "/imports", [:]) == 1_000)
         #expect(limit(.get, "/imports", ["Content-Length": "5"]) == 1_000)
         #expect(limit(.post, "/unknown", ["Content-Length": "5"]) == 1_000)
         #expect(limit(.post, "/imports/%zz", ["Content-Length": "5"]) == 1_000)
+    }
+
+    // MARK: - Where handlers run
+
+    struct Quiet: Middleware {
+        func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+            try next(request, context)
+        }
+        var neverBlocks: Bool { true }
+    }
+
+    struct MayBlock: Middleware {
+        func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+            try next(request, context)
+        }
+    }
+
+    private func execution(_ router: Router, _ method: HTTPMethod, _ target: String) -> HandlerExecution {
+        router.plan(for: HTTPRequestHead(method: method, target: target), defaultBodyLimit: 1_000).execution
+    }
+
+    @Test func aRouteMarkedEventLoop_RunsOnTheLoop_OnlyWhenEveryMiddlewareNeverBlocks() {
+        let routes = RouteCollection()
+            .get("health", execution: .eventLoop) { _, _ in .text("ok") }
+            .get("slow") { _, _ in .text("ok") }
+        let quiet = Router(routes: routes.group("quiet", middleware: [Quiet()], routes), middleware: [Quiet()])
+        #expect(execution(quiet, .get, "/health") == .eventLoop)
+        #expect(execution(quiet, .head, "/health") == .eventLoop)
+        #expect(execution(quiet, .get, "/quiet/health") == .eventLoop)
+        #expect(execution(quiet, .get, "/slow") == .workerPool)
+
+        let blockingGlobal = Router(routes: routes, middleware: [Quiet(), MayBlock()])
+        #expect(execution(blockingGlobal, .get, "/health") == .workerPool)
+
+        let blockingGroup = Router(routes: routes.group("g", middleware: [MayBlock()], routes), middleware: [Quiet()])
+        #expect(execution(blockingGroup, .get, "/health") == .eventLoop)
+        #expect(execution(blockingGroup, .get, "/g/health") == .workerPool)
+    }
+
+    @Test func requestsNoRouteTakes_AreAnsweredOnTheLoop_WhenTheGlobalMiddlewareNeverBlocks() {
+        let routes = RouteCollection().get("slow") { _, _ in .text("ok") }
+        let quiet = Router(routes: routes, middleware: [Quiet()])
+        #expect(execution(quiet, .get, "/missing") == .eventLoop)
+        #expect(execution(quiet, .post, "/slow") == .eventLoop)
+        #expect(execution(quiet, .get, "/bad%zz") == .eventLoop)
+        let blocking = Router(routes: routes, middleware: [MayBlock()])
+        #expect(execution(blocking, .get, "/missing") == .workerPool)
+    }
+
+    @Test func aPlannedRequest_IsAnsweredByTheRouteThePlanFound() {
+        let router = Router(routes: RouteCollection()
+            .get("items/:id", execution: .eventLoop) { _, context in .text(try context.parameters.require("id", as: String.self)) }
+        )
+        let head = HTTPRequestHead(method: .get, target: "/items/a%20b")
+        let plan = router.plan(for: head, defaultBodyLimit: 1_000)
+        let response = router.respond(to: HTTPRequest(head: head), plan: plan, connection: ConnectionInfo(remoteAddress: "127.0.0.1"))
+        #expect(response.status == .ok)
+        #expect(response.bodyBytes.map { String(decoding: $0, as: UTF8.self) } == "a b")
+        // A plan made elsewhere (no routing notes) still gets the right route.
+        let bare = router.respond(to: HTTPRequest(head: head), plan: RequestPlan(bodyLimit: 1), connection: ConnectionInfo(remoteAddress: "x"))
+        #expect(bare.bodyBytes.map { String(decoding: $0, as: UTF8.self) } == "a b")
     }
 }

@@ -6,20 +6,11 @@ import TestSupport
 /// Overload, connection limits and graceful shutdown over the wire.
 @Suite struct ServerCapacityTests {
     @Test func aFullWorkerPool_Answers503WithRetryAfter_AtOnce() throws {
-        var limits = HTTPLimits()
-        limits.maxQueuedRequests = 1
         let gate = Gate()
         let entered = Tally()
-        let live = try LiveServer(routes: wireRoutes(gate: gate, entered: entered), limits: limits, eventLoops: 1, workers: 1)
+        let (live, running, queued) = try serverWithAFullWorkerPool(routes: wireRoutes(gate: gate, entered: entered), entered: entered)
         defer { live.stop() }
         defer { gate.open() }
-
-        let running = try live.connect()
-        try running.send(getRequest("/block"))
-        #expect(entered.wait(for: 1))
-        let queued = try live.connect()
-        try queued.send(getRequest("/block"))
-        #expect(eventually { live.server.workerLoad == 2 })
 
         let refused = try live.connect()
         try refused.send(getRequest("/hello"))

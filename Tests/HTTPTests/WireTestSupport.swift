@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import Testing
 import TestSupport
 
 // MARK: - Synchronisation without sleeping
@@ -144,4 +145,22 @@ func wireRoutes(gate: Gate = Gate(), entered: Tally = Tally()) -> RouteCollectio
             }
             return HTTPResponse(headers: ["Content-Type": "application/octet-stream"], body: .stream(stream))
         }
+}
+
+/// A server with one worker and room for one queued request, that worker held by `/block` and its
+/// queue filled by a second `/block`: the next worker request is refused with 503. Read both
+/// connections' answers after opening `gate`.
+func serverWithAFullWorkerPool(
+    routes: RouteCollection, entered: Tally
+) throws -> (live: LiveServer, running: RawConnection, queued: RawConnection) {
+    var limits = HTTPLimits()
+    limits.maxQueuedRequests = 1
+    let live = try LiveServer(routes: routes, limits: limits, eventLoops: 1, workers: 1)
+    let running = try live.connect()
+    try running.send(getRequest("/block"))
+    #expect(entered.wait(for: 1))
+    let queued = try live.connect()
+    try queued.send(getRequest("/block"))
+    #expect(eventually { live.server.workerLoad == 2 })
+    return (live, running, queued)
 }

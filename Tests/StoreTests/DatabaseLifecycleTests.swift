@@ -45,6 +45,55 @@ import Testing
         }
     }
 
+    @Test func aCallInsideOneDatabase_MayUseAnother() throws {
+        try withTemporaryDatabase { outer in
+            try withTemporaryDatabase { inner in
+                try inner.write { try $0.execute("CREATE TABLE t(x)") }
+                try outer.read { _ in
+                    try inner.write { try $0.execute("INSERT INTO t VALUES (1)") }
+                    #expect(try inner.read { try $0.scalar("SELECT count(*) FROM t", as: Int.self) } == 1)
+                }
+                // Both gates let this thread in again afterwards.
+                try outer.read { _ in }
+                try inner.read { _ in }
+            }
+        }
+    }
+
+    @Test func closeWhileManyThreadsReadAndWrite_EndsEveryCallCleanly() throws {
+        try withTemporaryDatabase { database in
+            try database.migrate([Migration("001", "CREATE TABLE t(x)")])
+            let outcomes = Locked((done: 0, refused: 0, other: 0))
+            let closer = Thread {
+                _ = eventually { outcomes.current.done + outcomes.current.refused + outcomes.current.other >= 100 }
+                database.close()
+            }
+            closer.start()
+            onThreads(8) { _ in
+                for step in 0..<200 {
+                    do {
+                        if step % 3 == 0 {
+                            try database.write { try $0.execute("INSERT INTO t VALUES (1)") }
+                        } else {
+                            _ = try database.read { try $0.scalar("SELECT count(*) FROM t", as: Int.self) }
+                        }
+                        outcomes.update { $0.done += 1 }
+                    } catch let error as SQLiteError where SQLiteError.misuse ~= error {
+                        outcomes.update { $0.refused += 1 }
+                    } catch {
+                        outcomes.update { $0.other += 1 }
+                    }
+                }
+            }
+            #expect(eventually { closer.isFinished })
+            let final = outcomes.current
+            #expect(final.done + final.refused == 1_600)
+            #expect(final.other == 0)
+            #expect(final.refused > 0)
+            #expect(throws: SQLiteError.self) { try database.read { _ in } }
+        }
+    }
+
     @Test func connectionKeptAfterItsClosure_RefusesUse() throws {
         try withTemporaryDatabase { database in
             var kept: Connection?

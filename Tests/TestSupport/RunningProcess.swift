@@ -13,7 +13,7 @@ public final class RunningProcess: @unchecked Sendable {
     public init(name: String, executable: String, arguments: [String], environment: [String: String], outputPath: String) throws {
         self.name = name
         self.outputPath = outputPath
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -49,4 +49,11 @@ public typealias RouteHandler = @Sendable (HTTPRequest, RequestContext) throws -
 public protocol Middleware: Sendable {
     typealias Next = (HTTPRequest, RequestContext) throws -> HTTPResponse
     func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse
+    /// True when the layer's own work never blocks (no I/O, no waiting), so routes marked
+    /// `.eventLoop` may run through it on an event loop. False unless a layer says so.
+    var neverBlocks: Bool { get }
+}
+
+extension Middleware {
+    public var neverBlocks: Bool { false }
 }

@@ -1,9 +1,13 @@
-/// One route: method, path pattern, body limit, the group middleware around it, and its handler.
+/// One route: method, path pattern, body limit, where its handler runs, the group middleware
+/// around it, and its handler.
 public struct Route: Sendable {
     public let method: HTTPMethod
     /// The pattern: literal segments, `:name` parameters and an optional trailing `*`.
     public let pattern: String
     public let bodyLimit: Int?
+    /// `.eventLoop` only for a handler that never blocks; the router still runs it on a worker
+    /// when any middleware around it may block.
+    public let execution: HandlerExecution
     public let middleware: [any Middleware]
     public let handler: RouteHandler
 }
@@ -22,14 +26,23 @@ public struct RouteCollection: Sendable {
 
     public init() {}
 
-    /// Adds a route. `bodyLimit` raises (or lowers) the default request-body limit for it.
-    public func on(_ method: HTTPMethod, _ path: String, bodyLimit: Int? = nil, use handler: @escaping RouteHandler) -> RouteCollection {
+    /// Adds a route. `bodyLimit` raises (or lowers) the default request-body limit for it;
+    /// `execution: .eventLoop` runs a handler that never blocks without a hand-off to a worker.
+    public func on(
+        _ method: HTTPMethod, _ path: String, bodyLimit: Int? = nil, execution: HandlerExecution = .workerPool,
+        use handler: @escaping RouteHandler
+    ) -> RouteCollection {
         var copy = self
-        copy.routes.append(Route(method: method, pattern: Self.normalise(path), bodyLimit: bodyLimit, middleware: [], handler: handler))
+        copy.routes.append(Route(
+            method: method, pattern: Self.normalise(path), bodyLimit: bodyLimit, execution: execution,
+            middleware: [], handler: handler
+        ))
         return copy
     }
 
-    public func get(_ path: String, use handler: @escaping RouteHandler) -> RouteCollection { on(.get, path, use: handler) }
+    public func get(_ path: String, execution: HandlerExecution = .workerPool, use handler: @escaping RouteHandler) -> RouteCollection {
+        on(.get, path, execution: execution, use: handler)
+    }
     public func post(_ path: String, bodyLimit: Int? = nil, use handler: @escaping RouteHandler) -> RouteCollection {
         on(.post, path, bodyLimit: bodyLimit, use: handler)
     }
@@ -53,7 +66,7 @@ public struct RouteCollection: Sendable {
         for route in other.routes {
             let joined = base == "/" ? route.pattern : (route.pattern == "/" ? base : base + route.pattern)
             copy.routes.append(Route(
-                method: route.method, pattern: joined, bodyLimit: route.bodyLimit,
+                method: route.method, pattern: joined, bodyLimit: route.bodyLimit, execution: route.execution,
                 middleware: middleware + route.middleware, handler: route.handler
             ))
         }

@@ -8,7 +8,7 @@ final class RouteTrie: @unchecked Sendable {
         var routes: [HTTPMethod: Route] = [:]
     }
 
-    enum Match {
+    enum Match: Sendable {
         case found(Route, PathParameters)
         /// The path exists, with other methods.
         case methodNotAllowed([HTTPMethod])

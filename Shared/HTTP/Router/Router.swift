@@ -15,51 +15,84 @@ public final class Router: HTTPResponder {
         onUnexpectedError: @escaping @Sendable (any Error, RequestContext) -> Void = { _, _ in }
     ) {
         self.routes = routes.routes
-        self.trie = RouteTrie(routes.routes)
         self.middleware = middleware
         self.onUnexpectedError = onUnexpectedError
+        // A route runs on an event loop only if nothing around it may block: its handler says so
+        // and every middleware layer, global and of its group, never blocks.
+        let globalNeverBlocks = middleware.allSatisfy(\.neverBlocks)
+        answersOnEventLoop = globalNeverBlocks
+        // The trie's routes carry their whole chain, global layers first, so a request does not
+        // assemble it anew.
+        self.trie = RouteTrie(routes.routes.map { route in
+            let onLoop = route.execution == .eventLoop && globalNeverBlocks && route.middleware.allSatisfy(\.neverBlocks)
+            return Route(
+                method: route.method, pattern: route.pattern, bodyLimit: route.bodyLimit,
+                execution: onLoop ? .eventLoop : .workerPool, middleware: middleware + route.middleware, handler: route.handler
+            )
+        })
     }
 
-    public func bodyLimit(for head: HTTPRequestHead, default limit: Int) -> Int {
-        // Only a request with a body needs its route's limit; most requests (GET) have none.
-        guard head.headers["Content-Length"] != nil || head.headers["Transfer-Encoding"] != nil,
-              let segments = Self.segments(of: head.rawPath),
-              case .found(let route, _) = trie.match(head.method, segments),
-              let routeLimit = route.bodyLimit
-        else { return limit }
-        return routeLimit
+    /// Whether requests no route takes (404, 405, a malformed path) are answered on the event loop:
+    /// only the global middleware runs for them.
+    private let answersOnEventLoop: Bool
+
+    /// What the router found for a request's head, carried to `respond` in the plan.
+    enum Routing: Sendable {
+        case matched(RouteTrie.Match)
+        case malformedPath
+    }
+
+    public func plan(for head: HTTPRequestHead, defaultBodyLimit: Int) -> RequestPlan {
+        let routing = routing(for: head)
+        switch routing {
+        case .matched(.found(let route, _)):
+            return RequestPlan(bodyLimit: route.bodyLimit ?? defaultBodyLimit, execution: route.execution, routing: routing)
+        case .matched, .malformedPath:
+            return RequestPlan(bodyLimit: defaultBodyLimit, execution: answersOnEventLoop ? .eventLoop : .workerPool, routing: routing)
+        }
     }
 
     public func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse {
+        respond(to: request, routing: routing(for: request.head), connection: connection)
+    }
+
+    public func respond(to request: HTTPRequest, plan: RequestPlan, connection: ConnectionInfo) -> HTTPResponse {
+        respond(to: request, routing: plan.routing as? Routing ?? routing(for: request.head), connection: connection)
+    }
+
+    private func routing(for head: HTTPRequestHead) -> Routing {
+        guard let segments = Self.segments(of: head.rawPath) else { return .malformedPath }
+        return .matched(trie.match(head.method, segments))
+    }
+
+    private func respond(to request: HTTPRequest, routing: Routing, connection: ConnectionInfo) -> HTTPResponse {
         let requestId = request.headers["X-Request-Id"].flatMap { RequestID.isAcceptable($0) ? $0 : nil }
             ?? RequestID.generate()
         var context = RequestContext(requestId: requestId, remoteAddress: connection.remoteAddress)
         var terminal: RouteHandler
         var layers = middleware
-        if let segments = Self.segments(of: request.head.rawPath) {
-            switch trie.match(request.method, segments) {
-            case .found(let route, let parameters):
-                context = RequestContext(
-                    requestId: requestId, route: route.pattern, parameters: parameters,
-                    remoteAddress: connection.remoteAddress, startedAt: context.startedAt
-                )
-                if let query = QueryParameters(raw: request.head.rawQuery) {
-                    context.query = query
-                    terminal = route.handler
-                    layers += route.middleware
-                } else {
-                    terminal = { _, _ in throw HTTPError.badRequest("The query string has a bad percent escape.", code: "malformed_query") }
-                }
-            case .methodNotAllowed(let allowed):
-                let allow = allowed.map(\.description).joined(separator: ", ")
-                terminal = { _, _ in
-                    throw HTTPError(.methodNotAllowed, code: "method_not_allowed",
-                                    message: "This path does not accept \(request.method).", headers: ["Allow": allow])
-                }
-            case .notFound:
-                terminal = { _, _ in throw HTTPError.notFound("No route for this path.") }
+        switch routing {
+        case .matched(.found(let route, let parameters)):
+            context = RequestContext(
+                requestId: requestId, route: route.pattern, parameters: parameters,
+                remoteAddress: connection.remoteAddress, startedAt: context.startedAt
+            )
+            if let query = QueryParameters(raw: request.head.rawQuery) {
+                context.query = query
+                terminal = route.handler
+                layers = route.middleware
+            } else {
+                terminal = { _, _ in throw HTTPError.badRequest("The query string has a bad percent escape.", code: "malformed_query") }
             }
-        } else {
+        case .matched(.methodNotAllowed(let allowed)):
+            let allow = allowed.map(\.description).joined(separator: ", ")
+            terminal = { _, _ in
+                throw HTTPError(.methodNotAllowed, code: "method_not_allowed",
+                                message: "This path does not accept \(request.method).", headers: ["Allow": allow])
+            }
+        case .matched(.notFound):
+            terminal = { _, _ in throw HTTPError.notFound("No route for this path.") }
+        case .malformedPath:
             terminal = { _, _ in throw HTTPError.badRequest("The path has a bad percent escape.", code: "malformed_path") }
         }
         var response = run(request, context, layers[...], terminal)
@@ -121,8 +154,9 @@ public final class Router: HTTPResponder {
             path = afterHost.firstIndex(of: "/").map { afterHost[$0...] } ?? "/"
         }
         var segments: [String] = []
-        for raw in path.split(separator: "/", omittingEmptySubsequences: true) {
-            guard let decoded = PercentDecoding.decode(raw) else { return nil }
+        // Split on the byte: splitting on a Character walks grapheme clusters.
+        for raw in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            guard let decoded = PercentDecoding.decode(Substring(raw)) else { return nil }
             segments.append(decoded)
         }
         return segments

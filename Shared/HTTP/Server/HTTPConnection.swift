@@ -28,6 +28,13 @@ final class HTTPConnection: @unchecked Sendable {
     private var peerClosedInput = false
     private var flow: StreamFlow?
     private var wantsWrite = false
+    /// The socket's epoll interest as last set, so an unchanged interest costs no system call.
+    private var interest: UInt32 = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
+    /// The plan for the request being received, made when its head arrived.
+    private var plan: RequestPlan?
+    /// Set while `processInput` runs, so finishing a response inside it does not re-enter it
+    /// (pipelined requests answered on the loop would otherwise recurse once per request).
+    private var processingInput = false
     private(set) var isClosed = false
     private let info: ConnectionInfo
     private let workerOwned = Atomic<Bool>(false)
@@ -153,6 +160,9 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     private func processInput() {
+        guard !processingInput else { return }
+        processingInput = true
+        defer { processingInput = false }
         while !awaitingResponse && !isClosed {
             let event: HTTPRequestParser.Event?
             do {
@@ -172,11 +182,15 @@ final class HTTPConnection: @unchecked Sendable {
                 if peerClosedInput { closeNow() }
                 return
             case .head(let head):
-                parser.bodyLimit = server.responder.bodyLimit(for: head, default: server.configuration.limits.maxBodyBytes)
+                let plan = server.responder.plan(for: head, defaultBodyLimit: server.configuration.limits.maxBodyBytes)
+                parser.bodyLimit = plan.bodyLimit
+                self.plan = plan
                 continuePending = head.expectsContinue
             case .request(let request):
                 continuePending = false
-                dispatch(request)
+                let plan = self.plan ?? RequestPlan(bodyLimit: server.configuration.limits.maxBodyBytes)
+                self.plan = nil
+                dispatch(request, plan: plan)
             }
         }
     }
@@ -192,21 +206,31 @@ final class HTTPConnection: @unchecked Sendable {
 
     // MARK: - Dispatch
 
-    private func dispatch(_ request: HTTPRequest) {
+    private func dispatch(_ request: HTTPRequest, plan: RequestPlan) {
         awaitingResponse = true
         state.dispatched()
-        loop.modify(fd, events: 0)
         keepAlive = keepAlive && request.head.keepAlive && !peerClosedInput && !state.draining
         let context = ResponseContext(
             keepAlive: keepAlive, isHead: request.method == .head, version: request.head.version
         )
         let responder = server.responder
         let info = self.info
-        workerOwned.store(true, ordering: .releasing)
-        let accepted = server.workers.submit { [self] in
-            let response = responder.respond(to: request, connection: info)
-            deliver(response, context: context)
+        if plan.execution == .eventLoop {
+            let response = responder.respond(to: request, plan: plan, connection: info)
+            if case .bytes = response.body { return deliverOnLoop(response, context: context) }
+            // A streamed body is produced on a worker: the producer may wait for the client.
+            return handToWorker { connection in connection.deliver(response, context: context) }
         }
+        handToWorker { connection in
+            connection.deliver(responder.respond(to: request, plan: plan, connection: info), context: context)
+        }
+    }
+
+    /// Gives the connection to a worker for `job`; answers 503 at once when the pool is full.
+    private func handToWorker(_ job: @escaping @Sendable (HTTPConnection) -> Void) {
+        setInterest(0)
+        workerOwned.store(true, ordering: .releasing)
+        let accepted = server.workers.submit { [self] in job(self) }
         if !accepted {
             workerOwned.store(false, ordering: .releasing)
             awaitingResponse = false
@@ -216,6 +240,13 @@ final class HTTPConnection: @unchecked Sendable {
                 headers: ["Retry-After": "1"]
             ), keepAlive: keepAlive)
         }
+    }
+
+    /// Writes a response made on the loop itself; the connection never left the loop.
+    private func deliverOnLoop(_ response: HTTPResponse, context: ResponseContext) {
+        let keepAlive = context.keepAlive && !server.isDraining
+        let bytes = ResponseSerializer.serialize(response, keepAlive: keepAlive, isHead: context.isHead, version: context.version)
+        complete(with: bytes, keepAlive: keepAlive)
     }
 
     struct ResponseContext: Sendable {
@@ -232,12 +263,8 @@ final class HTTPConnection: @unchecked Sendable {
         if server.isDraining { context.keepAlive = false }
         let suppressBody = context.isHead || response.status.forbidsBody
         switch response.body {
-        case .bytes(let body):
-            var bytes = ResponseSerializer.head(
-                response, framing: response.status.forbidsBody ? .none : .length(body.count),
-                keepAlive: context.keepAlive, version: context.version
-            )
-            if !suppressBody { bytes.append(contentsOf: body) }
+        case .bytes:
+            let bytes = ResponseSerializer.serialize(response, keepAlive: context.keepAlive, isHead: context.isHead, version: context.version)
             finishFromWorker(bytes, keepAlive: context.keepAlive && !server.isDraining)
         case .stream(let stream):
             let framing: ResponseSerializer.Framing
@@ -322,6 +349,7 @@ final class HTTPConnection: @unchecked Sendable {
             var event = epoll_event(events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue, data: epoll_data_t(fd: fd))
             // After a hang-up the loop removed the socket from epoll, and this fails with ENOENT.
             let rearmed = epoll_ctl(loop.epoll, EPOLL_CTL_MOD, fd, &event) == 0
+            interest = event.events
             workerOwned.store(false, ordering: .releasing)
             // Checked after the hand-back: a hang-up or close seen by the loop while the worker
             // still held the connection only stopped watching it.
@@ -357,7 +385,7 @@ final class HTTPConnection: @unchecked Sendable {
     private func respondDirectly(_ response: HTTPResponse, keepAlive: Bool) {
         awaitingResponse = true
         state.dispatched()
-        loop.modify(fd, events: 0)
+        setInterest(0)
         self.keepAlive = keepAlive
         let bytes = ResponseSerializer.head(
             response, framing: .length(response.bodyBytes?.count ?? 0), keepAlive: keepAlive, version: .http1_1
@@ -418,7 +446,7 @@ final class HTTPConnection: @unchecked Sendable {
         if state.responseWritten(keepAlive: keepAlive && !server.isDraining, now: now) == .close {
             return lingerAfterAnswer && !peerClosedInput ? beginLingering(now: now) : closeNow()
         }
-        loop.modify(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+        setInterest(EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
         if peerClosedInput && parser.isIdle { return closeNow() }
         processInput()
     }
@@ -431,7 +459,7 @@ final class HTTPConnection: @unchecked Sendable {
     private func beginLingering(now: UInt64) {
         shutdown(fd, Int32(SHUT_WR))
         lingerDeadline = now &+ 2_000_000_000
-        loop.modify(fd, events: EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
+        setInterest(EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
         discardWhileLingering()
     }
 
@@ -459,10 +487,17 @@ final class HTTPConnection: @unchecked Sendable {
         guard on != wantsWrite else { return }
         wantsWrite = on
         if on {
-            loop.modify(fd, events: EPOLLOUT.rawValue)
+            setInterest(EPOLLOUT.rawValue)
         } else if awaitingResponse {
-            loop.modify(fd, events: 0)
+            setInterest(0)
         }
+    }
+
+    /// Sets the socket's epoll interest; no system call when it is already that.
+    private func setInterest(_ events: UInt32) {
+        guard events != interest else { return }
+        interest = events
+        loop.modify(fd, events: events)
     }
 }
 #endif

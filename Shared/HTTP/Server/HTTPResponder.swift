@@ -6,9 +6,35 @@ public struct ConnectionInfo: Sendable {
     public init(remoteAddress: String) { self.remoteAddress = remoteAddress }
 }
 
-/// Answers requests. The server calls `respond` on a worker thread, never on an event loop, so it
-/// may block (SQLite, upstream calls); it must not throw: errors become responses (the router does
-/// that).
+/// Where the server runs a request's handler.
+public enum HandlerExecution: Sendable, Equatable {
+    /// On the worker pool, the default: the handler may block (SQLite, upstream calls) without
+    /// stalling any other connection.
+    case workerPool
+    /// On the event loop that read the request, with no hand-off between threads: only for
+    /// handlers (and middleware) that never block and finish in microseconds, such as `/health`.
+    case eventLoop
+}
+
+/// What a responder decided from a request's head, before its body arrived: how large a body to
+/// accept, where to run the handler, and whatever it worked out (a route match) that `respond`
+/// can use instead of working it out again.
+public struct RequestPlan: Sendable {
+    public var bodyLimit: Int
+    public var execution: HandlerExecution
+    /// The responder's own notes for `respond(to:plan:connection:)`; the server only carries it.
+    public var routing: (any Sendable)?
+
+    public init(bodyLimit: Int, execution: HandlerExecution = .workerPool, routing: (any Sendable)? = nil) {
+        self.bodyLimit = bodyLimit
+        self.execution = execution
+        self.routing = routing
+    }
+}
+
+/// Answers requests. By default the server calls `respond` on a worker thread, never on an event
+/// loop, so it may block (SQLite, upstream calls); a plan may ask for the event loop when the
+/// handler cannot block. `respond` must not throw: errors become responses (the router does that).
 ///
 /// ```swift
 /// struct Hello: HTTPResponder {
@@ -17,10 +43,18 @@ public struct ConnectionInfo: Sendable {
 /// ```
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse
-    /// The largest body accepted for this request (a route may allow more than the default).
-    func bodyLimit(for head: HTTPRequestHead, default limit: Int) -> Int
+    /// Plans the request whose head just arrived; called on the event loop, so it must be quick.
+    func plan(for head: HTTPRequestHead, defaultBodyLimit: Int) -> RequestPlan
+    /// Answers a request planned by `plan(for:defaultBodyLimit:)`.
+    func respond(to request: HTTPRequest, plan: RequestPlan, connection: ConnectionInfo) -> HTTPResponse
 }
 
 extension HTTPResponder {
-    public func bodyLimit(for head: HTTPRequestHead, default limit: Int) -> Int { limit }
+    public func plan(for head: HTTPRequestHead, defaultBodyLimit: Int) -> RequestPlan {
+        RequestPlan(bodyLimit: defaultBodyLimit)
+    }
+
+    public func respond(to request: HTTPRequest, plan: RequestPlan, connection: ConnectionInfo) -> HTTPResponse {
+        respond(to: request, connection: connection)
+    }
 }

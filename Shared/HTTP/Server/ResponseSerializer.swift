@@ -12,11 +12,12 @@ enum ResponseSerializer {
 
     /// The head of `response`, framed as `framing`, for a request of `version`.
     static func head(
-        _ response: HTTPResponse, framing: Framing, keepAlive: Bool, version: HTTPVersion
+        _ response: HTTPResponse, framing: Framing, keepAlive: Bool, version: HTTPVersion, bodyCapacity: Int = 0
     ) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
-        out.append(contentsOf: version == .http1_0 ? Array("HTTP/1.1 ".utf8) : Array("HTTP/1.1 ".utf8))
+        out.reserveCapacity(256 + bodyCapacity)
+        // We speak HTTP/1.1 to 1.0 clients too, as RFC 9110 §6.2 asks; the framing is what adapts.
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
         appendDecimal(response.status.code, to: &out)
         out.append(32)
         out.append(contentsOf: response.status.reasonPhrase.utf8)
@@ -48,6 +49,20 @@ enum ResponseSerializer {
         }
         out.append(contentsOf: crlf)
         return out
+    }
+
+    /// A whole response whose body is in memory: head and body in one buffer, the body left out
+    /// for HEAD and for statuses that have none.
+    static func serialize(_ response: HTTPResponse, keepAlive: Bool, isHead: Bool, version: HTTPVersion) -> [UInt8] {
+        let body = response.bodyBytes ?? []
+        let forbidsBody = response.status.forbidsBody
+        let includeBody = !isHead && !forbidsBody
+        var bytes = head(
+            response, framing: forbidsBody ? .none : .length(body.count), keepAlive: keepAlive, version: version,
+            bodyCapacity: includeBody ? body.count : 0
+        )
+        if includeBody { bytes.append(contentsOf: body) }
+        return bytes
     }
 
     /// One chunk of a chunked body (RFC 9112 §7.1).

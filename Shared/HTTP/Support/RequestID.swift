@@ -14,14 +14,15 @@ public enum RequestID {
     public static func generate() -> String {
         let sequence = counter.wrappingAdd(1, ordering: .relaxed).newValue & 0xFFFF_FFFF
         let value = prefix << 32 | sequence
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 48, count: 16)
-        var rest = value
-        for index in stride(from: 15, through: 0, by: -1) {
-            bytes[index] = digits[Int(rest & 0xF)]
-            rest >>= 4
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            var rest = value
+            for index in stride(from: 15, through: 0, by: -1) {
+                let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+                buffer[index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                rest >>= 4
+            }
+            return 16
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a client-supplied id is safe to echo and log: 1–128 characters of `[A-Za-z0-9._:-]`.

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import HTTP
+import Synchronization
 
 /// Request counters and latency histograms by route and status, plus gauges read at scrape time,
 /// rendered in the Prometheus text format (version 0.0.4).
@@ -8,32 +9,50 @@ public final class MetricsRegistry: Sendable {
     /// Histogram bucket bounds in seconds.
     public static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
-    private struct RequestKey: Hashable {
-        let route: String
-        let method: String
-        let status: Int
-    }
-
     private struct Histogram {
         var counts = [UInt64](repeating: 0, count: MetricsRegistry.buckets.count)
         var sum = 0.0
         var total: UInt64 = 0
+
+        mutating func record(_ seconds: Double) {
+            for (index, bound) in MetricsRegistry.buckets.enumerated() where seconds <= bound {
+                counts[index] += 1
+            }
+            sum += seconds
+            total += 1
+        }
+    }
+
+    /// Everything recorded for one route, found with a single lookup per request.
+    private struct RouteStats {
+        /// `route="…"`, escaped once rather than on every request.
+        let label: String
+        var duration = Histogram()
+        /// Requests by method and status: a handful per route, so a list beats a dictionary.
+        var counts: [(method: String, status: Int, count: UInt64)] = []
+
+        mutating func record(method: String, status: Int, seconds: Double) {
+            duration.record(seconds)
+            if let index = counts.firstIndex(where: { $0.status == status && $0.method == method }) {
+                counts[index].count += 1
+            } else {
+                counts.append((method, status, 1))
+            }
+        }
     }
 
     private struct State {
-        var requests: [RequestKey: UInt64] = [:]
-        /// Histograms by metric name, then by label set (e.g. `route="/v1/x"`).
+        var routes: [String: RouteStats] = [:]
+        /// Other histograms by metric name, then by label set (e.g. `service="loyalty"`).
         var histograms: [String: [String: Histogram]] = [:]
         var counters: [String: [String: Double]] = [:]
-        /// `route="…"` label text per route, escaped once rather than on every request.
-        var routeLabels: [String: String] = [:]
     }
 
     /// The request-latency histogram's name.
     public static let requestDuration = "zaplecze_http_request_duration_seconds"
 
     private let state = Locked(State())
-    private let inFlightCount = Locked(0)
+    private let inFlightCount = Atomic<Int>(0)
     private let gauges = Locked<[(name: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]>([])
 
     public init() {}
@@ -41,32 +60,16 @@ public final class MetricsRegistry: Sendable {
     /// Records one finished request.
     public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
         state.withLock { state in
-            state.requests[RequestKey(route: route, method: method, status: status), default: 0] += 1
-            let labels: String
-            if let known = state.routeLabels[route] {
-                labels = known
-            } else {
-                labels = "route=\(label(route))"
-                state.routeLabels[route] = labels
-            }
-            Self.add(seconds, to: &state, name: Self.requestDuration, labels: labels)
+            state.routes[route, default: RouteStats(label: "route=\(label(route))")]
+                .record(method: method, status: status, seconds: seconds)
         }
     }
 
     /// Records `seconds` in the histogram `name` with `labels` (the text inside the braces, e.g.
     /// `service="loyalty"`), e.g. upstream latency per service.
     public func observe(_ name: String, labels: String, seconds: Double) {
-        state.withLock { Self.add(seconds, to: &$0, name: name, labels: labels) }
-    }
-
-    private static func add(_ seconds: Double, to state: inout State, name: String, labels: String) {
-        var histogram = state.histograms[name]?[labels] ?? Histogram()
-        for (index, bound) in buckets.enumerated() where seconds <= bound {
-            histogram.counts[index] += 1
-        }
-        histogram.sum += seconds
-        histogram.total += 1
-        state.histograms[name, default: [:]][labels] = histogram
+        // Mutated in place through the subscripts: no copy of the bucket counts per call.
+        state.withLock { $0.histograms[name, default: [:]][labels, default: Histogram()].record(seconds) }
     }
 
     /// Adds to a labelled counter (e.g. upstream errors per service).
@@ -79,21 +82,28 @@ public final class MetricsRegistry: Sendable {
         gauges.withLock { $0.append((name, help, read)) }
     }
 
-    func requestStarted() { inFlightCount.withLock { $0 += 1 } }
-    func requestFinished() { inFlightCount.withLock { $0 -= 1 } }
+    func requestStarted() { inFlightCount.wrappingAdd(1, ordering: .relaxed) }
+    func requestFinished() { inFlightCount.wrappingSubtract(1, ordering: .relaxed) }
 
     /// Requests being handled right now.
-    public var inFlight: Int { inFlightCount.current }
+    public var inFlight: Int { inFlightCount.load(ordering: .relaxed) }
 
     /// The Prometheus text exposition.
     public func render() -> String {
         let snapshot = state.current
         var out = "# HELP zaplecze_http_requests_total Requests handled, by route, method and status.\n"
         out += "# TYPE zaplecze_http_requests_total counter\n"
-        for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
-            out += "zaplecze_http_requests_total{route=\(label(key.route)),method=\(label(key.method)),status=\"\(key.status)\"} \(count)\n"
+        let requests = snapshot.routes.flatMap { route, stats in
+            stats.counts.map { (route: route, method: $0.method, status: $0.status, count: $0.count) }
         }
-        for (name, series) in snapshot.histograms.sorted(by: { $0.key < $1.key }) {
+        for request in requests.sorted(by: { ($0.route, $0.status, $0.method) < ($1.route, $1.status, $1.method) }) {
+            out += "zaplecze_http_requests_total{route=\(label(request.route)),method=\(label(request.method)),status=\"\(request.status)\"} \(request.count)\n"
+        }
+        var histograms = snapshot.histograms
+        if !snapshot.routes.isEmpty {
+            histograms[Self.requestDuration] = Dictionary(snapshot.routes.values.map { ($0.label, $0.duration) }, uniquingKeysWith: { first, _ in first })
+        }
+        for (name, series) in histograms.sorted(by: { $0.key < $1.key }) {
             out += name == Self.requestDuration
                 ? "# HELP \(name) Time from routing to response, by route.\n" : "# HELP \(name) Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").\n"
             out += "# TYPE \(name) histogram\n"
@@ -126,7 +136,17 @@ public final class MetricsRegistry: Sendable {
 
     /// A label value, quoted and escaped for the text format.
     public func label(_ value: String) -> String {
-        "\"" + value.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
-            .replacing("\n", with: "\\n") + "\""
+        // Called on hot paths: one pass over the bytes, and no copy when nothing needs escaping.
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) else { return "\"" + value + "\"" }
+        var escaped = "\""
+        for character in value.unicodeScalars {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped + "\""
     }
 }

@@ -8,6 +8,9 @@ public struct InternalAuthMiddleware: Middleware {
 
     public init(secret: String) { self.secret = Array(secret.utf8) }
 
+    /// A constant-time comparison of a header: no I/O.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         guard let presented = request.headers[InternalHeaders.secret],
               constantTimeEquals(Array(presented.utf8), secret)

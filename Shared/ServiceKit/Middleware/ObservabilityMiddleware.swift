@@ -10,6 +10,9 @@ public struct ObservabilityMiddleware: Middleware {
         self.metrics = metrics
     }
 
+    /// Counting and one log line (a single write to standard output) never wait on anything.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         metrics.requestStarted()
         defer { metrics.requestFinished() }

@@ -33,8 +33,9 @@ public final class ServiceApp: Sendable {
         // Asked many times a second by orchestrators and benchmarks: encoded once.
         let healthResponse = try HTTPResponse.json(["status": "ok", "service": definition.name, "version": definition.version])
         let health: RouteHandler = { _, _ in healthResponse }
+        // /health and the built-in /ready answer from memory: on the event loop, with no hand-off.
         var routes = RouteCollection()
-            .get("health", use: health)
+            .get("health", execution: .eventLoop, use: health)
             .get("metrics") { _, _ in
                 HTTPResponse(
                     headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
@@ -44,7 +45,7 @@ public final class ServiceApp: Sendable {
         if let readiness = definition.readiness {
             routes = routes.get("ready") { _, _ in readiness(environment) }
         } else {
-            routes = routes.get("ready") { _, _ in
+            routes = routes.get("ready", execution: .eventLoop) { _, _ in
                 let ready = database.isMigrated
                 return try .json(
                     ["status": ready ? "ready" : "starting", "service": definition.name, "version": definition.version],
@@ -58,7 +59,7 @@ public final class ServiceApp: Sendable {
                 "v1", middleware: [InternalAuthMiddleware(secret: configuration.internalSecret)],
                 try definition.internalRoutes(environment)
                     .get("status") { _, _ in try .json(ServiceStatus(environment)) }
-                    .get("health", use: health)
+                    .get("health", execution: .eventLoop, use: health)
             )
         }
         router = Router(

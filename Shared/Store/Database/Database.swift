@@ -45,7 +45,7 @@ public final class Database: @unchecked Sendable {
     /// one consistent snapshot. In WAL mode "readers do not block writers and a writer does not
     /// block readers" (https://www.sqlite.org/wal.html): it never waits for `write`.
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
-        let started = try gate.enter(.read)
+        let started = try enter(.read)
         var failed = true
         defer { leave(.read, started: started, failed: failed) }
         let connection = readers.acquire()
@@ -69,7 +69,7 @@ public final class Database: @unchecked Sendable {
     /// SAVEPOINT: a throwing `body` rolls back only its own changes and its caller gets its error.
     /// Calling `read`, `write` or `migrate` from inside a closure throws `SQLiteError.misuse`.
     public func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        let started = try gate.enter(.write)
+        let started = try enter(.write)
         var failed = true
         defer { leave(.write, started: started, failed: failed) }
         let value = try options.groupCommit ? coordinator.groupWrite(body) : coordinator.transaction(body)
@@ -100,8 +100,16 @@ public final class Database: @unchecked Sendable {
 
     // MARK: - Internal
 
-    /// Admits a call to the gate; used by `migrate`.
-    func enter(_ kind: DatabaseGate.Kind) throws -> UInt64 { try gate.enter(kind) }
+    /// Admits a call to the gate. A call refused because `close` came in between may be the last
+    /// one out, and then it releases the handles.
+    func enter(_ kind: DatabaseGate.Kind) throws -> UInt64 {
+        do {
+            return try gate.enter(kind)
+        } catch {
+            if error.mustReleaseHandles { releaseHandles() }
+            throw error.error
+        }
+    }
 
     /// Records a finished call, releasing the handles if it was the last after a `close`.
     func leave(_ kind: DatabaseGate.Kind, started: UInt64, failed: Bool) {

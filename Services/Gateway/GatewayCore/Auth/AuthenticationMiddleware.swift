@@ -14,6 +14,9 @@ public struct AuthenticationMiddleware: Middleware {
         self.failures = failures
     }
 
+    /// Keys and signed tokens are checked in memory.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         var context = context
         if let failures, request.headers["Authorization"] != nil {

@@ -5,6 +5,9 @@ import HTTP
 public struct SecurityHeadersMiddleware: Middleware {
     public init() {}
 
+    /// Adds headers: no I/O.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         var response = try next(request, context)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

@@ -26,6 +26,9 @@ public struct CORSMiddleware: Middleware {
     /// Applies `policy`.
     public init(policy: CORSPolicy) { self.policy = policy }
 
+    /// Compares the origin with the configured list: no I/O.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         guard let origin = request.headers["Origin"] else {
             var response = try next(request, context)

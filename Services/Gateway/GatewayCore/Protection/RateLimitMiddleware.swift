@@ -21,6 +21,9 @@ public struct RateLimitMiddleware: Middleware {
         self.unthrottledRoutes = unthrottledRoutes
     }
 
+    /// Token buckets live in memory, behind short locks.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         if !unthrottledRoutes.contains(context.route) {
             let principal = context.principal

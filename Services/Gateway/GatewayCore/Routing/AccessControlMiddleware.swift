@@ -14,6 +14,9 @@ public struct AccessControlMiddleware: Middleware {
         self.routes = index
     }
 
+    /// Looks the route up in the in-memory access table.
+    public var neverBlocks: Bool { true }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         // HEAD is answered by the GET route (RFC 9110 §9.3.2), so it is allowed as GET is.
         let method: HTTPMethod = request.method == .head ? .get : request.method
