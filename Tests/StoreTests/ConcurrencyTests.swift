@@ -80,6 +80,44 @@ import Testing
         }
     }
 
+    @Test(arguments: [1, 3, 128])
+    func groupCommit_MigrationsWhileWritesFlow_GetTheWriter_AndEveryWriteLands(maxBatchSize: Int) throws {
+        var options = options(groupCommit: true)
+        options.maxBatchSize = maxBatchSize
+        try withTemporaryDatabase(options: options) { database in
+            try database.migrate([schema])
+            let failures = Locked<[String]>([])
+            let migrated = Locked(0)
+            onThreads(9) { index in
+                if index == 8 {
+                    // Exclusive use of the writer, interleaved with the queued group writes.
+                    for step in 0..<20 {
+                        do {
+                            try database.migrate([Migration("extra-\(step)", "CREATE TABLE extra_\(step)(x)")])
+                            migrated.update { $0 += 1 }
+                        } catch {
+                            failures.update { $0.append("\(error)") }
+                        }
+                    }
+                    return
+                }
+                for seq in 0..<150 {
+                    do {
+                        try database.write { try $0.run("INSERT INTO entries(writer, seq) VALUES (?, ?)", index, seq) }
+                    } catch {
+                        failures.update { $0.append("\(error)") }
+                    }
+                }
+            }
+            #expect(failures.current == [])
+            #expect(migrated.current == 20)
+            #expect(try database.read { try $0.scalar("SELECT count(*) FROM entries", as: Int.self) } == 8 * 150)
+            let statistics = database.statistics
+            #expect(statistics.writes == 8 * 150)
+            if maxBatchSize == 1 { #expect(statistics.batches == statistics.writes) }
+        }
+    }
+
     @Test func groupCommit_AThrowingWriteInABatch_RollsBackOnlyItself() throws {
         let followers = 10
         let failing = 3

@@ -5,10 +5,11 @@ import Primitives
 /// Owns the single writer connection and serialises every use of it.
 ///
 /// Exclusive use (`transaction`, `exclusive`) waits until the writer is free and runs on the
-/// caller's thread. Group commit (`groupWrite`) queues the closure; the first caller to find the
-/// writer free becomes leader, runs up to `maxBatchSize` queued closures in one transaction and
-/// wakes their callers, which then return on their own threads. While the leader waits for the
-/// COMMIT's fsync, new callers queue up for the next batch — that is where batching comes from.
+/// caller's thread. Group commit (`groupWrite`) queues the closure; a caller finding the writer
+/// free becomes leader, runs up to `maxBatchSize` queued closures in one transaction, wakes
+/// their callers (which return on their own threads) and hands the writer to the caller of the
+/// next queued closure. While a leader waits for the COMMIT's fsync, new callers queue up for the
+/// next batch — that is where batching comes from.
 final class WriteCoordinator: @unchecked Sendable {
     // @unchecked: `queue`, `isBusy`, counters and `migrated` are only touched with `condition`
     // locked; `writer` is only used by the thread that set `isBusy`.
@@ -18,6 +19,8 @@ final class WriteCoordinator: @unchecked Sendable {
     private let condition = Lock()
     private var queue: [WriteJob] = []
     private var isBusy = false
+    /// Threads waiting in `exclusive`: a finishing leader lets them go before the next batch.
+    private var exclusiveWaiters = 0
     private var isClosed = false
     private var migrated = false
     private var commits = 0
@@ -63,9 +66,18 @@ final class WriteCoordinator: @unchecked Sendable {
     /// Lends the writer to the calling thread once no one else is using it.
     func exclusive<T>(_ body: (Connection) throws -> T) throws -> T {
         condition.lock()
+        exclusiveWaiters += 1
         while isBusy { condition.wait() }
+        exclusiveWaiters -= 1
         guard !isClosed else {
-            condition.unlock()
+            // Queued writes may wait for a leader: give them the writer to fail on the close.
+            if let head = queue.first {
+                isBusy = true
+                condition.unlock()
+                head.promote()
+            } else {
+                condition.unlock()
+            }
             throw SQLiteError.misuse("database is closed")
         }
         isBusy = true
@@ -109,24 +121,47 @@ final class WriteCoordinator: @unchecked Sendable {
 
     // MARK: - Private
 
-    /// Leader/follower loop: each caller either leads a batch or sleeps until one finishes.
+    /// Leader/follower: the caller leads at once when the writer is free; otherwise it sleeps
+    /// until a leader finished its job or handed it the writer. A leader's own job is normally in
+    /// its batch; if a full batch was queued ahead of it, it waits for a later one.
     private func submit(_ job: WriteJob) {
         condition.lock()
-        defer { condition.unlock() }
         queue.append(job)
-        while !job.isDone {
-            guard !isBusy else {
-                condition.wait()
-                continue
-            }
+        let leads = !isBusy
+        if leads { isBusy = true }
+        condition.unlock()
+        if leads { lead() }
+        while job.waitForTurn() == .lead { lead() }
+    }
+
+    /// How long a leader keeps running batches back to back while callers queue up. Handing
+    /// the writer to another thread costs a wake-up, and on a busy machine that thread may wait
+    /// a millisecond for a CPU while nobody writes; a leader that goes on keeps the writer busy,
+    /// at the price of answering its own caller up to this much later.
+    static let leadingBudgetNanoseconds: UInt64 = 2_000_000
+
+    /// Runs batches from the head of the queue (where the leader's own job is) until the queue
+    /// is empty, someone waits for exclusive use or the budget is spent, then passes the writer
+    /// on: to a thread waiting for exclusive use, else to the next queued job's caller, else
+    /// marks it free. Only the batches' callers and the next leader are woken.
+    private func lead() {
+        let started = MonotonicClock.now()
+        condition.lock()
+        while true {
             if isClosed {
-                // Unreachable while the gate counts this call in flight; fail safe anyway.
-                job.error = SQLiteError.misuse("database is closed")
-                job.isDone = true
-                queue.removeAll { $0 === job }
+                // Unreachable while the gate counts these calls in flight; fail safe anyway.
+                let failed = queue
+                queue.removeAll()
+                isBusy = false
+                condition.broadcast()
+                condition.unlock()
+                for job in failed {
+                    job.error = SQLiteError.misuse("database is closed")
+                    job.work = nil
+                    job.finish()
+                }
                 return
             }
-            isBusy = true
             let batch = Array(queue.prefix(maxBatchSize))
             queue.removeFirst(batch.count)
             condition.unlock()
@@ -137,19 +172,38 @@ final class WriteCoordinator: @unchecked Sendable {
             condition.lock()
             batches += outcome.transactions
             commits += outcome.commits
-            for member in batch { member.isDone = true }
-            isBusy = false
-            condition.broadcast()
+            let goOn = !queue.isEmpty && exclusiveWaiters == 0
+                && MonotonicClock.now() &- started < Self.leadingBudgetNanoseconds
+            if goOn {
+                condition.unlock()
+                for member in batch { member.finish() }
+                condition.lock()
+                continue
+            }
+            let next = passWriterOn()
+            condition.unlock()
+            // The next leader first: the writer gets going while this thread wakes the others.
+            next?.promote()
+            for member in batch { member.finish() }
+            return
         }
     }
 
-    /// Marks the writer free and wakes every waiter: followers check whether their job is done,
-    /// and one of those still queued becomes the next leader.
+    /// Ends a turn of exclusive use.
     private func finishTurn() {
         condition.lock()
+        let next = passWriterOn()
+        condition.unlock()
+        next?.promote()
+    }
+
+    /// With `condition` locked, at the end of a turn: returns the queued job whose caller leads
+    /// next (the writer stays reserved for it), or frees the writer for exclusive users.
+    private func passWriterOn() -> WriteJob? {
+        if exclusiveWaiters == 0, let head = queue.first { return head }
         isBusy = false
         condition.broadcast()
-        condition.unlock()
+        return nil
     }
 
     private func count(batches newBatches: Int, commits newCommits: Int) {
