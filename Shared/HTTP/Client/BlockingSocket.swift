@@ -71,8 +71,13 @@ final class BlockingSocket: @unchecked Sendable {
         }
     }
 
-    /// Reads what is available, waiting until `deadline`; an empty array means the peer closed.
-    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64) throws(HTTPClientError) -> Int {
+    /// Reads what is available, waiting until `deadline`; 0 means the peer closed. With
+    /// `waitFirst` (nothing can have arrived yet, e.g. just after sending a request) it waits
+    /// before reading, sparing a read that would only say "not yet".
+    func read(into buffer: UnsafeMutableRawBufferPointer, deadline: UInt64, waitFirst: Bool = false) throws(HTTPClientError) -> Int {
+        if waitFirst {
+            guard try wait(for: Int16(POLLIN), until: deadline) else { throw .timeout }
+        }
         while true {
             let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }

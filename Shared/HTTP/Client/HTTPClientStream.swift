@@ -80,7 +80,7 @@ public final class HTTPClientStream: @unchecked Sendable {
             }
             guard let socket else { throw .connectionClosed }
             let result: Result<Int, HTTPClientError> = buffer.withUnsafeMutableBytes { raw in
-                Result { () throws(HTTPClientError) in try socket.read(into: raw, deadline: deadline) }
+                Result { () throws(HTTPClientError) in try socket.read(into: raw, deadline: deadline, waitFirst: !receivedAny) }
             }
             let count = try result.get()
             if count == 0 {

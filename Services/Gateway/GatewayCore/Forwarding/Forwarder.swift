@@ -10,13 +10,19 @@ public struct Forwarder: Sendable {
     static let bufferLimit = 256 * 1024
 
     /// Header fields that belong to one hop only (RFC 9110 §7.6.1) or carry credentials that stop here.
-    static let requestFieldsDropped: Set<String> = [
+    static let requestFieldsDropped: [String] = [
         "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
         "content-length", "host", "authorization", "cookie", "expect",
     ]
-    static let responseFieldsDropped: Set<String> = [
+    static let responseFieldsDropped: [String] = [
         "connection", "keep-alive", "transfer-encoding", "content-length", "date", "server",
     ]
+
+    /// Whether `name` is one of `names`, ignoring case; compared in place, as lowercasing every
+    /// field name of every request cost an allocation each.
+    static func isDropped(_ name: String, _ names: [String]) -> Bool {
+        names.contains { HTTPHeaders.equalsIgnoringCase($0, name) }
+    }
 
     /// The per-service upstream latency histogram on `/metrics`.
     public static let latencyMetric = "zaplecze_upstream_request_duration_seconds"
@@ -36,8 +42,8 @@ public struct Forwarder: Sendable {
             throw HTTPError.unavailable("The \(service) service is not configured.")
         }
         var headers = HTTPHeaders()
-        for field in request.headers where !Self.requestFieldsDropped.contains(field.name.lowercased())
-            && !InternalHeaders.all.contains(where: { HTTPHeaders.equalsIgnoringCase($0, field.name) }) {
+        for field in request.headers where !Self.isDropped(field.name, Self.requestFieldsDropped)
+            && !Self.isDropped(field.name, InternalHeaders.all) {
             headers.add(name: field.name, value: field.value)
         }
         InternalHeaders.apply(context.principal, secret: environment.configuration.internalSecret, to: &headers)
@@ -58,7 +64,7 @@ public struct Forwarder: Sendable {
         let seconds = Double(MonotonicClock.now() &- started) / 1e9
         environment.metrics.observe(Self.latencyMetric, labels: "service=\(environment.metrics.label(service))", seconds: seconds)
         var responseHeaders = HTTPHeaders()
-        for field in head.headers where !Self.responseFieldsDropped.contains(field.name.lowercased()) {
+        for field in head.headers where !Self.isDropped(field.name, Self.responseFieldsDropped) {
             responseHeaders.add(name: field.name, value: field.value)
         }
         let declaredLength = head.headers["Content-Length"].flatMap { Int($0) }
