@@ -29,6 +29,8 @@ public struct PublicRoute: Sendable {
     public let customerParameter: String?
     public let summary: String
     public let bodyLimit: Int?
+    /// `path`'s segments, split once: a literal, or the name of a `:name` parameter.
+    private let pathSegments: [(text: String, isParameter: Bool)]
 
     /// A route forwarded to `service`.
     public init(
@@ -44,6 +46,7 @@ public struct PublicRoute: Sendable {
         self.customerParameter = customerParameter
         self.summary = summary
         self.bodyLimit = bodyLimit
+        self.pathSegments = Self.segments(of: path)
     }
 
     /// A route the gateway process answers itself, at `publicPath`.
@@ -60,6 +63,7 @@ public struct PublicRoute: Sendable {
         self.customerParameter = customerParameter
         self.summary = summary
         self.bodyLimit = bodyLimit
+        self.pathSegments = Self.segments(of: publicPath)
     }
 
     /// `GET /api/v1/loyalty/customers/:customerId`: the key of the route in the table, and of its
@@ -73,11 +77,18 @@ public struct PublicRoute: Sendable {
 
     /// The path below the service's prefix with each `:name` replaced by its (re-encoded) value.
     public func servicePath(with parameters: PathParameters) -> String {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
-            guard segment.hasPrefix(":") else { return String(segment) }
-            return PercentDecoding.encode(parameters[String(segment.dropFirst())] ?? "")
+        var result = ""
+        for segment in pathSegments {
+            result += "/"
+            result += segment.isParameter ? PercentDecoding.encode(parameters[segment.text] ?? "") : segment.text
         }
-        return "/" + segments.joined(separator: "/")
+        return result.isEmpty ? "/" : result
+    }
+
+    private static func segments(of path: String) -> [(text: String, isParameter: Bool)] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
+            segment.hasPrefix(":") ? (String(segment.dropFirst()), true) : (String(segment), false)
+        }
     }
 
     /// The names of the `:name` parameters of the public path, in order.
