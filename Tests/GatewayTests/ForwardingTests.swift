@@ -64,6 +64,21 @@ import Testing
         #expect(response.headers["X-Content-Type-Options"] == "nosniff")
     }
 
+    @Test(arguments: [
+        ("/api/v1/loyalty/customers/alice", "/v1/customers/alice"),
+        ("/api/v1/loyalty/customers/%61lice//", "/v1/customers/alice"),
+        ("/api/v1/loyalty/customers/a%2Fb%20c?page=2", "/v1/customers/a%2Fb%20c?page=2"),
+        ("/api/v1/loyalty/customers/za%c5%bc%C3%B3%C5%82%C4%87/history", "/v1/customers/za%C5%BC%C3%B3%C5%82%C4%87/history"),
+    ])
+    func theServiceGets_TheCheckedRoute_WithItsParametersReencoded(publicTarget: String, serviceTarget: String) throws {
+        let gateway = try GatewayHarness()
+        defer { gateway.stop() }
+        gateway.upstream.behave { _ in .text("{}") }
+        let response = try gateway.client.request(.get, publicTarget, token: GatewayHarness.adminKey)
+        #expect(response.status == .ok)
+        #expect(gateway.upstream.requests(startingWith: "/v1/customers").map(\.target) == [serviceTarget])
+    }
+
     @Test func metrics_HaveAnUpstreamLatencyHistogramPerService() throws {
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
