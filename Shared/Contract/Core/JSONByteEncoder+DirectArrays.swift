@@ -11,7 +11,7 @@ extension JSONByteEncoder {
             node.bytes.append(UInt8(ascii: "["))
             for (index, element) in array.enumerated() {
                 if index > 0 { node.bytes.append(UInt8(ascii: ",")) }
-                JSONStringEscaping.appendQuoted(element, to: &node.bytes)
+                JSONStringEscaping.appendQuoted(element, to: node.bytes)
             }
             node.bytes.append(UInt8(ascii: "]"))
         } else if T.self == [Int].self, let array = value as? [Int] {
@@ -73,7 +73,7 @@ extension JSONByteEncoder {
         node.bytes.append(UInt8(ascii: "["))
         for (index, element) in array.enumerated() {
             if index > 0 { node.bytes.append(UInt8(ascii: ",")) }
-            JSONNumberFormatting.appendInteger(element, to: &node.bytes)
+            JSONNumberFormatting.appendAnyInteger(element, to: node.bytes)
         }
         node.bytes.append(UInt8(ascii: "]"))
     }

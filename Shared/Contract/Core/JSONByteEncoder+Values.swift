@@ -22,41 +22,51 @@ extension JSONByteEncoder {
     func appendSpecial<T: Encodable>(
         _ value: T, to node: JSONByteNode, key: (any CodingKey)?, path: [any CodingKey]
     ) throws -> Bool {
-        // Metatype comparisons first: they cost a pointer compare, where a failed `as?` costs a cast.
-        if T.self == String.self, let text = value as? String {
-            JSONStringEscaping.appendQuoted(text, to: &node.bytes)
-        } else if T.self == Int64.self, let number = value as? Int64 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == Int.self, let number = value as? Int {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == Bool.self, let flag = value as? Bool {
-            node.bytes.append(contentsOf: flag ? Self.true : Self.false)
-        } else if T.self == Date.self, let date = value as? Date {
+        // Candidates are picked by size first: comparing sizes is nearly free, and most values
+        // handed to a container (structs, string enums) match none of these sizes or few.
+        // Then metatype comparisons, which cost a pointer compare, before the one cast that succeeds.
+        let size = MemoryLayout<T>.size
+        let output = node.bytes
+        if size == MemoryLayout<String>.size, T.self == String.self, let text = value as? String {
+            JSONStringEscaping.appendQuoted(text, to: output)
+        } else if size == 8, let number = Self.cast(value, to: Int64.self) ?? Self.cast(value, to: Int.self).map(Int64.init) {
+            JSONNumberFormatting.appendInteger(number, to: output)
+        } else if size == MemoryLayout<Bool>.size, T.self == Bool.self, let flag = value as? Bool {
+            output.append(flag ? "true" : "false")
+        } else if size == MemoryLayout<Date>.size, T.self == Date.self, let date = value as? Date {
             // `JSONCoding.encoder()`'s date strategy: the RFC 3339 text as a string.
-            RFC3339.appendQuoted(date, to: &node.bytes)
-        } else if T.self == Decimal.self, let decimal = value as? Decimal {
-            node.bytes.append(contentsOf: decimal.description.utf8)
-        } else if T.self == Double.self, let number = value as? Double {
+            RFC3339.appendQuoted(date, to: output)
+        } else if size == MemoryLayout<Decimal>.size, T.self == Decimal.self, let decimal = value as? Decimal {
+            context.appendDecimal(decimal, to: output)
+        } else if size == MemoryLayout<Double>.size, T.self == Double.self, let number = value as? Double {
             try appendFloatingPoint(number, to: node, key: key, path: path)
-        } else if T.self == Float.self, let number = value as? Float {
+        } else if size == MemoryLayout<Float>.size, T.self == Float.self, let number = value as? Float {
             try appendFloatingPoint(number, to: node, key: key, path: path)
-        } else if T.self == Data.self, let data = value as? Data {
-            JSONStringEscaping.appendQuoted(data.base64EncodedString(), to: &node.bytes)
-        } else if T.self == URL.self, let url = value as? URL {
-            JSONStringEscaping.appendQuoted(url.absoluteString, to: &node.bytes)
-        } else if appendOtherInteger(value, to: node) {
+        } else if size == MemoryLayout<Data>.size, T.self == Data.self, let data = value as? Data {
+            JSONStringEscaping.appendQuoted(data.base64EncodedString(), to: output)
+        } else if size == MemoryLayout<URL>.size, T.self == URL.self, let url = value as? URL {
+            JSONStringEscaping.appendQuoted(url.absoluteString, to: output)
+        } else if size <= 16, appendOtherInteger(value, to: output) {
             return true
-        } else {
+        } else if size == MemoryLayout<[Int]>.size {
             return try appendDirectArray(value, to: node, key: key, path: path)
+        } else {
+            return false
         }
         return true
+    }
+
+    /// `value` as a `Wanted`, when `T` is `Wanted`.
+    @inline(__always)
+    static func cast<T, Wanted>(_ value: T, to wanted: Wanted.Type) -> Wanted? {
+        T.self == Wanted.self ? value as? Wanted : nil
     }
 
     /// Appends a finite floating-point number; NaN and the infinities are an `EncodingError`.
     func appendFloatingPoint<Float: BinaryFloatingPoint & CustomStringConvertible>(
         _ value: Float, to node: JSONByteNode, key: (any CodingKey)?, path: [any CodingKey]
     ) throws {
-        guard JSONNumberFormatting.appendFloatingPoint(value, to: &node.bytes) else {
+        guard JSONNumberFormatting.appendFloatingPoint(value, to: node.bytes) else {
             var fullPath = codingPath + path
             if let key { fullPath.append(key) }
             throw EncodingError.invalidValue(
@@ -66,29 +76,21 @@ extension JSONByteEncoder {
     }
 
     /// Appends an integer of a width `appendSpecial` does not test first; false for other types.
-    private func appendOtherInteger<T>(_ value: T, to node: JSONByteNode) -> Bool {
-        if T.self == Int32.self, let number = value as? Int32 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == UInt64.self, let number = value as? UInt64 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == UInt.self, let number = value as? UInt {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == UInt32.self, let number = value as? UInt32 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == Int16.self, let number = value as? Int16 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == UInt16.self, let number = value as? UInt16 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == Int8.self, let number = value as? Int8 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
-        } else if T.self == UInt8.self, let number = value as? UInt8 {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
+    private func appendOtherInteger<T>(_ value: T, to output: JSONByteBuffer) -> Bool {
+        if let number = Self.cast(value, to: UInt64.self) ?? Self.cast(value, to: UInt.self).map(UInt64.init) {
+            JSONNumberFormatting.appendInteger(number, to: output)
+        } else if let number = Self.cast(value, to: Int32.self).map(Int64.init) ?? Self.cast(value, to: Int16.self).map(Int64.init)
+                    ?? Self.cast(value, to: Int8.self).map(Int64.init) {
+            JSONNumberFormatting.appendInteger(number, to: output)
+        } else if let number = Self.cast(value, to: UInt32.self).map(UInt64.init) ?? Self.cast(value, to: UInt16.self).map(UInt64.init)
+                    ?? Self.cast(value, to: UInt8.self).map(UInt64.init) {
+            JSONNumberFormatting.appendInteger(number, to: output)
         } else if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *),
-                  let number = (T.self == Int128.self ? value as? Int128 : nil) {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
+                  let number = Self.cast(value, to: Int128.self) {
+            JSONNumberFormatting.appendText(number.description, to: output)
         } else if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *),
-                  let number = (T.self == UInt128.self ? value as? UInt128 : nil) {
-            JSONNumberFormatting.appendInteger(number, to: &node.bytes)
+                  let number = Self.cast(value, to: UInt128.self) {
+            JSONNumberFormatting.appendText(number.description, to: output)
         } else {
             return false
         }

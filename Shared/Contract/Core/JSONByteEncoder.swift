@@ -8,7 +8,9 @@ import FoundationEssentials
 /// One instance stands for one value being encoded. Scalars go straight into the bytes of the
 /// enclosing container's `JSONByteNode`; an object or array gets a node of its own, written into
 /// the enclosing one (keys sorted) when the value is done. Encoders for nested values are reused
-/// down the tree, and nodes come from a per-call pool, so a whole encoding allocates little.
+/// down the tree, and encoders, nodes and their buffers are kept per thread between calls
+/// (`Context`), so an encoding allocates little besides its result and the container boxes
+/// `KeyedEncodingContainer` makes.
 ///
 /// `JSONEncoder` traps when a value uses its encoder against the rules (two values into one
 /// single-value container, a keyed container after an unkeyed one); this encoder throws an
@@ -31,25 +33,27 @@ final class JSONByteEncoder: Encoder {
         case container(JSONByteNode)
     }
 
+    // Stored properties are exempt from run-time exclusivity checks, as `JSONByteNode`'s are:
+    // an encoder belongs to one encoding on one thread and never holds overlapping accesses.
     let context: Context
-    private(set) var state: State = .empty
+    @exclusivity(unchecked) private(set) var state: State = .empty
     /// Where a single value goes and where a container is written when done.
-    private(set) var sink: JSONByteNode
+    @exclusivity(unchecked) private(set) var sink: JSONByteNode
     /// Containers around the value: its own containers are one deeper.
-    private(set) var depth = 0
+    @exclusivity(unchecked) private(set) var depth = 0
     /// The encoder of the enclosing value. Strong for members, which their parent never holds
     /// while they are in use; weak for a super-encoder, which the parent's node holds.
-    private var parent: JSONByteEncoder?
-    private weak var referencingParent: JSONByteEncoder?
+    @exclusivity(unchecked) private var parent: JSONByteEncoder?
+    @exclusivity(unchecked) private weak var referencingParent: JSONByteEncoder?
     /// The container path from the parent's value to this one, and this value's key.
-    private var containerPath: [any CodingKey] = []
-    private var key: (any CodingKey)?
+    @exclusivity(unchecked) private var containerPath: [any CodingKey] = []
+    @exclusivity(unchecked) private var key: (any CodingKey)?
     /// Set when the value broke `JSONEncoder`'s rules; thrown when the value is finished.
-    private var misuse: String?
+    @exclusivity(unchecked) private var misuse: String?
     /// Where the single value starts in `sink`, for reopening it as a container.
-    private var singleStart = 0
+    @exclusivity(unchecked) private var singleStart = 0
     /// An idle encoder for this value's members, kept so a tree reuses one encoder per level.
-    private var spareChild: JSONByteEncoder?
+    @exclusivity(unchecked) private var spareChild: JSONByteEncoder?
 
     init(context: Context, sink: JSONByteNode) {
         self.context = context
@@ -60,10 +64,10 @@ final class JSONByteEncoder: Encoder {
 
     /// Encodes `value` as JSON.
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let context = Context()
+        let context = Context.acquire()
+        defer { context.relinquish() }
         let output = context.node(kind: .value, depth: 0)
-        output.bytes.reserveCapacity(512)
-        let encoder = JSONByteEncoder(context: context, sink: output)
+        let encoder = context.rootEncoder(sink: output)
         do {
             if try !encoder.appendSpecial(value, to: output, key: nil, path: []) {
                 try value.encode(to: encoder)
@@ -80,7 +84,9 @@ final class JSONByteEncoder: Encoder {
         } catch Failure.misuse(let message) {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: message))
         }
-        return output.bytes
+        let bytes = output.bytes.makeArray()
+        context.recycle(output)
+        return bytes
     }
 
     // MARK: - Encoder
@@ -117,8 +123,9 @@ final class JSONByteEncoder: Encoder {
             state = .container(node)
             return node
         case .single:
-            if let node = JSONByteNode.reopen(sink.bytes[singleStart...], as: kind, depth: depth + 1, context: context) {
-                sink.bytes.removeSubrange(singleStart...)
+            let written = sink.bytes.bytes(singleStart..<sink.bytes.count)
+            if let node = JSONByteNode.reopen(written, as: kind, depth: depth + 1, context: context) {
+                sink.bytes.truncate(to: singleStart)
                 state = .container(node)
                 return node
             }
@@ -176,7 +183,7 @@ final class JSONByteEncoder: Encoder {
         case .single:
             return true
         case .container(let node):
-            try node.serialize(into: &sink.bytes, context: context)
+            try node.serialize(into: sink.bytes, context: context)
             context.recycle(node)
             state = .empty
             return true
@@ -185,15 +192,15 @@ final class JSONByteEncoder: Encoder {
 
     /// For an encoder from `superEncoder()`, whose sink is its own: appends its value to
     /// `output`, `{}` when it got none (as `JSONEncoder`'s referencing encoder writes).
-    func finishDeferred(into output: inout [UInt8]) throws {
+    func finishDeferred(into output: JSONByteBuffer) throws {
         if let misuse { throw Failure.misuse(misuse) }
         switch state {
         case .empty:
-            output.append(contentsOf: Self.emptyObject)
+            output.append("{}")
         case .single:
-            output.append(contentsOf: sink.bytes)
+            output.append(sink.bytes)
         case .container(let node):
-            try node.serialize(into: &output, context: context)
+            try node.serialize(into: output, context: context)
             context.recycle(node)
         }
         state = .empty
@@ -214,13 +221,20 @@ final class JSONByteEncoder: Encoder {
         child.parent = nil
         child.key = nil
         child.containerPath = []
+        if case .empty = child.state {} else { child.state = .empty }
         spareChild = child
     }
 
-    static let emptyObject: [UInt8] = [UInt8(ascii: "{"), UInt8(ascii: "}")]
-    static let null: [UInt8] = Array("null".utf8)
-    static let `true`: [UInt8] = Array("true".utf8)
-    static let `false`: [UInt8] = Array("false".utf8)
+    /// Drops the chain of spare member encoders, for a context that is going away.
+    func dismantle() {
+        var next = spareChild
+        spareChild = nil
+        while let child = next {
+            next = child.spareChild
+            child.spareChild = nil
+        }
+        state = .empty
+    }
 
     /// The key of an array element or of `super`, as `JSONEncoder` names them in coding paths.
     /// An enum so that it fits an existential's inline buffer: a path key costs no allocation.

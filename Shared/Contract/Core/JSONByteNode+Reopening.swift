@@ -7,7 +7,7 @@ extension JSONByteNode {
     /// The members of the object or array in `bytes`, as a node of `kind` at `depth`; nil when
     /// the bytes hold another kind of value.
     static func reopen(
-        _ bytes: ArraySlice<UInt8>, as kind: Kind, depth: Int, context: JSONByteEncoder.Context
+        _ bytes: UnsafeBufferPointer<UInt8>, as kind: Kind, depth: Int, context: JSONByteEncoder.Context
     ) -> JSONByteNode? {
         let (open, close) = kind == .object ? (UInt8(ascii: "{"), UInt8(ascii: "}")) : (UInt8(ascii: "["), UInt8(ascii: "]"))
         guard kind != .value, bytes.first == open, bytes.last == close else { return nil }
@@ -23,7 +23,7 @@ extension JSONByteNode {
             let start = reader.index
             reader.skipValue()
             let valueStart = node.bytes.count
-            node.bytes.append(contentsOf: reader.bytes[start..<reader.index])
+            node.bytes.append(UnsafeBufferPointer(rebasing: bytes[start..<reader.index]))
             if let key {
                 node.addMember(key: key, valueStart: valueStart)
             } else {

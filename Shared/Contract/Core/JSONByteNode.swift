@@ -1,3 +1,5 @@
+import Glibc
+
 /// An object or array being encoded by `JSONByteEncoder`: the serialised values of its members
 /// back to back in `bytes`, and one entry per member pointing into them. Values encoded straight
 /// into a container are serialised at once; containers and encoders handed out for later use
@@ -20,81 +22,155 @@ final class JSONByteNode {
         case encoder(JSONByteEncoder)
     }
 
-    /// One member: its key's UTF-8 in `keyBytes` (objects only) and its value in `bytes` or deferred.
+    /// One member: its key's UTF-8 in `keyBytes` (objects only) and its value in `bytes` or,
+    /// when `deferredIndex` is not negative, in `deferreds`. Plain integers only, so that
+    /// entries are copied and sorted without reference counting.
     struct Entry {
         var keyStart: Int
         var keyEnd: Int
+        /// The key's first eight bytes, big-endian and zero-padded: comparing two of these
+        /// orders most keys without looking at their bytes.
+        var keyPrefix: UInt64
         var valueStart: Int
         var valueEnd: Int
-        var deferred: Deferred?
+        var deferredIndex = -1
     }
 
     /// `JSONWriter` refuses containers nested this deep (`maximumRecursionDepth`).
     static let maximumDepth = 512
 
-    private(set) var kind: Kind = .value
-    /// How many containers enclose this one, itself included (the outermost object is 1).
-    private(set) var depth = 0
     /// Serialised member values, back to back.
-    var bytes: [UInt8] = []
+    let bytes = JSONByteBuffer()
     /// Member keys as raw UTF-8, back to back.
-    private(set) var keyBytes: [UInt8] = []
-    private(set) var entries: [Entry] = []
-    /// Whether every key so far is ASCII, where byte equality is `String` equality.
-    private(set) var keysAreASCII = true
+    let keyBytes = JSONByteBuffer()
 
-    /// Makes the node empty and ready for reuse as a `kind` at `depth`, keeping its storage.
-    func reset(kind: Kind, depth: Int) {
+    // The other stored properties are exempt from run-time exclusivity checks, which cost more
+    // than the encoding itself: a node is only used by one encoding on one thread, which never
+    // holds two accesses to the same node at once (a node never contains itself).
+    @exclusivity(unchecked) private(set) var kind: Kind = .value
+    /// How many containers enclose this one, itself included (the outermost object is 1).
+    @exclusivity(unchecked) private(set) var depth = 0
+    /// The entries, in `entryStorage[0..<count]`; the storage is kept between uses.
+    @exclusivity(unchecked) private var entryStorage: [Entry] = []
+    /// The number of members so far.
+    @exclusivity(unchecked) private(set) var count = 0
+    /// The values of deferred members.
+    @exclusivity(unchecked) private var deferreds: [Deferred] = []
+    /// Whether every key so far is ASCII, where byte equality is `String` equality.
+    @exclusivity(unchecked) private(set) var keysAreASCII = true
+    /// Whether no key so far needs an escape (a quote, a backslash or a control character).
+    @exclusivity(unchecked) private(set) var keysArePlain = true
+    /// Whether the keys so far came in strictly ascending byte order, so need no sorting.
+    @exclusivity(unchecked) private(set) var keysAscending = true
+
+    /// Readies an empty node (new or recycled) for use as a `kind` at `depth`.
+    func prepare(kind: Kind, depth: Int) {
         self.kind = kind
         self.depth = depth
-        bytes.removeAll(keepingCapacity: true)
-        keyBytes.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        keysAreASCII = true
     }
 
-    /// The number of members so far.
-    var count: Int { entries.count }
+    /// Empties the node, dropping deferred members, and gives back storage past `limit` bytes.
+    func empty(keepingCapacityUpTo limit: Int) {
+        bytes.removeAll(keepingCapacityUpTo: limit)
+        keyBytes.removeAll(keepingCapacityUpTo: limit)
+        if entryStorage.count > limit / 64 { entryStorage = [] }
+        count = 0
+        if !deferreds.isEmpty { deferreds.removeAll() }
+        keysAreASCII = true
+        keysArePlain = true
+        keysAscending = true
+        kind = .value
+        depth = 0
+    }
+
+    /// The entry of member `index`.
+    @inline(__always)
+    func entry(_ index: Int) -> Entry {
+        entryStorage[index]
+    }
+
+    /// About how many bytes `serialize` writes, not counting deferred members or escapes.
+    var estimatedSize: Int {
+        kind == .object ? bytes.count + keyBytes.count + 4 * count + 2 : bytes.count + count + 2
+    }
 
     // MARK: - Adding members
 
     /// Records the value written to `bytes` since `valueStart` as the member `key`.
     func addMember(key: String, valueStart: Int) {
-        let (keyStart, keyEnd) = appendKey(key)
-        entries.append(Entry(keyStart: keyStart, keyEnd: keyEnd, valueStart: valueStart, valueEnd: bytes.count))
+        var entry = appendKey(key)
+        entry.valueStart = valueStart
+        entry.valueEnd = bytes.count
+        push(entry)
     }
 
     /// Records the value written to `bytes` since `valueStart` as the next element.
     func addElement(valueStart: Int) {
-        entries.append(Entry(keyStart: 0, keyEnd: 0, valueStart: valueStart, valueEnd: bytes.count))
+        push(Entry(keyStart: 0, keyEnd: 0, keyPrefix: 0, valueStart: valueStart, valueEnd: bytes.count))
     }
 
     /// Adds a member (or, with a nil key, an element) whose value comes later.
     func addDeferred(_ deferred: Deferred, key: String?) {
-        var keyRange = (0, 0)
-        if let key { keyRange = appendKey(key) }
-        entries.append(Entry(keyStart: keyRange.0, keyEnd: keyRange.1, valueStart: 0, valueEnd: 0, deferred: deferred))
+        var entry = key.map(appendKey) ?? Entry(keyStart: 0, keyEnd: 0, keyPrefix: 0, valueStart: 0, valueEnd: 0)
+        entry.deferredIndex = deferreds.count
+        deferreds.append(deferred)
+        push(entry)
+    }
+
+    /// The deferred value of `entry`, if its value is deferred.
+    func deferred(of entry: Entry) -> Deferred? {
+        entry.deferredIndex >= 0 ? deferreds[entry.deferredIndex] : nil
     }
 
     /// The latest member named `key`, if any (byte equality, which is all a reopened container needs).
     func latestMember(named key: String) -> Entry? {
         var probe = key
         return probe.withUTF8 { wanted in
-            keyBytes.withUnsafeBufferPointer { keys in
-                entries.last { entry in
-                    entry.keyEnd - entry.keyStart == wanted.count
-                        && UnsafeBufferPointer(rebasing: keys[entry.keyStart..<entry.keyEnd]).elementsEqual(wanted)
-                }
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                let entry = entryStorage[index]
+                if keyBytes.bytes(entry.keyStart..<entry.keyEnd).elementsEqual(wanted) { return entry }
             }
+            return nil
         }
     }
 
-    private func appendKey(_ key: String) -> (Int, Int) {
+    /// Whether the keys of two entries have the same bytes.
+    func keysEqual(_ lhs: Int, _ rhs: Int) -> Bool {
+        compareKeys(entryStorage[lhs], entryStorage[rhs]) == 0
+    }
+
+    /// The byte order of two entries' keys: negative, zero or positive.
+    @inline(__always)
+    func compareKeys(_ left: Entry, _ right: Entry) -> Int {
+        if left.keyPrefix != right.keyPrefix { return left.keyPrefix < right.keyPrefix ? -1 : 1 }
+        let leftCount = left.keyEnd - left.keyStart, rightCount = right.keyEnd - right.keyStart
+        let common = min(leftCount, rightCount)
+        if common > 8 {
+            let order = memcmp(keyBytes.base + left.keyStart + 8, keyBytes.base + right.keyStart + 8, common - 8)
+            if order != 0 { return Int(order) }
+        }
+        return leftCount - rightCount
+    }
+
+    private func push(_ entry: Entry) {
+        if count < entryStorage.count {
+            entryStorage[count] = entry
+        } else {
+            entryStorage.append(entry)
+        }
+        count += 1
+    }
+
+    /// Appends the key's bytes and returns an entry for it with its value still to be set.
+    private func appendKey(_ key: String) -> Entry {
         let start = keyBytes.count
-        var combined: UInt8 = 0
-        for byte in key.utf8 { combined |= byte }
-        if combined >= 0x80 { keysAreASCII = false }
-        keyBytes.append(contentsOf: key.utf8)
-        return (start, keyBytes.count)
+        let appended: Void? = key.utf8.withContiguousStorageIfAvailable { keyBytes.append($0) }
+        if appended == nil { Array(key.utf8).withUnsafeBufferPointer { keyBytes.append($0) } }
+        let traits = JSONStringEscaping.traits(of: keyBytes, start..<keyBytes.count)
+        if traits.needsEscape { keysArePlain = false }
+        if !traits.ascii { keysAreASCII = false }
+        let entry = Entry(keyStart: start, keyEnd: keyBytes.count, keyPrefix: traits.prefix, valueStart: 0, valueEnd: 0)
+        if keysAscending, count > 0, compareKeys(entryStorage[count - 1], entry) >= 0 { keysAscending = false }
+        return entry
     }
 }

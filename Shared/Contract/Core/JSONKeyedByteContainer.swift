@@ -10,12 +10,12 @@ struct JSONKeyedByteContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     var codingPath: [any CodingKey] { encoder.codingPath + path }
 
-    mutating func encodeNil(forKey key: Key) throws { appendRaw(JSONByteEncoder.null, key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { appendRaw(value ? JSONByteEncoder.true : JSONByteEncoder.false, key) }
+    mutating func encodeNil(forKey key: Key) throws { appendRaw("null", key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { appendRaw(value ? "true" : "false", key) }
 
     mutating func encode(_ value: String, forKey key: Key) throws {
         let start = node.bytes.count
-        JSONStringEscaping.appendQuoted(value, to: &node.bytes)
+        JSONStringEscaping.appendQuoted(value, to: node.bytes)
         node.addMember(key: key.stringValue, valueStart: start)
     }
 
@@ -31,25 +31,25 @@ struct JSONKeyedByteContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         node.addMember(key: key.stringValue, valueStart: start)
     }
 
-    mutating func encode(_ value: Int, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { appendInteger(value, key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { appendInteger(Int64(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { appendInteger(Int64(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { appendInteger(Int64(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { appendInteger(Int64(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { appendInteger(Int64(value), key) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
-    mutating func encode(_ value: Int128, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { appendInteger(value, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { appendInteger(value, key) }
+    mutating func encode(_ value: Int128, forKey key: Key) throws { appendWide(value.description, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { appendInteger(UInt64(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { appendInteger(UInt64(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { appendInteger(UInt64(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { appendInteger(UInt64(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { appendInteger(UInt64(value), key) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
-    mutating func encode(_ value: UInt128, forKey key: Key) throws { appendInteger(value, key) }
+    mutating func encode(_ value: UInt128, forKey key: Key) throws { appendWide(value.description, key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let start = node.bytes.count
         if try !encoder.appendValue(value, to: node, key: key, path: path, depth: node.depth) {
-            node.bytes.append(contentsOf: JSONByteEncoder.emptyObject)
+            node.bytes.append("{}")
         }
         node.addMember(key: key.stringValue, valueStart: start)
     }
@@ -75,15 +75,27 @@ struct JSONKeyedByteContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     // MARK: - Helpers
 
-    private func appendRaw(_ bytes: [UInt8], _ key: Key) {
+    private func appendRaw(_ literal: StaticString, _ key: Key) {
         let start = node.bytes.count
-        node.bytes.append(contentsOf: bytes)
+        node.bytes.append(literal)
         node.addMember(key: key.stringValue, valueStart: start)
     }
 
-    private func appendInteger<Integer: FixedWidthInteger>(_ value: Integer, _ key: Key) {
+    private func appendInteger(_ value: Int64, _ key: Key) {
         let start = node.bytes.count
-        JSONNumberFormatting.appendInteger(value, to: &node.bytes)
+        JSONNumberFormatting.appendInteger(value, to: node.bytes)
+        node.addMember(key: key.stringValue, valueStart: start)
+    }
+
+    private func appendInteger(_ value: UInt64, _ key: Key) {
+        let start = node.bytes.count
+        JSONNumberFormatting.appendInteger(value, to: node.bytes)
+        node.addMember(key: key.stringValue, valueStart: start)
+    }
+
+    private func appendWide(_ digits: String, _ key: Key) {
+        let start = node.bytes.count
+        JSONNumberFormatting.appendText(digits, to: node.bytes)
         node.addMember(key: key.stringValue, valueStart: start)
     }
 
@@ -92,14 +104,14 @@ struct JSONKeyedByteContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     private func nestedNode(_ kind: JSONByteNode.Kind, forKey key: Key) -> JSONByteNode {
         let name = key.stringValue
         if let existing = node.latestMember(named: name) {
-            switch existing.deferred {
+            switch node.deferred(of: existing) {
             case .node(let nested)?:
                 if nested.kind == kind { return nested }
                 encoder.noteMisuse("A nested container of another kind was requested again for key \"\(name)\".")
             case .encoder?:
                 break
             case nil:
-                let written = node.bytes[existing.valueStart..<existing.valueEnd]
+                let written = node.bytes.bytes(existing.valueStart..<existing.valueEnd)
                 if let reopened = JSONByteNode.reopen(written, as: kind, depth: node.depth + 1, context: encoder.context) {
                     node.addDeferred(.node(reopened), key: name)
                     return reopened

@@ -9,12 +9,12 @@ struct JSONUnkeyedByteContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { encoder.codingPath + path }
     var count: Int { node.count }
 
-    mutating func encodeNil() throws { appendRaw(JSONByteEncoder.null) }
-    mutating func encode(_ value: Bool) throws { appendRaw(value ? JSONByteEncoder.true : JSONByteEncoder.false) }
+    mutating func encodeNil() throws { appendRaw("null") }
+    mutating func encode(_ value: Bool) throws { appendRaw(value ? "true" : "false") }
 
     mutating func encode(_ value: String) throws {
         let start = node.bytes.count
-        JSONStringEscaping.appendQuoted(value, to: &node.bytes)
+        JSONStringEscaping.appendQuoted(value, to: node.bytes)
         node.addElement(valueStart: start)
     }
 
@@ -30,25 +30,25 @@ struct JSONUnkeyedByteContainer: UnkeyedEncodingContainer {
         node.addElement(valueStart: start)
     }
 
-    mutating func encode(_ value: Int) throws { appendInteger(value) }
-    mutating func encode(_ value: Int8) throws { appendInteger(value) }
-    mutating func encode(_ value: Int16) throws { appendInteger(value) }
-    mutating func encode(_ value: Int32) throws { appendInteger(value) }
-    mutating func encode(_ value: Int64) throws { appendInteger(value) }
+    mutating func encode(_ value: Int) throws { appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { appendInteger(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { appendInteger(Int64(value)) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
-    mutating func encode(_ value: Int128) throws { appendInteger(value) }
-    mutating func encode(_ value: UInt) throws { appendInteger(value) }
-    mutating func encode(_ value: UInt8) throws { appendInteger(value) }
-    mutating func encode(_ value: UInt16) throws { appendInteger(value) }
-    mutating func encode(_ value: UInt32) throws { appendInteger(value) }
-    mutating func encode(_ value: UInt64) throws { appendInteger(value) }
+    mutating func encode(_ value: Int128) throws { appendWide(value.description) }
+    mutating func encode(_ value: UInt) throws { appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { appendInteger(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { appendInteger(UInt64(value)) }
     @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *)
-    mutating func encode(_ value: UInt128) throws { appendInteger(value) }
+    mutating func encode(_ value: UInt128) throws { appendWide(value.description) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         let start = node.bytes.count
         if try !encoder.appendValue(value, to: node, key: nextKey, path: path, depth: node.depth) {
-            node.bytes.append(contentsOf: JSONByteEncoder.emptyObject)
+            node.bytes.append("{}")
         }
         node.addElement(valueStart: start)
     }
@@ -80,15 +80,27 @@ struct JSONUnkeyedByteContainer: UnkeyedEncodingContainer {
 
     private var nextKey: JSONByteEncoder.PathKey { JSONByteEncoder.PathKey(intValue: node.count) }
 
-    private func appendRaw(_ bytes: [UInt8]) {
+    private func appendRaw(_ literal: StaticString) {
         let start = node.bytes.count
-        node.bytes.append(contentsOf: bytes)
+        node.bytes.append(literal)
         node.addElement(valueStart: start)
     }
 
-    private func appendInteger<Integer: FixedWidthInteger>(_ value: Integer) {
+    private func appendInteger(_ value: Int64) {
         let start = node.bytes.count
-        JSONNumberFormatting.appendInteger(value, to: &node.bytes)
+        JSONNumberFormatting.appendInteger(value, to: node.bytes)
+        node.addElement(valueStart: start)
+    }
+
+    private func appendInteger(_ value: UInt64) {
+        let start = node.bytes.count
+        JSONNumberFormatting.appendInteger(value, to: node.bytes)
+        node.addElement(valueStart: start)
+    }
+
+    private func appendWide(_ digits: String) {
+        let start = node.bytes.count
+        JSONNumberFormatting.appendText(digits, to: node.bytes)
         node.addElement(valueStart: start)
     }
 }

@@ -6,10 +6,13 @@ import FoundationEssentials
 ///
 /// What `Date.ISO8601FormatStyle` accepted and real clients send is accepted: `Z` or `z`, offsets
 /// `±hh:mm`, `±hhmm` and `±hh` up to 18 hours, 1–9 fraction digits, a leap second `:60` (read as
-/// the next minute's `:00`, as before). Deliberately rejected although the format style let them
-/// through: trailing text after the offset, fields with fewer or more digits than RFC 3339 gives
-/// them, days a month does not have (the format style rolled 02-30 into March), hour 24,
-/// and `GMT`/`UTC` suffixes. A lower-case `t` is accepted, as RFC 3339 §5.6 allows.
+/// the next minute's `:00`, as before), and every such timestamp gives the same `Date`, to the
+/// last bit, as the format style gave. Deliberately rejected although the format style let them
+/// through: trailing text after the offset, `GMT`/`UTC` suffixes, fields with fewer or more
+/// digits than RFC 3339 gives them, and days, hours, minutes or seconds past the end of their
+/// range (the format style rolled 02-30 into March and 10:60 into 11:00; RFC 3339 §5.7).
+/// A lower-case `t` is accepted, as RFC 3339 §5.6 allows. Years before 1582-10-15 are proleptic
+/// Gregorian, where the format style read them as Julian.
 extension RFC3339 {
     /// Longest text `parse` looks at, in UTF-8 bytes.
     static let maximumParsedLength = 40

@@ -26,12 +26,12 @@ public enum RFC3339 {
     }
 
     /// Appends `format(date)` between double quotes: a JSON string, which never needs escapes.
-    static func appendQuoted(_ date: Date, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength + 2) { buffer in
+    static func appendQuoted(_ date: Date, to output: JSONByteBuffer) {
+        output.appendWriting(upTo: maximumLength + 2) { buffer in
             buffer[0] = UInt8(ascii: "\"")
             let count = write(date, into: UnsafeMutableBufferPointer(rebasing: buffer[1...]))
             buffer[count + 1] = UInt8(ascii: "\"")
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<(count + 2)]))
+            return count + 2
         }
     }
 
