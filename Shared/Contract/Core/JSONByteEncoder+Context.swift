@@ -1,0 +1,116 @@
+import FoundationEssentials
+import Glibc
+
+/// The state `JSONByteEncoder.encode` calls share: a pool of nodes and the top-level encoder
+/// with its chain of member encoders, kept per thread between calls, so that an encoding
+/// allocates little more than its result.
+extension JSONByteEncoder {
+    /// A pool of nodes and encoders for one encoding at a time on one thread.
+    final class Context {
+        @exclusivity(unchecked) private var spare: [JSONByteNode] = []
+        /// The top-level encoder, kept with the member encoders it has spare.
+        @exclusivity(unchecked) private var root: JSONByteEncoder?
+        /// The text of decimals written lately: `Decimal.description` costs a microsecond or
+        /// more, and the suite writes the same few coefficients and rates over and over.
+        @exclusivity(unchecked) private var decimalTexts: [DecimalKey: [UInt8]] = [:]
+        /// Whether an encoding is using the context (a value encoding JSON inside its own
+        /// `encode(to:)` starts another encoding on the same thread).
+        @exclusivity(unchecked) private var inUse = false
+
+        private static let maximumCachedDecimals = 256
+        /// Enough nodes for the deepest documents the suite writes; more are simply dropped.
+        private static let maximumSpare = 32
+        /// Buffers larger than this are not kept for the next encoding.
+        private static let maximumKeptCapacity = 1 << 16
+
+        /// The calling thread's context, or a new one while that one is busy.
+        static func acquire() -> Context {
+            let context: Context
+            if let pointer = pthread_getspecific(threadKey) {
+                context = Unmanaged<Context>.fromOpaque(pointer).takeUnretainedValue()
+                if context.inUse { return Context() }
+            } else {
+                context = Context()
+                pthread_setspecific(threadKey, Unmanaged.passRetained(context).toOpaque())
+            }
+            context.inUse = true
+            return context
+        }
+
+        /// Ends an encoding with the context.
+        func relinquish() {
+            inUse = false
+        }
+
+        /// The top-level encoder, ready for a value written into `sink`.
+        func rootEncoder(sink: JSONByteNode) -> JSONByteEncoder {
+            let encoder = root ?? JSONByteEncoder(context: self, sink: sink)
+            root = encoder
+            encoder.configure(parent: nil, key: nil, path: [], sink: sink, depth: 0)
+            return encoder
+        }
+
+        /// An empty node of `kind` at `depth`.
+        func node(kind: JSONByteNode.Kind, depth: Int) -> JSONByteNode {
+            let node = spare.popLast() ?? JSONByteNode()
+            node.prepare(kind: kind, depth: depth)
+            return node
+        }
+
+        /// Takes back a node that has been written out. Emptying it at once also drops the
+        /// deferred members it held, so no encoder stays reachable through the pool.
+        func recycle(_ node: JSONByteNode) {
+            node.empty(keepingCapacityUpTo: Self.maximumKeptCapacity)
+            if spare.count < Self.maximumSpare { spare.append(node) }
+        }
+
+        /// Appends `decimal.description`, from the cache when the same decimal was written lately.
+        func appendDecimal(_ decimal: Decimal, to output: JSONByteBuffer) {
+            let key = DecimalKey(decimal)
+            if let text = decimalTexts[key] {
+                text.withUnsafeBufferPointer { output.append($0) }
+                return
+            }
+            let text = Array(decimal.description.utf8)
+            if decimalTexts.count >= Self.maximumCachedDecimals { decimalTexts.removeAll(keepingCapacity: true) }
+            decimalTexts[key] = text
+            text.withUnsafeBufferPointer { output.append($0) }
+        }
+
+        /// Breaks the context's links to its encoders, which point back at it.
+        fileprivate func dismantle() {
+            root?.dismantle()
+            root = nil
+            spare.removeAll()
+        }
+    }
+}
+
+/// A decimal's exact representation: its sign, exponent and significand. `Decimal`'s own
+/// equality is numeric (1.5 == 1.50), while its description is not ("1.5", "1.50"), so
+/// decimals that are equal numerically but written differently have different keys.
+struct DecimalKey: Hashable {
+    let isNegative: Bool
+    let exponent: Int
+    /// The mantissa as an integer (exponent 0), equal only for equal mantissas.
+    let significand: Decimal
+    let isNaN: Bool
+
+    init(_ decimal: Decimal) {
+        isNegative = decimal.sign == .minus
+        exponent = decimal.exponent
+        significand = decimal.significand
+        isNaN = decimal.isNaN
+    }
+}
+
+/// The thread-specific slot of each thread's `JSONByteEncoder.Context`, released when the
+/// thread ends (pthread_key_create(3)).
+private let threadKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { pointer in
+        guard let pointer else { return }
+        Unmanaged<JSONByteEncoder.Context>.fromOpaque(pointer).takeRetainedValue().dismantle()
+    }
+    return key
+}()
