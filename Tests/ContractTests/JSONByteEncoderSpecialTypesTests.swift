@@ -61,6 +61,10 @@ struct JSONByteEncoderSpecialTypesTests {
             expectSameJSON([decimal, decimal])
         }
         expectJSON(Decimal(sign: .plus, exponent: -4, significand: 15_000), "1.5")
+        for decimal in [Decimal.greatestFiniteMagnitude, .leastNonzeroMagnitude, .leastFiniteMagnitude, .pi, .nan] {
+            expectSameJSON(decimal)
+            expectSameJSON([decimal, decimal])
+        }
     }
 
     @Test func rawRepresentableEnums_AreTheirRawValues() {

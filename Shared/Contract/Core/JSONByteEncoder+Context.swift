@@ -16,12 +16,15 @@ extension JSONByteEncoder {
         /// Whether an encoding is using the context (a value encoding JSON inside its own
         /// `encode(to:)` starts another encoding on the same thread).
         @exclusivity(unchecked) private var inUse = false
+        /// Whether the context is its thread's, kept for the next encoding; a context made for
+        /// an encoding inside another is taken apart when that encoding ends.
+        @exclusivity(unchecked) private var isKept = false
 
         private static let maximumCachedDecimals = 256
         /// Enough nodes for the deepest documents the suite writes; more are simply dropped.
-        private static let maximumSpare = 32
+        private static let maximumSpare = 16
         /// Buffers larger than this are not kept for the next encoding.
-        private static let maximumKeptCapacity = 1 << 16
+        private static let maximumKeptCapacity = 1 << 14
 
         /// The calling thread's context, or a new one while that one is busy.
         static func acquire() -> Context {
@@ -31,6 +34,7 @@ extension JSONByteEncoder {
                 if context.inUse { return Context() }
             } else {
                 context = Context()
+                context.isKept = true
                 pthread_setspecific(threadKey, Unmanaged.passRetained(context).toOpaque())
             }
             context.inUse = true
@@ -40,6 +44,7 @@ extension JSONByteEncoder {
         /// Ends an encoding with the context.
         func relinquish() {
             inUse = false
+            if !isKept { dismantle() }
         }
 
         /// The top-level encoder, ready for a value written into `sink`.
@@ -66,6 +71,11 @@ extension JSONByteEncoder {
 
         /// Appends `decimal.description`, from the cache when the same decimal was written lately.
         func appendDecimal(_ decimal: Decimal, to output: JSONByteBuffer) {
+            // NaN is not equal to itself, so it would never be found; it is written as `NaN`.
+            guard !decimal.isNaN else {
+                JSONNumberFormatting.appendText(decimal.description, to: output)
+                return
+            }
             let key = DecimalKey(decimal)
             if let text = decimalTexts[key] {
                 text.withUnsafeBufferPointer { output.append($0) }
@@ -78,29 +88,28 @@ extension JSONByteEncoder {
         }
 
         /// Breaks the context's links to its encoders, which point back at it.
-        fileprivate func dismantle() {
+        func dismantle() {
             root?.dismantle()
             root = nil
             spare.removeAll()
         }
-    }
-}
 
-/// A decimal's exact representation: its sign, exponent and significand. `Decimal`'s own
-/// equality is numeric (1.5 == 1.50), while its description is not ("1.5", "1.50"), so
-/// decimals that are equal numerically but written differently have different keys.
-struct DecimalKey: Hashable {
-    let isNegative: Bool
-    let exponent: Int
-    /// The mantissa as an integer (exponent 0), equal only for equal mantissas.
-    let significand: Decimal
-    let isNaN: Bool
+        /// A decimal's exact representation: its sign, exponent and significand. `Decimal`'s own
+        /// equality is numeric (1.5 == 1.50), while its description is not ("1.5", "1.50"), so
+        /// decimals that are equal numerically but written differently have different keys.
+        private struct DecimalKey: Hashable {
+            let isNegative: Bool
+            let exponent: Int
+            /// The mantissa as an integer (exponent 0), equal only for equal mantissas.
+            let significand: Decimal
 
-    init(_ decimal: Decimal) {
-        isNegative = decimal.sign == .minus
-        exponent = decimal.exponent
-        significand = decimal.significand
-        isNaN = decimal.isNaN
+            /// The key of a decimal that is not NaN.
+            init(_ decimal: Decimal) {
+                isNegative = decimal.sign == .minus
+                exponent = decimal.exponent
+                significand = decimal.significand
+            }
+        }
     }
 }
 

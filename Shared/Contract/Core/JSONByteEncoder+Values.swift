@@ -29,7 +29,8 @@ extension JSONByteEncoder {
         let output = node.bytes
         if size == MemoryLayout<String>.size, T.self == String.self, let text = value as? String {
             JSONStringEscaping.appendQuoted(text, to: output)
-        } else if size == 8, let number = Self.cast(value, to: Int64.self) ?? Self.cast(value, to: Int.self).map(Int64.init) {
+        } else if size == MemoryLayout<Int64>.size,
+                  let number = Self.cast(value, to: Int64.self) ?? Self.cast(value, to: Int.self).map(Int64.init) {
             JSONNumberFormatting.appendInteger(number, to: output)
         } else if size == MemoryLayout<Bool>.size, T.self == Bool.self, let flag = value as? Bool {
             output.append(flag ? "true" : "false")
@@ -46,7 +47,7 @@ extension JSONByteEncoder {
             JSONStringEscaping.appendQuoted(data.base64EncodedString(), to: output)
         } else if size == MemoryLayout<URL>.size, T.self == URL.self, let url = value as? URL {
             JSONStringEscaping.appendQuoted(url.absoluteString, to: output)
-        } else if size <= 16, appendOtherInteger(value, to: output) {
+        } else if size <= MemoryLayout<UInt64>.size * 2, appendOtherInteger(value, to: output) {
             return true
         } else if size == MemoryLayout<[Int]>.size {
             return try appendDirectArray(value, to: node, key: key, path: path)
