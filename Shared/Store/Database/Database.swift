@@ -25,7 +25,6 @@ public final class Database: @unchecked Sendable {
     private let gate = DatabaseGate()
     private let coordinator: WriteCoordinator
     private let readers: ReaderPool
-    private let checkpointer: Checkpointer
 
     /// Opens (creating if needed) the file at `path`: the writer first, which turns on WAL, then
     /// `options.readerCount` readers. Throws if the parent directory does not exist — it is not
@@ -38,13 +37,6 @@ public final class Database: @unchecked Sendable {
         let writer = try Connection(path: path, role: .writer, options: options)
         coordinator = WriteCoordinator(writer: writer, maxBatchSize: options.maxBatchSize)
         readers = try ReaderPool(path: path, options: options)
-        checkpointer = try Checkpointer(path: path, options: options)
-        checkpointer.watch(writer)
-    }
-
-    deinit {
-        // A database dropped without `close` still ends its checkpointing thread.
-        checkpointer.stop()
     }
 
     // MARK: - Reading and writing
@@ -130,14 +122,7 @@ public final class Database: @unchecked Sendable {
     private func releaseHandles() {
         coordinator.close()
         readers.close()
-        checkpointer.stop()
     }
-
-    /// Checkpoints the background thread has completed (for tests and statistics).
-    var backgroundCheckpoints: Int { checkpointer.checkpoints }
-
-    /// Ends the background checkpoints early, leaving the writer's own (for tests).
-    func stopBackgroundCheckpoints() { checkpointer.stop() }
 
     /// Fails clearly instead of letting SQLite open something other than one shared file.
     private static func checkPath(_ path: String) throws {
