@@ -94,3 +94,30 @@ struct HistoryInvariantTests {
         }
     }
 }
+
+/// The ledger refuses amounts of zero or below itself, whatever its caller checked.
+struct LedgerAmountTests {
+    @Test(arguments: [Int64(0), -1, Int64.min])
+    func creditsAndDebitsOfNoOrNegativePoints_AreRefused_AndWriteNothing(points: Int64) throws {
+        let service = try LoyaltyTestService()
+        defer { service.shutdown() }
+        var cause = HistoryCause()
+        cause.actor = "test"
+        cause.reason = "misuse"
+        #expect(throws: LedgerMisuse.self) {
+            try service.database.write { connection in
+                try Ledger(connection: connection, now: Date(), expiryMonths: nil)
+                    .credit("c-1", points: points, kind: .adjustment, cause: cause)
+            }
+        }
+        #expect(throws: LedgerMisuse.self) {
+            try service.database.write { connection in
+                _ = try Ledger(connection: connection, now: Date(), expiryMonths: nil)
+                    .debit("c-1", points: points, kind: .adjustment, cause: cause, shortfall: .deductWhatIsThere)
+            }
+        }
+        let figures = try service.database.read { try Ledger.figures("c-1", in: $0) }
+        #expect(figures.points == 0 && figures.pendingPoints == 0)
+        #expect(try service.database.read { try $0.scalar("SELECT count(*) FROM history", as: Int.self) } == 0)
+    }
+}

@@ -89,6 +89,7 @@ struct Ledger {
     func credit(
         _ customerId: String, points: Int64, kind: HistoryKind, cause: HistoryCause, pendingDelta: Int64 = 0
     ) throws -> HistoryEntry {
+        guard points > 0 else { throw LedgerMisuse(operation: "credit", points: points) }
         let account = try open(customerId)
         let expiresAt = PointsExpiry.expiresAt(creditedAt: now, months: expiryMonths)
         let entry = try apply(account, points: points, pending: pendingDelta, kind: kind, cause: cause, expiresAt: expiresAt)
@@ -103,6 +104,7 @@ struct Ledger {
     func debit(
         _ customerId: String, points: Int64, kind: HistoryKind, cause: HistoryCause, shortfall: Shortfall
     ) throws -> DebitOutcome {
+        guard points > 0 else { throw LedgerMisuse(operation: "debit", points: points) }
         let account = try open(customerId)
         if points > account.points, shortfall == .refuse {
             throw InsufficientPoints(balance: account.points, requested: points)
@@ -275,6 +277,14 @@ struct Ledger {
         }
         return sum
     }
+}
+
+/// A credit or debit of zero or fewer points: callers validate amounts first, so this is a bug,
+/// reported as a 500 and rolled back rather than turned into a debit by its sign.
+struct LedgerMisuse: Error, CustomStringConvertible {
+    let operation: String
+    let points: Int64
+    var description: String { "ledger \(operation) of \(points) points; amounts must be positive" }
 }
 
 /// The lots do not cover the balance: a bug, reported as a 500 and rolled back.
