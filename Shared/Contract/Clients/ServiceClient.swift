@@ -9,6 +9,17 @@ public struct ServiceCallError: HTTPResponseError, CustomStringConvertible {
     public let code: String
     public let message: String
     public let service: String
+    /// The envelope's details that an error answer can carry on: strings, whole numbers, true or
+    /// false, and lists of strings (nested objects are left out).
+    public let details: [String: ErrorDetail]
+
+    public init(status: HTTPStatus, code: String, message: String, service: String, details: [String: ErrorDetail] = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.service = service
+        self.details = details
+    }
 
     public var description: String { "\(service) answered \(status.code) \(code): \(message)" }
 }
@@ -36,7 +47,8 @@ public final class ServiceClient: Sendable {
     ) throws(HTTPError) -> HTTPClientResponse {
         var headers = extra
         InternalHeaders.apply(principal, secret: secret, to: &headers)
-        if !body.isEmpty { headers.replaceOrAdd(name: "Content-Type", value: "application/json") }
+        // JSON unless the caller said otherwise (a CSV upload, say).
+        if !body.isEmpty && headers["Content-Type"] == nil { headers.add(name: "Content-Type", value: "application/json") }
         if let requestId { headers.replaceOrAdd(name: "X-Request-Id", value: requestId) }
         let request = HTTPRequest(method: method, target: path, headers: headers, body: body)
         do {
@@ -70,8 +82,27 @@ public final class ServiceClient: Sendable {
             status: response.status,
             code: envelope?.error.code ?? "upstream_error",
             message: envelope?.error.message ?? "The \(service) service answered \(response.status.code).",
-            service: service
+            service: service,
+            details: (envelope?.error.details ?? [:]).compactMapValues(Self.detail)
         )
+    }
+
+    /// An envelope detail as an `ErrorDetail`, if it is one of the kinds an answer carries.
+    static func detail(_ value: JSONValue) -> ErrorDetail? {
+        switch value {
+        case .string(let text):
+            return .string(text)
+        case .bool(let flag):
+            return .bool(flag)
+        case .number(let number):
+            guard number == number.rounded(), abs(number) < 9.0e15 else { return nil }
+            return .int(Int64(number))
+        case .array(let items):
+            let texts = items.compactMap(\.stringValue)
+            return texts.count == items.count ? .strings(texts) : nil
+        case .null, .object:
+            return nil
+        }
     }
 
     /// The `HTTPError` a transport failure stands for.
