@@ -31,6 +31,7 @@ import Testing
     @Test(arguments: [
         (["--port", "70000"], "--port"), (["--port"], "needs a value"), (["--bogus"], "unknown option"),
         (["--workers", "0"], "--workers"), (["--log-level", "loud"], "--log-level"), (["--synchronous", "maybe"], "--synchronous"),
+        (["--checkpoint-pages", "0"], "--checkpoint-pages"), (["--checkpoint-pages", "many"], "--checkpoint-pages"),
     ])
     func configuration_RefusesBadValues_WithAClearMessage(arguments: [String], fragment: String) {
         do {
@@ -69,6 +70,8 @@ import Testing
         #expect(metrics.contains("process_resident_memory_bytes "))
         #expect(metrics.contains("process_open_fds "))
         #expect(metrics.contains("zaplecze_db_seconds_total{kind=\"write\"}"))
+        #expect(metrics.contains("zaplecze_db_checkpoints_total{by=\"background\"}"))
+        #expect(metrics.contains("zaplecze_db_wal_pages "))
         #expect(metrics.contains("zaplecze_http_requests_in_flight"))
     }
 

@@ -30,6 +30,8 @@ public struct ServiceConfiguration: Sendable {
     /// Handler threads; nil means the service's own default.
     public var workers: Int?
     public var synchronous = "NORMAL"
+    /// WAL size in pages past which it is checkpointed into the database file; nil: the default.
+    public var checkpointPages: Int?
     /// Every `ZAPLECZE_*` variable, for settings only one service reads.
     public var environment: [String: String] = [:]
 
@@ -49,7 +51,7 @@ public struct ServiceConfiguration: Sendable {
     ) throws -> ServiceConfiguration {
         var flags: [String: String] = [:]
         var index = 0
-        let known: Set<String> = ["--host", "--port", "--database", "--workers", "--log-level", "--synchronous"]
+        let known: Set<String> = ["--host", "--port", "--database", "--workers", "--log-level", "--synchronous", "--checkpoint-pages"]
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--help" || argument == "-h" { throw ConfigurationError(usage(service: service)) }
@@ -102,6 +104,12 @@ public struct ServiceConfiguration: Sendable {
             }
             config.synchronous = text.uppercased()
         }
+        if let text = setting("--checkpoint-pages", "ZAPLECZE_SQLITE_CHECKPOINT_PAGES") {
+            guard let pages = Int(text), (1...1_000_000).contains(pages) else {
+                throw ConfigurationError("--checkpoint-pages must be 1–1000000, got '\(text)'")
+            }
+            config.checkpointPages = pages
+        }
         for name in serviceNames {
             let variable = urlVariable(for: name)
             guard let text = environment[variable], !text.isEmpty else { continue }
@@ -122,6 +130,7 @@ public struct ServiceConfiguration: Sendable {
     public static func usage(service: String) -> String {
         """
         usage: \(service) [--host H] [--port P] [--database PATH] [--workers N] [--log-level L] [--synchronous S]
+                  [--checkpoint-pages N]
 
           --host H          address to bind (ZAPLECZE_HOST, default 127.0.0.1)
           --port P          port to bind, 0 for any (ZAPLECZE_PORT)
@@ -129,6 +138,7 @@ public struct ServiceConfiguration: Sendable {
           --workers N       handler threads (ZAPLECZE_WORKERS, default 16; the gateway 64)
           --log-level L     debug|info|warn|error (ZAPLECZE_LOG_LEVEL, default info)
           --synchronous S   SQLite synchronous: OFF|NORMAL|FULL|EXTRA (ZAPLECZE_SQLITE_SYNCHRONOUS, default NORMAL)
+          --checkpoint-pages N  WAL pages before a background checkpoint (ZAPLECZE_SQLITE_CHECKPOINT_PAGES, default 1000)
 
         Required: ZAPLECZE_INTERNAL_SECRET. See README.md for every variable.
         """

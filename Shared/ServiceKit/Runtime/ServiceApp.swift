@@ -16,6 +16,7 @@ public final class ServiceApp: Sendable {
     public init(definition: ServiceDefinition, configuration: ServiceConfiguration, logger: Logger? = nil) throws {
         var options = DatabaseOptions()
         options.synchronous = DatabaseOptions.Synchronous(rawValue: configuration.synchronous) ?? .normal
+        if let pages = configuration.checkpointPages { options.checkpointPages = pages }
         let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent().path
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -154,6 +155,14 @@ public final class ServiceApp: Sendable {
             let statistics = database.statistics
             return [("kind=\"read\"", Double(statistics.reads)), ("kind=\"write\"", Double(statistics.writes)),
                     ("kind=\"commit\"", Double(statistics.commits))]
+        }
+        metrics.gauge("zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer.") {
+            let statistics = database.statistics
+            return [("by=\"background\"", Double(statistics.backgroundCheckpoints)),
+                    ("by=\"writer\"", Double(statistics.writerCheckpoints))]
+        }
+        metrics.gauge("zaplecze_db_wal_pages", help: "Pages in the write-ahead log after the latest commit.") {
+            [("", Double(database.statistics.walPages))]
         }
         let outbox = environment.outbox
         metrics.gauge("zaplecze_outbox_pending", help: "Events waiting for delivery.") {

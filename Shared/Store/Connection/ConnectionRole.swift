@@ -6,6 +6,8 @@ enum ConnectionRole {
     case writer
     /// A pooled connection that only reads (`PRAGMA query_only`).
     case reader
+    /// The connection that copies the WAL into the database file; it runs no transactions.
+    case checkpointer
 
     /// Opens a configured handle; on any failure the handle is closed before the error is thrown.
     ///
@@ -54,6 +56,8 @@ enum ConnectionRole {
         try exec(handle, "PRAGMA foreign_keys=ON")
         try exec(handle, "PRAGMA synchronous=\(options.synchronous.rawValue)")
         if role == .reader { try exec(handle, "PRAGMA query_only=ON") }
+        // The writer leaves checkpoints to the `Checkpointer` (its thread, and the writer's turn ends).
+        if role == .writer { try exec(handle, "PRAGMA wal_autocheckpoint=0") }
     }
 
     private static func exec(_ handle: OpaquePointer, _ sql: String) throws {

@@ -25,6 +25,7 @@ public final class Database: @unchecked Sendable {
     private let gate = DatabaseGate()
     private let coordinator: WriteCoordinator
     private let readers: ReaderPool
+    private let checkpointer: Checkpointer
 
     /// Opens (creating if needed) the file at `path`: the writer first, which turns on WAL, then
     /// `options.readerCount` readers. Throws if the parent directory does not exist — it is not
@@ -35,8 +36,15 @@ public final class Database: @unchecked Sendable {
         self.path = path
         self.options = options
         let writer = try Connection(path: path, role: .writer, options: options)
-        coordinator = WriteCoordinator(writer: writer, maxBatchSize: options.maxBatchSize)
         readers = try ReaderPool(path: path, options: options)
+        checkpointer = try Checkpointer(path: path, options: options)
+        checkpointer.watch(writer)
+        coordinator = WriteCoordinator(writer: writer, maxBatchSize: options.maxBatchSize, checkpointer: checkpointer)
+    }
+
+    deinit {
+        // A database dropped without `close` still ends its checkpointing thread.
+        checkpointer.stop()
     }
 
     // MARK: - Reading and writing
@@ -92,6 +100,10 @@ public final class Database: @unchecked Sendable {
         statistics.commits = writer.commits
         statistics.batches = writer.batches
         statistics.queuedWrites = writer.queued
+        let checkpoints = checkpointer.counts
+        statistics.backgroundCheckpoints = checkpoints.background
+        statistics.writerCheckpoints = checkpoints.writer
+        statistics.walPages = checkpointer.pagesInLog
         return statistics
     }
 
@@ -122,7 +134,11 @@ public final class Database: @unchecked Sendable {
     private func releaseHandles() {
         coordinator.close()
         readers.close()
+        checkpointer.stop()
     }
+
+    /// Ends the background checkpoints early, leaving the writer's own (for tests).
+    func stopBackgroundCheckpoints() { checkpointer.stop() }
 
     /// Fails clearly instead of letting SQLite open something other than one shared file.
     private static func checkPath(_ path: String) throws {

@@ -33,6 +33,9 @@ public struct DatabaseOptions: Sendable {
     public var groupCommit: Bool = true
     /// The most `write` closures one group-commit transaction takes.
     public var maxBatchSize: Int = 128
+    /// Log size, in pages, past which a background thread checkpoints the WAL into the database
+    /// file (SQLite's own automatic checkpoint uses 1000, but runs it inside a commit).
+    public var checkpointPages: Int = 1000
 
     /// The defaults: WAL + NORMAL, 4 readers, 5 s busy timeout, group commit of up to 128 writes.
     public init() {}
@@ -41,6 +44,7 @@ public struct DatabaseOptions: Sendable {
     func validate() throws {
         guard readerCount >= 1 else { throw SQLiteError.misuse("readerCount must be at least 1") }
         guard maxBatchSize >= 1 else { throw SQLiteError.misuse("maxBatchSize must be at least 1") }
+        guard checkpointPages >= 1 else { throw SQLiteError.misuse("checkpointPages must be at least 1") }
         guard busyTimeoutMilliseconds >= 0 else { throw SQLiteError.misuse("busyTimeoutMilliseconds must not be negative") }
     }
 }

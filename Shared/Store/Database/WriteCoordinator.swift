@@ -16,6 +16,8 @@ final class WriteCoordinator: @unchecked Sendable {
 
     let writer: Connection
     private let maxBatchSize: Int
+    /// Told at the end of each turn with the writer, to checkpoint between transactions.
+    private let checkpointer: Checkpointer?
     private let condition = Lock()
     private var queue: [WriteJob] = []
     private var isBusy = false
@@ -26,9 +28,10 @@ final class WriteCoordinator: @unchecked Sendable {
     private var commits = 0
     private var batches = 0
 
-    init(writer: Connection, maxBatchSize: Int) {
+    init(writer: Connection, maxBatchSize: Int, checkpointer: Checkpointer? = nil) {
         self.writer = writer
         self.maxBatchSize = maxBatchSize
+        self.checkpointer = checkpointer
     }
 
     // MARK: - Writing
@@ -177,8 +180,20 @@ final class WriteCoordinator: @unchecked Sendable {
             if goOn {
                 condition.unlock()
                 for member in batch { member.finish() }
+                checkpointer?.writerTurnEnded(writer)
                 condition.lock()
                 continue
+            }
+            if let checkpointer, checkpointer.isDueForWriter {
+                // The batch's callers go first; the checkpoint delays only the next batch.
+                condition.unlock()
+                for member in batch { member.finish() }
+                checkpointer.writerTurnEnded(writer)
+                condition.lock()
+                let next = passWriterOn()
+                condition.unlock()
+                next?.promote()
+                return
             }
             let next = passWriterOn()
             condition.unlock()
@@ -191,6 +206,7 @@ final class WriteCoordinator: @unchecked Sendable {
 
     /// Ends a turn of exclusive use.
     private func finishTurn() {
+        checkpointer?.writerTurnEnded(writer)
         condition.lock()
         let next = passWriterOn()
         condition.unlock()
