@@ -65,6 +65,30 @@ import Testing
         #expect(sent.map(\.connection) == [0, 1])
     }
 
+    @Test(arguments: [
+        HTTPRequestHead(method: .put, target: "/files/1"),
+        HTTPRequestHead(method: .post, target: "/files", headers: ["Idempotency-Key": "k-1"]),
+    ])
+    func anIdempotentUploadOnAStaleConnection_IsNotRetried_OnceItsBodyWentOut(head: HTTPRequestHead) throws {
+        let scripted = try Self.droppingReusedConnections()
+        defer { scripted.stop() }
+        let client = Self.client()
+        _ = try client.send(HTTPRequest(method: .get, target: "/warm"), to: Self.upstream(scripted))
+        let produced = Tally()
+        let body = BodyStream(contentLength: 4) { writer in
+            produced.increment()
+            try writer.write(Array("data".utf8))
+        }
+        // A request that may be repeated still may not be here: its body cannot be produced again.
+        #expect(throws: HTTPClientError.connectionClosed) {
+            _ = try client.upload(head, body: body, to: Self.upstream(scripted))
+        }
+        #expect(produced.value == 1)
+        let sent = scripted.requests.filter { $0.text.hasPrefix(head.method.description) }
+        #expect(sent.map(\.connection) == [0])
+        #expect(scripted.accepted.value == 1)
+    }
+
     @Test func aRetry_UsesAFreshConnection_EvenWithOtherIdleOnesPooled() throws {
         let scripted = try Self.droppingReusedConnections()
         defer { scripted.stop() }

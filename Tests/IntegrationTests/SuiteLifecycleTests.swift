@@ -113,4 +113,32 @@ struct SuiteLifecycleTests {
             #expect(!ProcessTable.isAlive(pid), "child \(pid) outlived a killed launcher")
         }
     }
+
+    @Test func theLauncher_StopsEveryChild_AndExits_WhenTheProcessItIsBoundToEnds() throws {
+        let directory = try TemporaryDirectory(prefix: "zaplecze-parent")
+        defer { directory.remove() }
+        // A stand-in for a test process that crashes: the launcher is bound to it, not to us.
+        let parent = try RunningProcess(
+            name: "parent", executable: "/bin/sleep", arguments: ["600"], environment: [:],
+            outputPath: directory.file("parent.log")
+        )
+        defer { parent.stop() }
+        let suite = try SuiteHarness(boundTo: parent.pid)
+        defer { suite.stop() }
+        let children = suite.childPIDs
+        #expect(children.count == 6)
+
+        parent.send(SIGKILL)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline && (suite.launcher.isRunning || children.contains(where: ProcessTable.isAlive)) {
+            usleep(50_000)
+        }
+        #expect(!suite.launcher.isRunning, "the launcher outlived the process it was bound to")
+        for pid in children {
+            #expect(!ProcessTable.isAlive(pid), "child \(pid) (\(ProcessTable.commandLine(of: pid))) outlived it")
+        }
+        // The graceful path, as on SIGTERM: every child asked to stop, the launcher exits 0.
+        #expect(suite.launcher.exitStatus == 0)
+        #expect(suite.launcher.output.contains("SIGTERM received, stopping"))
+    }
 }

@@ -18,8 +18,12 @@ public final class SuiteHarness: @unchecked Sendable {
     public let launcher: RunningProcess
     public let gateway: TestClient
 
-    /// Starts the launcher and waits until the gateway reports the whole suite ready.
-    public init(extraEnvironment: [String: String] = [:], readyTimeout: Duration = .seconds(120)) throws {
+    /// Starts the launcher and waits until the gateway reports the whole suite ready. The launcher
+    /// stops the suite and exits when process `boundTo` ends: by default this test process, so
+    /// that a crashed test binary leaves nothing running.
+    public init(
+        extraEnvironment: [String: String] = [:], boundTo parent: Int32 = getpid(), readyTimeout: Duration = .seconds(120)
+    ) throws {
         directory = try TemporaryDirectory(prefix: "zaplecze-suite")
         basePort = try FreePorts.consecutive(6)
         var environment = [
@@ -28,6 +32,7 @@ public final class SuiteHarness: @unchecked Sendable {
             "ZAPLECZE_INTERNAL_SECRET": Self.internalSecret,
             "ZAPLECZE_TOKEN_SECRET": Self.tokenSecret,
             "ZAPLECZE_LOG_LEVEL": "warn",
+            ParentWatch.parentPIDVariable: String(parent),
         ]
         for (key, value) in extraEnvironment { environment[key] = value }
         launcher = try RunningProcess(

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Primitives
+import ServiceKit
 
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,10 @@ public enum SuiteLauncher {
         // A closed stdout (suite | head) must not kill the launcher and orphan the children;
         // the children get SIGPIPE back at its default (ProcessSpawner resets it).
         signal(SIGPIPE, SIG_IGN)
+        // Started by a test, the launcher must not outlive the test process even if it crashes.
+        // Polled rather than PR_SET_PDEATHSIG: a test runner starts processes from threads that
+        // come and go, and the signal would fire when that thread ends.
+        ParentWatch.bindToParent(.polling(interval: .milliseconds(200)))
         let options: LauncherOptions
         do {
             switch try LauncherOptions.parse(arguments) {

@@ -1,5 +1,5 @@
 import FoundationEssentials
-import Glibc
+import Primitives
 
 /// The state `JSONByteEncoder.encode` calls share: a pool of nodes and the top-level encoder
 /// with its chain of member encoders, kept per thread between calls, so that an encoding
@@ -26,17 +26,18 @@ extension JSONByteEncoder {
         /// Buffers larger than this are not kept for the next encoding.
         private static let maximumKeptCapacity = 1 << 14
 
+        /// Each thread's kept context. Taken apart as its thread ends: it and its encoders point
+        /// at each other, so releasing it alone would free nothing.
+        private static let threadContexts = ThreadLocal(onThreadEnd: { $0.dismantle() }) {
+            let context = Context()
+            context.isKept = true
+            return context
+        }
+
         /// The calling thread's context, or a new one while that one is busy.
         static func acquire() -> Context {
-            let context: Context
-            if let pointer = pthread_getspecific(threadKey) {
-                context = Unmanaged<Context>.fromOpaque(pointer).takeUnretainedValue()
-                if context.inUse { return Context() }
-            } else {
-                context = Context()
-                context.isKept = true
-                pthread_setspecific(threadKey, Unmanaged.passRetained(context).toOpaque())
-            }
+            let context = threadContexts.value
+            if context.inUse { return Context() }
             context.inUse = true
             return context
         }
@@ -112,14 +113,3 @@ extension JSONByteEncoder {
         }
     }
 }
-
-/// The thread-specific slot of each thread's `JSONByteEncoder.Context`, released when the
-/// thread ends (pthread_key_create(3)).
-private let threadKey: pthread_key_t = {
-    var key = pthread_key_t()
-    pthread_key_create(&key) { pointer in
-        guard let pointer else { return }
-        Unmanaged<JSONByteEncoder.Context>.fromOpaque(pointer).takeRetainedValue().dismantle()
-    }
-    return key
-}()

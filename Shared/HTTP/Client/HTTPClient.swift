@@ -51,32 +51,22 @@ public final class HTTPClient: Sendable {
     /// Sends `request` and returns once the response head arrived; read the body with `next()`
     /// until nil (or `cancel()`), which returns the connection to the pool.
     public func stream(_ request: HTTPRequest, to upstream: Upstream, readTimeout: Duration? = nil) throws(HTTPClientError) -> HTTPClientStream {
-        let pool = self.pool(for: upstream)
         let wire = RequestSerializer.serialize(request, authority: upstream.authority)
-        let retryable = request.method.isIdempotent || request.headers["Idempotency-Key"] != nil
+        let idempotent = request.method.isIdempotent || request.headers["Idempotency-Key"] != nil
         let readNanos = (readTimeout ?? configuration.readTimeout).nanoseconds
-        var attempt = 0
-        while true {
-            attempt += 1
-            let connectDeadline = MonotonicClock.now() &+ configuration.connectTimeout.nanoseconds
-            // The retry goes to a fresh connection: another idle one may be just as stale.
-            let (socket, reused) = try pool.acquire(deadline: connectDeadline, fresh: attempt > 1)
-            let stream = HTTPClientStream(socket: socket, pool: pool, limits: configuration.limits, method: request.method)
-            do {
+        return try exchange(request.method, with: upstream) { socket, stream throws(AttemptFailure) in
+            do throws(HTTPClientError) {
                 try socket.writeAll(wire, deadline: MonotonicClock.now() &+ readNanos)
                 try stream.readHead(deadline: MonotonicClock.now() &+ readNanos, readNanos: readNanos)
-                return stream
             } catch {
-                stream.cancel()
-                let nothingSent: Bool = if case .unreachable = error { true } else { false }
                 let brokeBeforeAnswer = error == .connectionClosed && !stream.receivedAny
-                if reused && attempt == 1 && (nothingSent || (brokeBeforeAnswer && retryable)) { continue }
-                if brokeBeforeAnswer {
-                    // Closed or reset before a single byte of answer: the upstream went away
-                    // (killed, restarting) rather than misbehaved.
-                    throw .unreachable("connection closed before an answer")
-                }
-                throw error
+                // Closed or reset before a single byte of answer: the upstream went away (killed,
+                // restarting) rather than misbehaved. Only an idempotent request may go again then,
+                // since the upstream may have acted on it.
+                throw AttemptFailure(
+                    error: brokeBeforeAnswer ? .unreachable("connection closed before an answer") : error,
+                    mayRetry: error.nothingWasSent || (brokeBeforeAnswer && idempotent)
+                )
             }
         }
     }
@@ -87,35 +77,50 @@ public final class HTTPClient: Sendable {
     public func upload(
         _ head: HTTPRequestHead, body: BodyStream, to upstream: Upstream, readTimeout: Duration? = nil
     ) throws(HTTPClientError) -> HTTPClientStream {
-        let pool = self.pool(for: upstream)
         let framing: RequestSerializer.Framing = body.contentLength.map { .length($0) } ?? .chunked
         let wireHead = RequestSerializer.head(head, authority: upstream.authority, framing: framing)
         let readNanos = (readTimeout ?? configuration.readTimeout).nanoseconds
-        var attempt = 0
-        while true {
-            attempt += 1
-            let connectDeadline = MonotonicClock.now() &+ configuration.connectTimeout.nanoseconds
-            let (socket, reused) = try pool.acquire(deadline: connectDeadline, fresh: attempt > 1)
-            let stream = HTTPClientStream(socket: socket, pool: pool, limits: configuration.limits, method: head.method)
-            do {
+        return try exchange(head.method, with: upstream) { socket, stream throws(AttemptFailure) in
+            do throws(HTTPClientError) {
                 try socket.writeAll(wireHead, deadline: MonotonicClock.now() &+ readNanos)
             } catch {
-                stream.cancel()
-                if case .unreachable = error, reused, attempt == 1 { continue }
-                throw error
+                throw AttemptFailure(error: error, mayRetry: error.nothingWasSent)
             }
+            // The body is under way from here on, and the producer cannot start it again.
             do {
                 let writer = SocketBodyWriter(socket: socket, chunked: framing == .chunked, readNanos: readNanos)
                 try body.produce(writer)
                 if framing == .chunked { try socket.writeAll(Array("0\r\n\r\n".utf8), deadline: MonotonicClock.now() &+ readNanos) }
                 try stream.readHead(deadline: MonotonicClock.now() &+ readNanos, readNanos: readNanos)
-                return stream
             } catch let error as HTTPClientError {
-                stream.cancel()
-                throw error
+                throw AttemptFailure(error: error, mayRetry: false)
+            } catch {
+                throw AttemptFailure(error: .connectionClosed, mayRetry: false)
+            }
+        }
+    }
+
+    /// Runs `attempt` (send the request, read the response head) on a pooled connection, and
+    /// once more on a fresh connection when it failed on a reused one in a way it allows: an
+    /// idle connection may have been closed by the upstream unseen.
+    private func exchange(
+        _ method: HTTPMethod, with upstream: Upstream,
+        _ attempt: (BlockingSocket, HTTPClientStream) throws(AttemptFailure) -> Void
+    ) throws(HTTPClientError) -> HTTPClientStream {
+        let pool = self.pool(for: upstream)
+        var retrying = false
+        while true {
+            let connectDeadline = MonotonicClock.now() &+ configuration.connectTimeout.nanoseconds
+            // The retry goes to a fresh connection: another idle one may be just as stale.
+            let (socket, reused) = try pool.acquire(deadline: connectDeadline, fresh: retrying)
+            let stream = HTTPClientStream(socket: socket, pool: pool, limits: configuration.limits, method: method)
+            do throws(AttemptFailure) {
+                try attempt(socket, stream)
+                return stream
             } catch {
                 stream.cancel()
-                throw .connectionClosed
+                guard reused && !retrying && error.mayRetry else { throw error.error }
+                retrying = true
             }
         }
     }
@@ -146,6 +151,22 @@ public struct HTTPClientResponse: Sendable {
     public var status: HTTPStatus { head.status }
     public var headers: HTTPHeaders { head.headers }
 }
+/// How one attempt at an exchange failed: the error to report, and whether the request may go
+/// again on a fresh connection if the failed one was a reused one.
+private struct AttemptFailure: Error {
+    let error: HTTPClientError
+    let mayRetry: Bool
+}
+
+extension HTTPClientError {
+    /// Whether the request failed before a byte of it went out (a failed connect, or a write
+    /// refused at once), so that sending it again cannot repeat it.
+    fileprivate var nothingWasSent: Bool {
+        if case .unreachable = self { return true }
+        return false
+    }
+}
+
 /// Writes an upload's pieces straight to the connection, framed as chunks when chunked.
 private struct SocketBodyWriter: BodyWriter, @unchecked Sendable {
     // Safe: used only by the thread running the upload, which owns the socket meanwhile.
