@@ -30,6 +30,7 @@ var targets: [Target] = [
     .executableTarget(name: "suite", dependencies: ["SuiteCore"], path: "Services/Suite/Main"),
     .target(name: "TestSupport", dependencies: ["HTTP", "Store", "Contract", "ServiceKit"], path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
+    .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], path: "Tests/StoreTests"),
     .testTarget(name: "ContractTests", dependencies: ["Contract", "TestSupport"], path: "Tests/ContractTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], path: "Tests/ServiceKitTests"),

@@ -18,7 +18,7 @@ import Testing
     /// Counts the values made, numbering each.
     final class Factory: Sendable {
         let made = Locked(0)
-        func make() -> Marker { Marker(number: made.update { $0 += 1; return $0 }) }
+        func make() -> Marker { Marker(number: made.withLock { $0 += 1; return $0 }) }
     }
 
     /// Runs `body` on a new thread and waits for the thread to have ended.
@@ -46,7 +46,7 @@ import Testing
                 // A new thread starts with nothing, whatever other threads hold.
                 let before = local.existingValue
                 let value = local.value
-                theirs.update { $0.append(before == nil ? value.number : -1) }
+                theirs.withLock { $0.append(before == nil ? value.number : -1) }
             }
         }
         #expect(theirs.current == [2, 3, 4])
@@ -55,13 +55,13 @@ import Testing
 
     @Test func aThreadsValue_IsReleased_WhenTheThreadEnds() {
         let ended = Locked<[Int]>([])
-        let local = ThreadLocal(onThreadEnd: { marker in ended.update { $0.append(marker.number) } }) {
+        let local = ThreadLocal(onThreadEnd: { marker in ended.withLock { $0.append(marker.number) } }) {
             Marker(number: 7)
         }
         let weak = Locked(WeakMarker())
         onOtherThread {
             let marker = local.value
-            weak.update { $0.marker = marker }
+            weak.withLock { $0.marker = marker }
         }
         // join returns after the thread's key destructors ran (pthread_key_create(3)).
         #expect(ended.current == [7])
@@ -71,7 +71,7 @@ import Testing
     @Test func aThreadThatNeverAsked_MakesNothing_AndEndsNothing() {
         let factory = Factory()
         let ended = Locked(0)
-        let local = ThreadLocal(onThreadEnd: { _ in ended.update { $0 += 1 } }) { factory.make() }
+        let local = ThreadLocal(onThreadEnd: { _ in ended.withLock { $0 += 1 } }) { factory.make() }
         onOtherThread { _ = local.existingValue }
         #expect(factory.made.current == 0)
         #expect(ended.current == 0)
@@ -90,9 +90,9 @@ import Testing
         let weak = Locked(WeakMarker())
         let ended = Locked(0)
         do {
-            let local = ThreadLocal(onThreadEnd: { _ in ended.update { $0 += 1 } }) { Marker(number: 1) }
+            let local = ThreadLocal(onThreadEnd: { _ in ended.withLock { $0 += 1 } }) { Marker(number: 1) }
             let marker = local.value
-            weak.update { $0.marker = marker }
+            weak.withLock { $0.marker = marker }
         }
         #expect(ended.current == 1)
         #expect(weak.current.marker == nil)
