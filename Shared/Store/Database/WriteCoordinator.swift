@@ -184,22 +184,20 @@ final class WriteCoordinator: @unchecked Sendable {
                 condition.lock()
                 continue
             }
-            if let checkpointer, checkpointer.isDueForWriter {
-                // The batch's callers go first; the checkpoint delays only the next batch.
+            // A checkpoint due at this turn's end runs after the batch's callers were woken, so it
+            // delays only the next batch; otherwise the next leader goes first, and the writer
+            // gets going while this thread wakes the others.
+            let checkpointing = checkpointer?.isDueForWriter ?? false
+            if checkpointing {
                 condition.unlock()
                 for member in batch { member.finish() }
-                checkpointer.writerTurnEnded(writer)
+                checkpointer?.writerTurnEnded(writer)
                 condition.lock()
-                let next = passWriterOn()
-                condition.unlock()
-                next?.promote()
-                return
             }
             let next = passWriterOn()
             condition.unlock()
-            // The next leader first: the writer gets going while this thread wakes the others.
             next?.promote()
-            for member in batch { member.finish() }
+            if !checkpointing { for member in batch { member.finish() } }
             return
         }
     }

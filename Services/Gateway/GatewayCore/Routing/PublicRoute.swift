@@ -93,7 +93,8 @@ public struct PublicRoute: Sendable {
 
     /// The names of the `:name` parameters of the public path, in order.
     public var pathParameters: [String] {
-        publicPath.split(separator: "/").filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) }
+        // The service path and the public path differ only by a literal prefix.
+        pathSegments.filter(\.isParameter).map(\.text)
     }
 
     /// Whether `principal` may call this route for the given path parameters.
