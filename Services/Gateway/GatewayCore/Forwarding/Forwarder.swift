@@ -29,11 +29,18 @@ public struct Forwarder: Sendable {
 
     let environment: ServiceEnvironment
     let readTimeout: Duration
+    /// `service="…"` for each configured service, escaped once rather than on every request.
+    private let serviceLabels: [String: String]
 
     /// A forwarder waiting `readTimeout` for each answer (`ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS`).
     public init(environment: ServiceEnvironment, readTimeout: Duration = .seconds(30)) {
         self.environment = environment
         self.readTimeout = readTimeout
+        var labels: [String: String] = [:]
+        for service in environment.configuration.serviceURLs.keys {
+            labels[service] = "service=" + environment.metrics.label(service)
+        }
+        serviceLabels = labels
     }
 
     /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query included).
@@ -51,18 +58,19 @@ public struct Forwarder: Sendable {
         headers.replaceOrAdd(name: "X-Forwarded-For", value: context.remoteAddress)
         let upstreamRequest = HTTPRequest(head: HTTPRequestHead(method: request.method, target: path, headers: headers), body: request.body)
 
+        let serviceLabel = serviceLabels[service] ?? "service=" + environment.metrics.label(service)
         let started = MonotonicClock.now()
         let stream: HTTPClientStream
         do {
             stream = try environment.http.stream(upstreamRequest, to: upstream, readTimeout: readTimeout)
         } catch {
-            environment.metrics.increment("zaplecze_upstream_errors_total", labels: "service=\"\(service)\",kind=\"\(Self.kind(error))\"")
+            environment.metrics.increment("zaplecze_upstream_errors_total", labels: serviceLabel + ",kind=\"\(Self.kind(error))\"")
             throw ServiceClient.transportError(error, service: service)
         }
         let head = stream.head
-        environment.metrics.increment("zaplecze_upstream_requests_total", labels: "service=\"\(service)\",status=\"\(head.status.code)\"")
+        environment.metrics.increment("zaplecze_upstream_requests_total", labels: serviceLabel + ",status=\"\(head.status.code)\"")
         let seconds = Double(MonotonicClock.now() &- started) / 1e9
-        environment.metrics.observe(Self.latencyMetric, labels: "service=\(environment.metrics.label(service))", seconds: seconds)
+        environment.metrics.observe(Self.latencyMetric, labels: serviceLabel, seconds: seconds)
         var responseHeaders = HTTPHeaders()
         for field in head.headers where !Self.isDropped(field.name, Self.responseFieldsDropped) {
             responseHeaders.add(name: field.name, value: field.value)
