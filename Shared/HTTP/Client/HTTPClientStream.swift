@@ -24,6 +24,17 @@ public final class HTTPClientStream: @unchecked Sendable {
         parser.expectResponse(to: method)
     }
 
+    /// Takes over a response whose head an event loop already read (`LoopExchange`): the parser
+    /// holds whatever of the body arrived with it.
+    init(socket: BlockingSocket, pool: ConnectionPool, parser: HTTPResponseParser, head: HTTPResponseHead, readNanos: UInt64) {
+        self.socket = socket
+        self.pool = pool
+        self.parser = parser
+        self.head = head
+        self.readNanos = readNanos
+        self.receivedAny = true
+    }
+
     func readHead(deadline: UInt64, readNanos: UInt64) throws(HTTPClientError) {
         self.readNanos = readNanos
         while true {
