@@ -74,6 +74,11 @@ import TestSupport
     static func upstreamRoutes(gate: Gate, entered: Tally) -> RouteCollection {
         wireRoutes(gate: gate, entered: entered)
             .get("teapot") { _, _ in HTTPResponse(status: HTTPStatus(418), bytes: Array("short and stout".utf8)) }
+            .get("held-stream") { _, _ in
+                entered.increment()
+                gate.wait(timeout: .seconds(30))
+                return HTTPResponse(body: .stream(BodyStream { writer in try writer.write(patternBytes(0..<1000)) }))
+            }
     }
 
     static func front(
@@ -258,6 +263,25 @@ import TestSupport
         // The connection went back to the pool: the next call uses it.
         try refused.send(getRequest("/up/hello"))
         #expect(try refused.readResponse().text == "hello")
+    }
+
+    @Test func aStreamedAnswerDroppedBecauseItsClientLeft_GivesItsConnectionBackToThePool() throws {
+        let upstreamGate = Gate()
+        let upstreamEntered = Tally()
+        let (upstream, live) = try Self.pair(gate: upstreamGate, entered: upstreamEntered, maxConnections: 1)
+        defer { upstream.stop() }
+        defer { upstreamGate.open() }
+        defer { live.stop() }
+        let leaving = try live.connect()
+        try leaving.send(getRequest("/up/held-stream"))
+        #expect(upstreamEntered.wait(for: 1))
+        leaving.close()
+        upstreamGate.open()
+        #expect(eventually { live.server.openConnections == 0 })
+        // The pool's only connection is free again, not lost with the dropped answer.
+        let next = try live.connect()
+        try next.send(getRequest("/up/hello"))
+        #expect(try next.readResponse().text == "hello")
     }
 
     @Test func aStaleIdleConnection_IsRetriedForAGET_ButNotForAPOSTThatWentOut() throws {

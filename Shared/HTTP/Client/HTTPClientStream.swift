@@ -35,6 +35,10 @@ public final class HTTPClientStream: @unchecked Sendable {
         self.receivedAny = true
     }
 
+    /// A stream let go before its end (an answer dropped because its client left, or refused for
+    /// want of a worker) still closes its connection and gives its slot back to the pool.
+    deinit { cancel() }
+
     func readHead(deadline: UInt64, readNanos: UInt64) throws(HTTPClientError) {
         self.readNanos = readNanos
         while true {

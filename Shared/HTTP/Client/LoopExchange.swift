@@ -229,6 +229,8 @@ final class LoopExchange: @unchecked Sendable {
                 // Every answer taken whole has a length, so a close before its end cuts it short.
                 return failed(.connectionClosed)
             case .processed(let count):
+                // Like the blocking client, each piece must arrive within the read timeout.
+                deadline = MonotonicClock.now() &+ readNanos
                 receivedAny = true
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 takeEvents()

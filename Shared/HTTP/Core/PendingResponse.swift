@@ -43,7 +43,7 @@ public final class PendingResponse: @unchecked Sendable {
     }
 
     private func complete(_ result: Result<HTTPResponse, any Error>) {
-        guard outcome == nil else { return }
+        guard outcome == nil && !delivered else { return }
         outcome = result
         deliverIfReady()
     }
@@ -59,7 +59,9 @@ public final class PendingResponse: @unchecked Sendable {
             response = recovery?(error) ?? HTTPResponse(status: .internalServerError)
         }
         for transform in transforms { response = transform(response) }
+        // Nothing is kept once handed over: a dropped answer's body (an upstream stream) goes now.
         transforms.removeAll()
+        self.outcome = nil
         self.receiver = nil
         receiver(response)
     }
