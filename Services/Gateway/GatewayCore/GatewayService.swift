@@ -20,8 +20,6 @@ public enum GatewayService {
         ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
-            // Each forwarded request holds a worker while the service answers.
-            defaultWorkers: 64,
             migrations: migrations,
             servesInternalAPI: false,
             publicRoutes: { environment in try publicRoutes(environment, options: options) },
@@ -61,7 +59,9 @@ public enum GatewayService {
         for route in AccessTable.routes {
             switch route.handling {
             case .forwarded:
-                routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit) { request, context in
+                // Forwarding runs on the event loop: the call to the service is pending there,
+                // holding no worker thread while the service works.
+                routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit, execution: .eventLoop) { request, context in
                     // The service is asked for exactly the route that was checked: its pattern
                     // with the decoded parameters put back, never the raw target (which may be in
                     // absolute form or carry extra slashes).

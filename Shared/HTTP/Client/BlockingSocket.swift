@@ -16,6 +16,19 @@ final class BlockingSocket: @unchecked Sendable {
 
     /// Connects to `address`, waiting at most until `deadline` (monotonic nanoseconds).
     static func connect(to address: SocketAddress, deadline: UInt64) throws(HTTPClientError) -> BlockingSocket {
+        let (socket, connected) = try beginConnect(to: address)
+        if !connected {
+            guard try socket.wait(for: Int16(POLLOUT), until: deadline) else {
+                throw .unreachable("connect timed out")
+            }
+            try socket.finishConnect()
+        }
+        return socket
+    }
+
+    /// Starts connecting to `address` without waiting. When `connected` is false the socket
+    /// becomes writable once the attempt ended; then call `finishConnect()`.
+    static func beginConnect(to address: SocketAddress) throws(HTTPClientError) -> (socket: BlockingSocket, connected: Bool) {
         let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .unreachable("socket: errno \(errno)") }
         let socket = BlockingSocket(fd: fd)
@@ -25,16 +38,19 @@ final class BlockingSocket: @unchecked Sendable {
             guard error == EINPROGRESS || error == EINTR else {
                 throw .unreachable(String(cString: strerror(error)))
             }
-            guard try socket.wait(for: Int16(POLLOUT), until: deadline) else {
-                throw .unreachable("connect timed out")
-            }
-            var soError: Int32 = 0
-            var length = socklen_t(MemoryLayout<Int32>.size)
-            getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &length)
-            if soError != 0 { throw .unreachable(String(cString: strerror(soError))) }
+            return (socket, false)
         }
         Socket.setNoDelay(fd)
-        return socket
+        return (socket, true)
+    }
+
+    /// Ends a connection attempt begun by `beginConnect` once the socket became writable.
+    func finishConnect() throws(HTTPClientError) {
+        var soError: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &length)
+        if soError != 0 { throw .unreachable(String(cString: strerror(soError))) }
+        Socket.setNoDelay(fd)
     }
 
     /// Waits until the socket is ready for `events`; false on timeout.

@@ -27,15 +27,11 @@ final class ConnectionPool: @unchecked Sendable {
     func acquire(deadline: UInt64, fresh: Bool = false) throws(HTTPClientError) -> (socket: BlockingSocket, reused: Bool) {
         lock.lock()
         while true {
-            let now = MonotonicClock.now()
-            while let candidate = idle.popLast() {
-                if !fresh && now &- candidate.lastUsed < idleTimeout && candidate.isReusable {
-                    lock.unlock()
-                    return (candidate, true)
-                }
-                candidate.close()
-                open -= 1
+            if let reusable = takeIdle(fresh: fresh) {
+                lock.unlock()
+                return (reusable, true)
             }
+            let now = MonotonicClock.now()
             if open < maxConnections { break }
             if now >= deadline {
                 lock.unlock()
@@ -47,27 +43,66 @@ final class ConnectionPool: @unchecked Sendable {
         let cached = address
         lock.unlock()
         do throws(HTTPClientError) {
-            let resolved: SocketAddress
-            if let cached {
-                resolved = cached
-            } else {
-                do {
-                    resolved = try SocketAddress.resolve(host: upstream.host, port: upstream.port)
-                } catch {
-                    throw HTTPClientError.unreachable("cannot resolve \(upstream.host)")
-                }
-                lock.withLock { address = resolved }
-            }
+            let resolved = if let cached { cached } else { try resolve() }
             let socket = try BlockingSocket.connect(to: resolved, deadline: deadline)
+            opened(resolved)
             return (socket, false)
         } catch {
-            lock.withLock {
-                open -= 1
-                address = nil
-                lock.signal()
-            }
+            opened(nil)
             throw error
         }
+    }
+
+    /// The upstream's address, looked up by name (this may wait on DNS).
+    func resolve() throws(HTTPClientError) -> SocketAddress {
+        do {
+            return try SocketAddress.resolve(host: upstream.host, port: upstream.port)
+        } catch {
+            throw .unreachable("cannot resolve \(upstream.host)")
+        }
+    }
+
+    /// What `lease` found: an idle connection, leave to open a new one (to the cached address
+    /// if known; report the outcome with `opened`), or no room.
+    enum Lease {
+        case idle(BlockingSocket)
+        case connect(SocketAddress?)
+        case exhausted
+    }
+
+    /// `acquire` without waiting, for an event loop: a new connection is counted here and made
+    /// by the caller, who reports how it went with `opened(_:)`.
+    func lease(fresh: Bool) -> Lease {
+        lock.withLock {
+            if let reusable = takeIdle(fresh: fresh) { return .idle(reusable) }
+            guard open < maxConnections else { return .exhausted }
+            open += 1
+            return .connect(address)
+        }
+    }
+
+    /// After a `.connect` lease: remembers the address that worked, or on failure (nil) gives
+    /// the slot back and forgets the address so the next connection resolves it again.
+    func opened(_ address: SocketAddress?) {
+        lock.withLock {
+            self.address = address
+            if address == nil {
+                open -= 1
+                lock.signal()
+            }
+        }
+    }
+
+    /// Pops a healthy idle connection, closing stale ones (all of them with `fresh`); call with
+    /// `lock` held.
+    private func takeIdle(fresh: Bool) -> BlockingSocket? {
+        let now = MonotonicClock.now()
+        while let candidate = idle.popLast() {
+            if !fresh && now &- candidate.lastUsed < idleTimeout && candidate.isReusable { return candidate }
+            candidate.close()
+            open -= 1
+        }
+        return nil
     }
 
     /// Returns a connection after use; it is kept only if `reusable` and there is room.

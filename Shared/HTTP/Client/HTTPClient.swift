@@ -71,6 +71,24 @@ public final class HTTPClient: Sendable {
         }
     }
 
+    /// Sends `request` from an event loop's thread without blocking it (see `LoopExchange`) and
+    /// hands the answer to `completion` later on that same thread: whole when its body is at most
+    /// `bufferLimit` bytes, otherwise as a stream to read on a thread that may block. Returns
+    /// false, doing nothing, when the calling thread is not an event loop's: use `stream` then.
+    /// The completion may also run before this returns (no pooled connection free, for one).
+    public func startOnEventLoop(
+        _ request: HTTPRequest, to upstream: Upstream, readTimeout: Duration? = nil, bufferLimit: Int,
+        completion: @escaping (Result<HTTPClientAnswer, HTTPClientError>) -> Void
+    ) -> Bool {
+        guard let loop = EventLoop.current else { return false }
+        LoopExchange(
+            loop: loop, pool: pool(for: upstream), request: request,
+            connectTimeout: configuration.connectTimeout, readTimeout: readTimeout ?? configuration.readTimeout,
+            bufferLimit: bufferLimit, limits: configuration.limits, completion: completion
+        ).start()
+        return true
+    }
+
     /// Sends a request whose body is produced piece by piece (chunked, or with Content-Length
     /// when `body.contentLength` is known) and returns once the response head arrived. The body
     /// cannot be replayed, so the request is retried only when not a byte of it went out.
@@ -161,7 +179,7 @@ private struct AttemptFailure: Error {
 extension HTTPClientError {
     /// Whether the request failed before a byte of it went out (a failed connect, or a write
     /// refused at once), so that sending it again cannot repeat it.
-    fileprivate var nothingWasSent: Bool {
+    var nothingWasSent: Bool {
         if case .unreachable = self { return true }
         return false
     }

@@ -24,6 +24,21 @@ public final class HTTPClientStream: @unchecked Sendable {
         parser.expectResponse(to: method)
     }
 
+    /// Takes over a response whose head an event loop already read (`LoopExchange`): the parser
+    /// holds whatever of the body arrived with it.
+    init(socket: BlockingSocket, pool: ConnectionPool, parser: HTTPResponseParser, head: HTTPResponseHead, readNanos: UInt64) {
+        self.socket = socket
+        self.pool = pool
+        self.parser = parser
+        self.head = head
+        self.readNanos = readNanos
+        self.receivedAny = true
+    }
+
+    /// A stream let go before its end (an answer dropped because its client left, or refused for
+    /// want of a worker) still closes its connection and gives its slot back to the pool.
+    deinit { cancel() }
+
     func readHead(deadline: UInt64, readNanos: UInt64) throws(HTTPClientError) {
         self.readNanos = readNanos
         while true {

@@ -70,13 +70,29 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         let lhs = a.utf8
         let rhs = b.utf8
         guard lhs.count == rhs.count else { return false }
+        // Field names are compared on every lookup: over contiguous bytes when both have them
+        // (native strings do), rather than through two generic iterators.
+        if let answer = lhs.withContiguousStorageIfAvailable({ left in
+            rhs.withContiguousStorageIfAvailable { right in equalBytesIgnoringCase(left, right) }
+        }), let answer {
+            return answer
+        }
         for (x, y) in zip(lhs, rhs) where x != y {
-            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
-            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
-            if lx != ly { return false }
+            if lowered(x) != lowered(y) { return false }
         }
         return true
     }
+
+    @usableFromInline
+    static func equalBytesIgnoringCase(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in 0..<left.count where left[index] != right[index] {
+            if lowered(left[index]) != lowered(right[index]) { return false }
+        }
+        return true
+    }
+
+    @inlinable @inline(__always)
+    static func lowered(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
 }
 
 extension StringProtocol {

@@ -20,6 +20,8 @@ public struct BodyStream: Sendable {
 public enum HTTPBody: Sendable {
     case bytes([UInt8])
     case stream(BodyStream)
+    /// The whole response is still on its way; see `PendingResponse`.
+    case pending(PendingResponse)
 
     public static let empty = HTTPBody.bytes([])
 }
@@ -39,6 +41,25 @@ public struct HTTPResponse: Sendable {
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], bytes: [UInt8]) {
         self.init(status: status, headers: headers, body: .bytes(bytes))
+    }
+
+    /// A response that arrives later; only a handler running on an event loop may return one.
+    public init(pending: PendingResponse) {
+        self.init(body: .pending(pending))
+    }
+
+    /// Whether the response is still on its way.
+    public var isPending: Bool {
+        if case .pending = body { return true }
+        return false
+    }
+
+    /// This response changed by `transform`: at once when it is complete, on arrival when it is
+    /// pending. Middleware that reads or changes the response after `next` goes through here.
+    public func map(_ transform: @escaping (HTTPResponse) -> HTTPResponse) -> HTTPResponse {
+        guard case .pending(let pending) = body else { return transform(self) }
+        pending.append(transform)
+        return self
     }
 
     /// A plain-text response.

@@ -36,13 +36,18 @@ public struct RequestContext: Sendable {
 /// error responses.
 public typealias RouteHandler = @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
 
-/// Code that wraps handlers: request logging, metrics, authentication.
+/// Code that wraps handlers: request logging, metrics, authentication. A layer that reads or
+/// changes the response does it in `HTTPResponse.map`, so that it also sees an answer that
+/// arrives later (`PendingResponse`, e.g. a forwarded request).
 ///
 /// ```swift
-/// struct Timing: Middleware {
+/// struct Served: Middleware {
 ///     func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
-///         let response = try next(request, context)
-///         return response
+///         try next(request, context).map { response in
+///             var response = response
+///             response.headers.add(name: "Server-Timing", value: "app")
+///             return response
+///         }
 ///     }
 /// }
 /// ```

@@ -95,16 +95,27 @@ public final class Router: HTTPResponder {
         case .malformedPath:
             terminal = { _, _ in throw HTTPError.badRequest("The path has a bad percent escape.", code: "malformed_path") }
         }
-        var response = run(request, context, layers[...], terminal)
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: requestId)
-        return response
+        return run(request, context, layers[...], terminal).map { response in
+            var response = response
+            response.headers.replaceOrAdd(name: "X-Request-Id", value: requestId)
+            return response
+        }
     }
 
     /// Runs the middleware outermost first; each layer's errors become responses right there, so
-    /// an outer layer (logging, metrics) always sees the final status.
+    /// an outer layer (logging, metrics) always sees the final status (through `HTTPResponse.map`
+    /// when the handler's answer is pending).
     private func run(_ request: HTTPRequest, _ context: RequestContext, _ layers: ArraySlice<any Middleware>, _ terminal: RouteHandler) -> HTTPResponse {
         do {
-            guard let layer = layers.first else { return try terminal(request, context) }
+            guard let layer = layers.first else {
+                let response = try terminal(request, context)
+                // A failure arriving later becomes the same envelope a thrown one does, before
+                // any layer's `map` sees it.
+                if case .pending(let pending) = response.body {
+                    pending.recover { [self] error in errorResponse(error, context: context) }
+                }
+                return response
+            }
             let rest = layers.dropFirst()
             return try layer.handle(request, context: context) { request, context in
                 self.run(request, context, rest, terminal)

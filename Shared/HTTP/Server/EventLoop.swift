@@ -1,10 +1,12 @@
 #if canImport(Glibc)
 import Glibc
 import CSystem
+import Primitives
 
-/// One thread running an epoll loop: it owns its listener and connections and runs tasks other
-/// threads hand it (`execute`), woken through an eventfd. Epoll is level-triggered: a connection
-/// whose request is with a handler simply stops asking for input.
+/// One thread running an epoll loop: it owns its listener and connections, the upstream exchanges
+/// its handlers started (`LoopExchange`), and runs tasks other threads hand it (`execute`), woken
+/// through an eventfd. Epoll is level-triggered: a connection whose request is with a handler
+/// simply stops asking for input.
 final class EventLoop: @unchecked Sendable {
     // Safe: everything but `tasks`/`wakePending` (guarded by `taskLock`) is touched only on the
     // loop's own thread.
@@ -15,6 +17,7 @@ final class EventLoop: @unchecked Sendable {
     private var wakePending = false
     private var listeners: [Int32: (EventLoop) -> Void] = [:]
     private var connections: [Int32: HTTPConnection] = [:]
+    private var exchanges: [Int32: LoopExchange] = [:]
     private var stopped = false
     private var lastTick: UInt64 = 0
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
@@ -33,6 +36,16 @@ final class EventLoop: @unchecked Sendable {
         close(wakeFD)
         close(epoll)
     }
+
+    /// The loop whose thread is calling, if any: handlers running on a loop start upstream
+    /// exchanges on it rather than waiting for them.
+    static var current: EventLoop? { currentSlot.value.loop }
+
+    private final class Slot {
+        weak var loop: EventLoop?
+    }
+
+    private static let currentSlot = ThreadLocal { Slot() }
 
     func start(name: String) {
         thread = ThreadHandle.spawn(name: name, stackSize: 1024 * 1024) { [self] in run() }
@@ -99,6 +112,21 @@ final class EventLoop: @unchecked Sendable {
 
     var connectionCount: Int { connections.count }
 
+    /// True once `stop` ran: nothing is watched any more.
+    var isStopped: Bool { stopped }
+
+    /// Watches an upstream exchange's socket for `events`.
+    func watch(_ exchange: LoopExchange, fd: Int32, events: UInt32) throws(SystemError) {
+        try register(fd, events: events)
+        exchanges[fd] = exchange
+    }
+
+    /// Stops watching an upstream exchange's socket (before it goes back to its pool or is closed).
+    func unwatch(_ fd: Int32) {
+        guard exchanges.removeValue(forKey: fd) != nil else { return }
+        _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil)
+    }
+
     /// Begins a graceful stop: idle connections close now, busy ones after their response.
     func drain() {
         for connection in Array(connections.values) { connection.beginDraining() }
@@ -112,6 +140,7 @@ final class EventLoop: @unchecked Sendable {
     /// Closes every connection and ends the loop.
     func stop() {
         for connection in Array(connections.values) { connection.closeNow() }
+        for exchange in Array(exchanges.values) { exchange.abandon() }
         for fd in Array(listeners.keys) { removeListener(fd) }
         stopped = true
     }
@@ -119,6 +148,8 @@ final class EventLoop: @unchecked Sendable {
     // MARK: - The loop
 
     private func run() {
+        Self.currentSlot.value.loop = self
+        defer { Self.currentSlot.value.loop = nil }
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         while !stopped {
             let count = events.withUnsafeMutableBufferPointer { buffer in
@@ -136,6 +167,8 @@ final class EventLoop: @unchecked Sendable {
                         accept(self)
                     } else if let connection = connections[fd] {
                         connection.handle(events: event.events)
+                    } else if let exchange = exchanges[fd] {
+                        exchange.handle(events: event.events)
                     }
                 }
             }
@@ -144,6 +177,7 @@ final class EventLoop: @unchecked Sendable {
             if now &- lastTick >= 200_000_000 {
                 lastTick = now
                 for connection in Array(connections.values) { connection.tick(now: now) }
+                for exchange in Array(exchanges.values) { exchange.tick(now: now) }
             }
         }
         runTasks()

@@ -216,10 +216,7 @@ final class HTTPConnection: @unchecked Sendable {
         let responder = server.responder
         let info = self.info
         if plan.execution == .eventLoop {
-            let response = responder.respond(to: request, plan: plan, connection: info)
-            if case .bytes = response.body { return deliverOnLoop(response, context: context) }
-            // A streamed body is produced on a worker: the producer may wait for the client.
-            return handToWorker { connection in connection.deliver(response, context: context) }
+            return answerOnLoop(responder.respond(to: request, plan: plan, connection: info), context: context)
         }
         handToWorker { connection in
             connection.deliver(responder.respond(to: request, plan: plan, connection: info), context: context)
@@ -240,6 +237,35 @@ final class HTTPConnection: @unchecked Sendable {
                 headers: ["Retry-After": "1"]
             ), keepAlive: keepAlive)
         }
+    }
+
+    /// Answers with a response a handler made on the loop.
+    private func answerOnLoop(_ response: HTTPResponse, context: ResponseContext) {
+        switch response.body {
+        case .bytes:
+            deliverOnLoop(response, context: context)
+        case .stream:
+            // A streamed body is produced on a worker: the producer may wait for the client.
+            handToWorker { connection in connection.deliver(response, context: context) }
+        case .pending(let pending):
+            // The loop serves other connections meanwhile; this one asks for no input (pipelined
+            // requests wait their turn), as while a worker holds it. A reset or hang-up reported
+            // anyway closes it, and the answer is dropped on arrival.
+            setInterest(0)
+            pending.deliver { [self] response in
+                guard !isClosed else { return }
+                if case .pending = response.body { return answerOnLoop(Self.misplacedPending, context: context) }
+                answerOnLoop(response, context: context)
+            }
+        }
+    }
+
+    /// The answer when a pending response is returned where it cannot be waited for.
+    private static var misplacedPending: HTTPResponse {
+        JSONText.errorResponse(
+            status: .internalServerError, code: "internal_error",
+            message: "Something went wrong on our side; it has been logged.", requestId: RequestID.generate()
+        )
     }
 
     /// Writes a response made on the loop itself; the connection never left the loop.
@@ -263,6 +289,11 @@ final class HTTPConnection: @unchecked Sendable {
         if server.isDraining { context.keepAlive = false }
         let suppressBody = context.isHead || response.status.forbidsBody
         switch response.body {
+        case .pending:
+            // Only a handler running on an event loop may answer later (`PendingResponse`).
+            assertionFailure("a handler on a worker returned a pending response")
+            let bytes = ResponseSerializer.serialize(Self.misplacedPending, keepAlive: context.keepAlive, isHead: context.isHead, version: context.version)
+            finishFromWorker(bytes, keepAlive: context.keepAlive && !server.isDraining)
         case .bytes:
             let bytes = ResponseSerializer.serialize(response, keepAlive: context.keepAlive, isHead: context.isHead, version: context.version)
             finishFromWorker(bytes, keepAlive: context.keepAlive && !server.isDraining)

@@ -15,20 +15,29 @@ public struct ObservabilityMiddleware: Middleware {
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         metrics.requestStarted()
-        defer { metrics.requestFinished() }
-        let response = try next(request, context)
-        let seconds = Double(MonotonicClock.now() &- context.startedAt) / 1e9
-        metrics.recordRequest(route: context.route, method: request.method.description, status: response.status.code, seconds: seconds)
-        let level: LogLevel = response.status.code >= 500 ? .error : .info
-        if logger.enabled(level) {
-            logger.log(level, "request", [
-                ("requestId", .string(context.requestId)),
-                ("method", .string(request.method.description)),
-                ("path", .string(String(request.head.rawPath))),
-                ("status", .int(Int64(response.status.code))),
-                ("durationMs", .double(seconds * 1000)),
-            ])
+        let response: HTTPResponse
+        do {
+            response = try next(request, context)
+        } catch {
+            metrics.requestFinished()
+            throw error
         }
-        return response
+        // A pending answer (a forwarded request) is counted and logged when it arrives.
+        return response.map { [logger, metrics] response in
+            metrics.requestFinished()
+            let seconds = Double(MonotonicClock.now() &- context.startedAt) / 1e9
+            metrics.recordRequest(route: context.route, method: request.method.description, status: response.status.code, seconds: seconds)
+            let level: LogLevel = response.status.code >= 500 ? .error : .info
+            if logger.enabled(level) {
+                logger.log(level, "request", [
+                    ("requestId", .string(context.requestId)),
+                    ("method", .string(request.method.description)),
+                    ("path", .string(String(request.head.rawPath))),
+                    ("status", .int(Int64(response.status.code))),
+                    ("durationMs", .double(seconds * 1000)),
+                ])
+            }
+            return response
+        }
     }
 }

@@ -9,14 +9,16 @@ public struct SecurityHeadersMiddleware: Middleware {
     public var neverBlocks: Bool { true }
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
-        var response = try next(request, context)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
-        if response.headers["Cache-Control"] == nil {
-            response.headers.add(name: "Cache-Control", value: "no-store")
+        try next(request, context).map { response in
+            var response = response
+            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+            response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
+            if response.headers["Cache-Control"] == nil {
+                response.headers.add(name: "Cache-Control", value: "no-store")
+            }
+            return response
         }
-        return response
     }
 }

@@ -43,7 +43,9 @@ public struct Forwarder: Sendable {
         serviceLabels = labels
     }
 
-    /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query included).
+    /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query
+    /// included). On an event loop the answer is pending and the loop serves other connections
+    /// while the service works; on a worker thread the call waits for it.
     public func forward(_ request: HTTPRequest, to service: String, path: String, context: RequestContext) throws -> HTTPResponse {
         guard let upstream = environment.configuration.serviceURLs[service] else {
             throw HTTPError.unavailable("The \(service) service is not configured.")
@@ -58,42 +60,87 @@ public struct Forwarder: Sendable {
         headers.replaceOrAdd(name: "X-Forwarded-For", value: context.remoteAddress)
         let upstreamRequest = HTTPRequest(head: HTTPRequestHead(method: request.method, target: path, headers: headers), body: request.body)
 
-        let serviceLabel = serviceLabels[service] ?? "service=" + environment.metrics.label(service)
-        let started = MonotonicClock.now()
+        let call = Call(
+            service: service, label: serviceLabels[service] ?? "service=" + environment.metrics.label(service),
+            isHead: request.method == .head
+        )
+        let pending = PendingResponse()
+        let onLoop = environment.http.startOnEventLoop(
+            upstreamRequest, to: upstream, readTimeout: readTimeout, bufferLimit: Self.bufferLimit
+        ) { result in
+            switch result {
+            case .success(.whole(let answer)):
+                pending.succeed(relay(answer.head, body: .bytes(answer.body), call))
+            case .success(.streaming(let stream)):
+                pending.succeed(relay(stream.head, body: Self.passthrough(stream), call))
+            case .failure(let error):
+                pending.fail(failure(error, call))
+            }
+        }
+        if onLoop { return HTTPResponse(pending: pending) }
+
         let stream: HTTPClientStream
         do {
             stream = try environment.http.stream(upstreamRequest, to: upstream, readTimeout: readTimeout)
         } catch {
-            environment.metrics.increment("zaplecze_upstream_errors_total", labels: serviceLabel + ",kind=\"\(Self.kind(error))\"")
+            throw failure(error, call)
+        }
+        // An answer to HEAD has no body whatever its length says: reading its end frees the connection.
+        let declaredLength = stream.head.headers["Content-Length"].flatMap { Int($0) } ?? .max
+        guard declaredLength <= Self.bufferLimit || call.isHead else {
+            return relay(stream.head, body: Self.passthrough(stream), call)
+        }
+        var body: [UInt8] = []
+        body.reserveCapacity(call.isHead ? 0 : declaredLength)
+        do {
+            while let piece = try stream.next() { body.append(contentsOf: piece) }
+        } catch {
             throw ServiceClient.transportError(error, service: service)
         }
-        let head = stream.head
-        environment.metrics.increment("zaplecze_upstream_requests_total", labels: serviceLabel + ",status=\"\(head.status.code)\"")
-        let seconds = Double(MonotonicClock.now() &- started) / 1e9
-        environment.metrics.observe(Self.latencyMetric, labels: serviceLabel, seconds: seconds)
-        var responseHeaders = HTTPHeaders()
+        return relay(stream.head, body: .bytes(body), call)
+    }
+
+    /// One forwarded call: the service and its metric label, and when it began.
+    private struct Call {
+        let service: String
+        let label: String
+        let isHead: Bool
+        let started = MonotonicClock.now()
+    }
+
+    /// The service's answer as the gateway's: its status and end-to-end header fields, with the
+    /// call counted and timed.
+    private func relay(_ head: HTTPResponseHead, body: HTTPBody, _ call: Call) -> HTTPResponse {
+        environment.metrics.increment("zaplecze_upstream_requests_total", labels: call.label + ",status=\"\(head.status.code)\"")
+        let seconds = Double(MonotonicClock.now() &- call.started) / 1e9
+        environment.metrics.observe(Self.latencyMetric, labels: call.label, seconds: seconds)
+        var headers = HTTPHeaders()
         for field in head.headers where !Self.isDropped(field.name, Self.responseFieldsDropped) {
-            responseHeaders.add(name: field.name, value: field.value)
+            headers.add(name: field.name, value: field.value)
         }
-        let declaredLength = head.headers["Content-Length"].flatMap { Int($0) }
-        if let declaredLength, declaredLength <= Self.bufferLimit {
-            var body: [UInt8] = []
-            body.reserveCapacity(declaredLength)
-            do {
-                while let piece = try stream.next() { body.append(contentsOf: piece) }
-            } catch {
-                throw ServiceClient.transportError(error, service: service)
-            }
-            return HTTPResponse(status: head.status, headers: responseHeaders, bytes: body)
-        }
-        return HTTPResponse(status: head.status, headers: responseHeaders, body: .stream(BodyStream(contentLength: declaredLength) { writer in
+        guard call.isHead else { return HTTPResponse(status: head.status, headers: headers, body: body) }
+        // An answer to HEAD states the length a GET's body would have (RFC 9110 §9.3.2).
+        let length = head.headers["Content-Length"].flatMap { Int($0) }
+        return HTTPResponse(status: head.status, headers: headers, body: .stream(BodyStream(contentLength: length) { _ in }))
+    }
+
+    /// The error a failed call answers with, counted by kind.
+    private func failure(_ error: HTTPClientError, _ call: Call) -> HTTPError {
+        environment.metrics.increment("zaplecze_upstream_errors_total", labels: call.label + ",kind=\"\(Self.kind(error))\"")
+        return ServiceClient.transportError(error, service: call.service)
+    }
+
+    /// A body passed through piece by piece as the service sends it.
+    private static func passthrough(_ stream: HTTPClientStream) -> HTTPBody {
+        let declaredLength = stream.head.headers["Content-Length"].flatMap { Int($0) }
+        return .stream(BodyStream(contentLength: declaredLength) { writer in
             do {
                 while let piece = try stream.next() { try writer.write(piece) }
             } catch {
                 stream.cancel()
                 throw error
             }
-        }))
+        })
     }
 
     private static func kind(_ error: HTTPClientError) -> String {

@@ -31,9 +31,11 @@ public struct CORSMiddleware: Middleware {
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         guard let origin = request.headers["Origin"] else {
-            var response = try next(request, context)
-            response.headers.add(name: "Vary", value: "Origin")
-            return response
+            return try next(request, context).map { response in
+                var response = response
+                response.headers.add(name: "Vary", value: "Origin")
+                return response
+            }
         }
         let allowed = policy.allows(origin)
         if request.method == .options, request.headers["Access-Control-Request-Method"] != nil {
@@ -49,13 +51,15 @@ public struct CORSMiddleware: Middleware {
         if !allowed && request.headers["Authorization"] != nil { throw Self.originRefused }
         // The router turns inner errors into responses, so 401s and 429s get the headers too
         // and the page can read why it was refused.
-        var response = try next(request, context)
-        response.headers.add(name: "Vary", value: "Origin")
-        if allowed {
-            response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: origin)
-            response.headers.replaceOrAdd(name: "Access-Control-Expose-Headers", value: Self.exposedHeaders)
+        return try next(request, context).map { response in
+            var response = response
+            response.headers.add(name: "Vary", value: "Origin")
+            if allowed {
+                response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: origin)
+                response.headers.replaceOrAdd(name: "Access-Control-Expose-Headers", value: Self.exposedHeaders)
+            }
+            return response
         }
-        return response
     }
 
     static var originRefused: HTTPError {
