@@ -10,12 +10,22 @@ import Testing
         return (attributes?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    @Test func commitsPastTheThreshold_AreCopiedInTheBackground_AndFinishedByTheWriter() throws {
+    /// About one database page of data.
+    private static let page = [UInt8](repeating: 7, count: 4_000)
+
+    /// A database with a `blobs` table whose log is checkpointed past `pages`, for `body`.
+    private func withBlobDatabase(checkpointPages pages: Int, _ body: (Database) throws -> Void) throws {
         var options = DatabaseOptions()
-        options.checkpointPages = 20
+        options.checkpointPages = pages
         try withTemporaryDatabase(options: options) { database in
             try database.migrate([Migration("001", "CREATE TABLE blobs(id INTEGER PRIMARY KEY, data BLOB)")])
-            let page = [UInt8](repeating: 7, count: 4_000)
+            try body(database)
+        }
+    }
+
+    @Test func commitsPastTheThreshold_AreCopiedInTheBackground_AndFinishedByTheWriter() throws {
+        try withBlobDatabase(checkpointPages: 20) { database in
+            let page = Self.page
             var written = 0
             // Writes go on until a round was finished by the writer (bounded, so a broken round
             // fails the expectations below instead of looping for ever).
@@ -34,11 +44,9 @@ import Testing
     }
 
     @Test func aReaderHoldingAnOldSnapshot_DelaysTheLogsRestart_UntilItEnds() throws {
-        var options = DatabaseOptions()
-        options.checkpointPages = 10
-        try withTemporaryDatabase(options: options) { database in
-            try database.migrate([Migration("001", "CREATE TABLE blobs(id INTEGER PRIMARY KEY, data BLOB)")])
-            let page = [UInt8](repeating: 7, count: 4_000)
+        let threshold = 10
+        try withBlobDatabase(checkpointPages: threshold) { database in
+            let page = Self.page
             try database.write { try $0.run("INSERT INTO blobs(data) VALUES (?)", page) }
             let reading = DispatchSemaphore(value: 0)
             let release = DispatchSemaphore(value: 0)
@@ -55,25 +63,22 @@ import Testing
                 try database.write { try $0.run("INSERT INTO blobs(data) VALUES (?)", page) }
             }
             // Nothing the reader may still need can be copied over, so the log cannot start over.
-            #expect(database.statistics.walPages > 4 * options.checkpointPages)
+            #expect(database.statistics.walPages > 4 * threshold)
             release.signal()
             var written = 0
-            while database.statistics.walPages >= 4 * options.checkpointPages && written < 5_000 {
+            while database.statistics.walPages >= 4 * threshold && written < 5_000 {
                 try database.write { try $0.run("INSERT INTO blobs(data) VALUES (?)", page) }
                 written += 1
             }
-            #expect(database.statistics.walPages < 4 * options.checkpointPages)
+            #expect(database.statistics.walPages < 4 * threshold)
             #expect(try database.read { try $0.scalar("SELECT count(*) FROM blobs", as: Int.self) } == 201 + written)
         }
     }
 
     @Test func withoutTheBackgroundThread_TheWriterKeepsTheLogWithinTheHardLimit() throws {
-        var options = DatabaseOptions()
-        options.checkpointPages = 20
-        try withTemporaryDatabase(options: options) { database in
+        try withBlobDatabase(checkpointPages: 20) { database in
             database.stopBackgroundCheckpoints()
-            try database.migrate([Migration("001", "CREATE TABLE blobs(id INTEGER PRIMARY KEY, data BLOB)")])
-            let page = [UInt8](repeating: 7, count: 4_000)
+            let page = Self.page
             for _ in 0..<1_000 {
                 try database.write { try $0.run("INSERT INTO blobs(data) VALUES (?)", page) }
             }

@@ -196,17 +196,14 @@ final class LoopExchange: @unchecked Sendable {
     private func writeRequest() {
         guard let socket else { return }
         while written < wire.count {
-            let count = wire.withUnsafeBytes { raw in
-                send(socket.fd, raw.baseAddress! + written, raw.count - written, Int32(MSG_NOSIGNAL))
+            let result: IOResult<Int>
+            do {
+                result = try wire.withUnsafeBytes { raw in try Socket.write(socket.fd, UnsafeRawBufferPointer(rebasing: raw[written...])) }
+            } catch {
+                return failed(written == 0 ? .unreachable("\(error)") : .connectionClosed)
             }
-            if count > 0 {
-                written += count
-                continue
-            }
-            let error = errno
-            if count < 0 && error == EINTR { continue }
-            if count < 0 && (error == EAGAIN || error == EWOULDBLOCK) { return watch(EPOLLOUT.rawValue) }
-            return failed(written == 0 ? .unreachable("send: \(String(cString: strerror(error)))") : .connectionClosed)
+            guard case .processed(let count) = result else { return watch(EPOLLOUT.rawValue) }
+            written += count
         }
         phase = .reading
         watch(EPOLLIN.rawValue | EPOLLRDHUP.rawValue)
@@ -272,7 +269,7 @@ final class LoopExchange: @unchecked Sendable {
     private func bufferedLength(of head: HTTPResponseHead) -> Int? {
         if method == .head || head.status.code == 204 || head.status.code == 304 { return 0 }
         if head.headers["Transfer-Encoding"] != nil { return nil }
-        guard let length = head.headers["Content-Length"].flatMap({ Int($0) }), length <= bufferLimit else { return nil }
+        guard let length = head.contentLength, length <= bufferLimit else { return nil }
         return length
     }
 

@@ -90,6 +90,9 @@ public struct HTTPResponseHead: Sendable {
         self.headers = headers
     }
 
+    /// The declared body length, if the head states a valid one.
+    public var contentLength: Int? { headers["Content-Length"].flatMap { Int($0) } }
+
     /// Whether the server keeps the connection open after this response (RFC 9112 §9.3).
     public var keepAlive: Bool {
         if headers.containsToken("close", in: "Connection") { return false }

@@ -179,8 +179,7 @@ final class WriteCoordinator: @unchecked Sendable {
                 && MonotonicClock.now() &- started < Self.leadingBudgetNanoseconds
             if goOn {
                 condition.unlock()
-                for member in batch { member.finish() }
-                checkpointer?.writerTurnEnded(writer)
+                releaseThenCheckpoint(batch)
                 condition.lock()
                 continue
             }
@@ -190,8 +189,7 @@ final class WriteCoordinator: @unchecked Sendable {
             let checkpointing = checkpointer?.isDueForWriter ?? false
             if checkpointing {
                 condition.unlock()
-                for member in batch { member.finish() }
-                checkpointer?.writerTurnEnded(writer)
+                releaseThenCheckpoint(batch)
                 condition.lock()
             }
             let next = passWriterOn()
@@ -200,6 +198,13 @@ final class WriteCoordinator: @unchecked Sendable {
             if !checkpointing { for member in batch { member.finish() } }
             return
         }
+    }
+
+    /// Wakes a finished batch's callers, then runs a checkpoint due at this point (without
+    /// `condition` held), so the checkpoint delays only later writes.
+    private func releaseThenCheckpoint(_ batch: [WriteJob]) {
+        for member in batch { member.finish() }
+        checkpointer?.writerTurnEnded(writer)
     }
 
     /// Ends a turn of exclusive use.

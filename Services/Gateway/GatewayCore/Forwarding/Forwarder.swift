@@ -86,7 +86,7 @@ public struct Forwarder: Sendable {
             throw failure(error, call)
         }
         // An answer to HEAD has no body whatever its length says: reading its end frees the connection.
-        let declaredLength = stream.head.headers["Content-Length"].flatMap { Int($0) } ?? .max
+        let declaredLength = stream.head.contentLength ?? .max
         guard declaredLength <= Self.bufferLimit || call.isHead else {
             return relay(stream.head, body: Self.passthrough(stream), call)
         }
@@ -120,8 +120,7 @@ public struct Forwarder: Sendable {
         }
         guard call.isHead else { return HTTPResponse(status: head.status, headers: headers, body: body) }
         // An answer to HEAD states the length a GET's body would have (RFC 9110 §9.3.2).
-        let length = head.headers["Content-Length"].flatMap { Int($0) }
-        return HTTPResponse(status: head.status, headers: headers, body: .stream(BodyStream(contentLength: length) { _ in }))
+        return HTTPResponse(status: head.status, headers: headers, body: .stream(BodyStream(contentLength: head.contentLength) { _ in }))
     }
 
     /// The error a failed call answers with, counted by kind.
@@ -132,8 +131,7 @@ public struct Forwarder: Sendable {
 
     /// A body passed through piece by piece as the service sends it.
     private static func passthrough(_ stream: HTTPClientStream) -> HTTPBody {
-        let declaredLength = stream.head.headers["Content-Length"].flatMap { Int($0) }
-        return .stream(BodyStream(contentLength: declaredLength) { writer in
+        .stream(BodyStream(contentLength: stream.head.contentLength) { writer in
             do {
                 while let piece = try stream.next() { try writer.write(piece) }
             } catch {
