@@ -5,8 +5,9 @@ import TestSupport
 
 /// A handler on an event loop forwards to an upstream with `HTTPClient.startOnEventLoop` and
 /// answers later (`PendingResponse`): no worker is held meanwhile, middleware sees the final
-/// answer through `map`, and every failure (timeout, refusal, a stale pooled connection, a full
-/// pool, a client that hangs up) ends in a clear answer without harming other connections.
+/// answer through `map`, a call finding the pool full waits for a connection, and every failure
+/// (timeout, refusal, a stale pooled connection, a pool that stays full, a client that hangs up)
+/// ends in a clear answer without harming other connections.
 @Suite struct ServerPendingResponseTests {
     /// The front server's forwarding route: `/up/<rest>` goes to the upstream as `/<rest>`.
     struct Forwarding: Sendable {
@@ -65,9 +66,10 @@ import TestSupport
         }
     }
 
-    static func client(maxConnections: Int = 256) -> HTTPClient {
+    static func client(maxConnections: Int = 256, connectTimeout: Duration = .seconds(2)) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.maxConnectionsPerUpstream = maxConnections
+        configuration.connectTimeout = connectTimeout
         return HTTPClient(configuration: configuration)
     }
 
@@ -95,10 +97,14 @@ import TestSupport
     /// An upstream serving the wire routes (`/block` held by `gate`) and a front forwarding
     /// `/up/*` to it; stop the front first.
     static func pair(
-        gate: Gate = Gate(), entered: Tally = Tally(), maxConnections: Int = 256, bufferLimit: Int = 64 * 1024
+        gate: Gate = Gate(), entered: Tally = Tally(), maxConnections: Int = 256, connectTimeout: Duration = .seconds(2),
+        bufferLimit: Int = 64 * 1024
     ) throws -> (upstream: LiveServer, front: LiveServer) {
         let upstream = try LiveServer(routes: upstreamRoutes(gate: gate, entered: entered))
-        var forwarding = Forwarding(client: client(maxConnections: maxConnections), upstream: Upstream(host: "127.0.0.1", port: upstream.server.port))
+        var forwarding = Forwarding(
+            client: client(maxConnections: maxConnections, connectTimeout: connectTimeout),
+            upstream: Upstream(host: "127.0.0.1", port: upstream.server.port)
+        )
         forwarding.bufferLimit = bufferLimit
         do {
             return (upstream, try front(forwarding))
@@ -243,26 +249,59 @@ import TestSupport
         }
     }
 
-    @Test func aFullUpstreamPool_IsAnsweredAt503AtOnce() throws {
-        let upstreamGate = Gate()
-        let upstreamEntered = Tally()
-        let (upstream, live) = try Self.pair(gate: upstreamGate, entered: upstreamEntered, maxConnections: 1, bufferLimit: 256 * 1024)
+    /// A front whose pool has one connection, held by a call to `/up/block` (a 100,000-byte
+    /// answer once `gate` opens), for `body` to try more calls meanwhile.
+    static func withThePoolsOnlyConnectionHeld(
+        connectTimeout: Duration, _ body: (_ live: LiveServer, _ holding: RawConnection, _ gate: Gate) throws -> Void
+    ) throws {
+        let gate = Gate()
+        let entered = Tally()
+        let (upstream, live) = try pair(
+            gate: gate, entered: entered, maxConnections: 1, connectTimeout: connectTimeout, bufferLimit: 256 * 1024
+        )
         defer { upstream.stop() }
-        defer { upstreamGate.open() }
+        defer { gate.open() }
         defer { live.stop() }
         let holding = try live.connect()
         try holding.send(getRequest("/up/block"))
-        #expect(upstreamEntered.wait(for: 1))
-        let refused = try live.connect()
-        try refused.send(getRequest("/up/hello"))
-        #expect(try refused.readResponse().status == 503)
-        upstreamGate.open()
-        let held = try holding.readResponse()
-        #expect(held.header("X-Answer") == "whole")
-        #expect(matchesPattern(held.body, 0..<100_000))
-        // The connection went back to the pool: the next call uses it.
-        try refused.send(getRequest("/up/hello"))
-        #expect(try refused.readResponse().text == "hello")
+        #expect(entered.wait(for: 1))
+        try body(live, holding, gate)
+    }
+
+    @Test func callsFindingThePoolFull_WaitForItsConnection_AndAreAnsweredInTurnWhenItComesBack() throws {
+        try Self.withThePoolsOnlyConnectionHeld(connectTimeout: .seconds(20)) { live, holding, upstreamGate in
+            let waiting = try (0..<3).map { index in
+                let connection = try live.connect()
+                try connection.send(getRequest("/up/path/\(index)"))
+                return connection
+            }
+            // None of them is answered while the only connection is held.
+            #expect(throws: (any Error).self) { try waiting[0].readResponse(timeout: .milliseconds(300)) }
+            upstreamGate.open()
+            let held = try holding.readResponse()
+            #expect(held.header("X-Answer") == "whole")
+            #expect(matchesPattern(held.body, 0..<100_000))
+            for (index, connection) in waiting.enumerated() {
+                let answer = try connection.readResponse()
+                #expect(answer.status == 200)
+                #expect(answer.text == "/path/\(index)")
+            }
+        }
+    }
+
+    @Test func aCallWaitingForThePoolLongerThanTheConnectTimeout_IsAnsweredAt503_AndTheConnectionIsNotLost() throws {
+        try Self.withThePoolsOnlyConnectionHeld(connectTimeout: .milliseconds(300)) { live, holding, upstreamGate in
+            let refused = try live.connect()
+            try refused.send(getRequest("/up/hello"))
+            let refusal = try refused.readResponse()
+            #expect(refusal.status == 503)
+            #expect(refusal.header("X-Seen-Status") == "503")
+            upstreamGate.open()
+            #expect(matchesPattern(try holding.readResponse().body, 0..<100_000))
+            // The connection went back to the pool, and the given-up waiter is not woken for it.
+            try refused.send(getRequest("/up/hello"))
+            #expect(try refused.readResponse().text == "hello")
+        }
     }
 
     @Test func aStreamedAnswerDroppedBecauseItsClientLeft_GivesItsConnectionBackToThePool() throws {

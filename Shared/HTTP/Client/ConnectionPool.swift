@@ -4,12 +4,17 @@ import Glibc
 /// Keep-alive connections to one upstream, bounded: at most `maxConnections` open at once (a
 /// caller past that waits until its deadline), at most `maxIdle` kept between requests, none kept
 /// longer than `idleTimeout`.
+///
+/// A blocking caller waits on the lock's condition; an event loop's exchange cannot, so it leaves
+/// a `ConnectionPoolWaiter` (`lease(fresh:waiter:)`) that the pool tells, first come first
+/// served, each time a connection is given back or a slot freed; the waiter leases again.
 final class ConnectionPool: @unchecked Sendable {
-    // Safe: `idle`, `open` and `address` are only touched while `lock` is held.
+    // Safe: `idle`, `open`, `address` and `waiters` are only touched while `lock` is held.
     private let lock = Lock()
     private var idle: [BlockingSocket] = []
     private var open = 0
     private var address: SocketAddress?
+    private var waiters: [any ConnectionPoolWaiter] = []
     let upstream: Upstream
     private let maxConnections: Int
     private let maxIdle: Int
@@ -63,7 +68,8 @@ final class ConnectionPool: @unchecked Sendable {
     }
 
     /// What `lease` found: an idle connection, leave to open a new one (to the cached address
-    /// if known; report the outcome with `opened`), or no room.
+    /// if known; report the outcome with `opened`), or no room (the waiter, if one was given, is
+    /// queued).
     enum Lease {
         case idle(BlockingSocket)
         case connect(SocketAddress?)
@@ -71,26 +77,37 @@ final class ConnectionPool: @unchecked Sendable {
     }
 
     /// `acquire` without waiting, for an event loop: a new connection is counted here and made
-    /// by the caller, who reports how it went with `opened(_:)`.
-    func lease(fresh: Bool) -> Lease {
+    /// by the caller, who reports how it went with `opened(_:)`. With no room, `waiter` (when
+    /// given) is queued, at the front with `first` (one woken before that lost the room to
+    /// another caller), and told once when room may have come; `cancelWait` takes it back.
+    func lease(fresh: Bool, waiter: (any ConnectionPoolWaiter)? = nil, first: Bool = false) -> Lease {
         lock.withLock {
             if let reusable = takeIdle(fresh: fresh) { return .idle(reusable) }
-            guard open < maxConnections else { return .exhausted }
+            guard open < maxConnections else {
+                if let waiter { waiters.insert(waiter, at: first ? 0 : waiters.count) }
+                return .exhausted
+            }
             open += 1
             return .connect(address)
         }
     }
 
+    /// Takes back a waiter that no longer waits (its deadline passed, its loop stopped).
+    func cancelWait(_ waiter: any ConnectionPoolWaiter) {
+        lock.withLock { waiters.removeAll { $0 === waiter } }
+    }
+
     /// After a `.connect` lease: remembers the address that worked, or on failure (nil) gives
     /// the slot back and forgets the address so the next connection resolves it again.
     func opened(_ address: SocketAddress?) {
-        lock.withLock {
+        let woken: (any ConnectionPoolWaiter)? = lock.withLock {
             self.address = address
-            if address == nil {
-                open -= 1
-                lock.signal()
-            }
+            guard address == nil else { return nil }
+            open -= 1
+            lock.signal()
+            return nextWaiter()
         }
+        woken?.connectionPoolHasRoom()
     }
 
     /// Pops a healthy idle connection, closing stale ones (all of them with `fresh`); call with
@@ -107,25 +124,44 @@ final class ConnectionPool: @unchecked Sendable {
 
     /// Returns a connection after use; it is kept only if `reusable` and there is room.
     func release(_ socket: BlockingSocket, reusable: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if reusable && socket.isOpen && idle.count < maxIdle {
-            socket.lastUsed = MonotonicClock.now()
-            idle.append(socket)
-        } else {
-            socket.close()
-            open -= 1
+        let woken: (any ConnectionPoolWaiter)? = lock.withLock {
+            if reusable && socket.isOpen && idle.count < maxIdle {
+                socket.lastUsed = MonotonicClock.now()
+                idle.append(socket)
+            } else {
+                socket.close()
+                open -= 1
+            }
+            lock.signal()
+            return nextWaiter()
         }
-        lock.signal()
+        woken?.connectionPoolHasRoom()
     }
 
     /// Closes every idle connection.
     func closeIdle() {
-        lock.withLock {
+        let woken: [any ConnectionPoolWaiter] = lock.withLock {
             for socket in idle { socket.close() }
             open -= idle.count
             idle.removeAll()
+            defer { waiters.removeAll() }
+            return waiters
         }
+        for waiter in woken { waiter.connectionPoolHasRoom() }
     }
+
+    /// The first waiter, taken off the queue, to be told once `lock` is released: each
+    /// connection given back or slot freed wakes one. Call with `lock` held.
+    private func nextWaiter() -> (any ConnectionPoolWaiter)? {
+        waiters.isEmpty ? nil : waiters.removeFirst()
+    }
+}
+
+/// One that waits for room in a `ConnectionPool` without blocking a thread: an event loop's
+/// exchange.
+protocol ConnectionPoolWaiter: AnyObject, Sendable {
+    /// Called once, on whichever thread gave a connection back or freed a slot, without the
+    /// pool's lock held: lease again (someone else may have taken the room meanwhile).
+    func connectionPoolHasRoom()
 }
 #endif

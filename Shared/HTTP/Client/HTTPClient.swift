@@ -75,7 +75,8 @@ public final class HTTPClient: Sendable {
     /// hands the answer to `completion` later on that same thread: whole when its body is at most
     /// `bufferLimit` bytes, otherwise as a stream to read on a thread that may block. Returns
     /// false, doing nothing, when the calling thread is not an event loop's: use `stream` then.
-    /// The completion may also run before this returns (no pooled connection free, for one).
+    /// The completion may also run before this returns (a connection refused at once, for one).
+    /// With every pooled connection busy, the call waits for one up to the connect timeout.
     public func startOnEventLoop(
         _ request: HTTPRequest, to upstream: Upstream, readTimeout: Duration? = nil, bufferLimit: Int,
         completion: @escaping (Result<HTTPClientAnswer, HTTPClientError>) -> Void

@@ -16,11 +16,12 @@ public enum HTTPClientAnswer: Sendable {
 /// idle pooled connection or connects a new one, writes the request, and reads the answer as the
 /// socket becomes ready, then hands it to `completion` on the loop's thread. Deadlines are checked
 /// by the loop's timer. The retry rule is `HTTPClient`'s: once, on a fresh connection, when a
-/// reused one failed before any answer and nothing was sent or the request is idempotent.
-final class LoopExchange: @unchecked Sendable {
-    // Safe: touched only on its loop's thread; a name lookup runs elsewhere and hands its result
-    // back through `EventLoop.execute`.
-    private enum Phase { case resolving, connecting, writing, reading, done }
+/// reused one failed before any answer and nothing was sent or the request is idempotent. When
+/// the pool is full it waits for room, as a blocking caller does, up to the connect timeout.
+final class LoopExchange: ConnectionPoolWaiter, @unchecked Sendable {
+    // Safe: touched only on its loop's thread; a name lookup runs elsewhere, and the pool tells of
+    // room from elsewhere, both handing over through `EventLoop.execute`.
+    private enum Phase { case waitingForRoom, resolving, connecting, writing, reading, done }
 
     private let loop: EventLoop
     private let pool: ConnectionPool
@@ -39,6 +40,8 @@ final class LoopExchange: @unchecked Sendable {
     private var address: SocketAddress?
     private var reused = false
     private var retried = false
+    /// Whether the lease being waited for (or the last one) asked for a fresh connection.
+    private var fresh = false
     private var written = 0
     private var deadline: UInt64 = 0
     private var parser: HTTPResponseParser
@@ -63,7 +66,10 @@ final class LoopExchange: @unchecked Sendable {
         self.parser = HTTPResponseParser(limits: limits)
     }
 
-    func start() { attempt(fresh: false) }
+    func start() {
+        loop.began(self)
+        attempt(fresh: false)
+    }
 
     // MARK: - Events from the loop
 
@@ -72,38 +78,65 @@ final class LoopExchange: @unchecked Sendable {
         case .connecting: finishConnecting()
         case .writing: writeRequest()
         case .reading: readAnswer()
-        case .resolving, .done: break
+        case .waitingForRoom, .resolving, .done: break
         }
     }
 
     func tick(now: UInt64) {
         guard now >= deadline else { return }
         switch phase {
+        case .waitingForRoom:
+            pool.cancelWait(self)
+            finish(.failure(.poolExhausted))
+        case .resolving: connectFailed(.unreachable("name lookup timed out"))
         case .connecting: connectFailed(.unreachable("connect timed out"))
         case .writing, .reading: failed(.timeout)
-        case .resolving, .done: break
+        case .done: break
         }
     }
 
-    /// The loop is stopping: give the connection up and tell the caller.
+    /// The loop is stopping: give the connection (or its slot, or the place in the pool's
+    /// queue) up and tell the caller.
     func abandon() {
-        if phase == .connecting { return connectFailed(.connectionClosed) }
-        dropSocket()
-        finish(.failure(.connectionClosed))
+        switch phase {
+        case .waitingForRoom:
+            pool.cancelWait(self)
+            finish(.failure(.connectionClosed))
+        case .resolving, .connecting:
+            connectFailed(.connectionClosed)
+        case .writing, .reading:
+            dropSocket()
+            finish(.failure(.connectionClosed))
+        case .done: break
+        }
+    }
+
+    /// From the pool, on any thread: a connection was given back or a slot freed.
+    func connectionPoolHasRoom() {
+        loop.execute { [self] in
+            guard phase == .waitingForRoom else { return }
+            attempt(fresh: fresh, woken: true)
+        }
     }
 
     // MARK: - Connecting
 
-    private func attempt(fresh: Bool) {
+    /// Leases a connection; with none free, waits in the pool's queue (`woken`: at its front,
+    /// having been there before) until the connect timeout from the first try.
+    private func attempt(fresh: Bool, woken: Bool = false) {
         written = 0
         receivedAny = false
         head = nil
         body = []
         parser = HTTPResponseParser(limits: limits)
         parser.expectResponse(to: method)
-        switch pool.lease(fresh: fresh) {
+        self.fresh = fresh
+        switch pool.lease(fresh: fresh, waiter: self, first: woken) {
         case .exhausted:
-            finish(.failure(.poolExhausted))
+            if phase != .waitingForRoom {
+                phase = .waitingForRoom
+                deadline = MonotonicClock.now() &+ connectNanos
+            }
         case .idle(let socket):
             reused = true
             self.socket = socket
@@ -133,6 +166,8 @@ final class LoopExchange: @unchecked Sendable {
         ThreadHandle.spawn(name: "http-resolve", stackSize: 256 * 1024) { [self] in
             let result = Result { () throws(HTTPClientError) in try pool.resolve() }
             loop.execute { [self] in
+                // Timed out or abandoned meanwhile: the slot was given back then.
+                guard phase == .resolving else { return }
                 guard !loop.isStopped else { return connectFailed(.connectionClosed) }
                 switch result {
                 case .success(let address): connect(to: address)
@@ -314,6 +349,7 @@ final class LoopExchange: @unchecked Sendable {
     private func finish(_ result: Result<HTTPClientAnswer, HTTPClientError>) {
         guard phase != .done else { return }
         phase = .done
+        loop.ended(self)
         completion(result)
     }
 

@@ -17,7 +17,11 @@ final class EventLoop: @unchecked Sendable {
     private var wakePending = false
     private var listeners: [Int32: (EventLoop) -> Void] = [:]
     private var connections: [Int32: HTTPConnection] = [:]
+    /// The exchanges whose sockets are watched, by fd.
     private var exchanges: [Int32: LoopExchange] = [:]
+    /// Every exchange begun here and not yet finished, with a socket or without (while it looks
+    /// a name up or waits for a pooled connection): the timer and `stop` reach them all.
+    private var liveExchanges: [ObjectIdentifier: LoopExchange] = [:]
     private var stopped = false
     private var lastTick: UInt64 = 0
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
@@ -115,6 +119,15 @@ final class EventLoop: @unchecked Sendable {
     /// True once `stop` ran: nothing is watched any more.
     var isStopped: Bool { stopped }
 
+    /// An exchange started on this loop; `ended` once it has finished.
+    func began(_ exchange: LoopExchange) {
+        liveExchanges[ObjectIdentifier(exchange)] = exchange
+    }
+
+    func ended(_ exchange: LoopExchange) {
+        liveExchanges.removeValue(forKey: ObjectIdentifier(exchange))
+    }
+
     /// Watches an upstream exchange's socket for `events`.
     func watch(_ exchange: LoopExchange, fd: Int32, events: UInt32) throws(SystemError) {
         try register(fd, events: events)
@@ -140,7 +153,7 @@ final class EventLoop: @unchecked Sendable {
     /// Closes every connection and ends the loop.
     func stop() {
         for connection in Array(connections.values) { connection.closeNow() }
-        for exchange in Array(exchanges.values) { exchange.abandon() }
+        for exchange in Array(liveExchanges.values) { exchange.abandon() }
         for fd in Array(listeners.keys) { removeListener(fd) }
         stopped = true
     }
@@ -177,7 +190,7 @@ final class EventLoop: @unchecked Sendable {
             if now &- lastTick >= 200_000_000 {
                 lastTick = now
                 for connection in Array(connections.values) { connection.tick(now: now) }
-                for exchange in Array(exchanges.values) { exchange.tick(now: now) }
+                for exchange in Array(liveExchanges.values) { exchange.tick(now: now) }
             }
         }
         runTasks()
