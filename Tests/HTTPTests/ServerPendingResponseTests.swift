@@ -345,6 +345,35 @@ import TestSupport
         #expect(keyed.status == 200)
     }
 
+    @Test func anUpstreamNamedByHostName_IsLookedUpOffTheLoop_AndItsConnectionReused() throws {
+        let upstream = try LiveServer(routes: Self.upstreamRoutes(gate: Gate(), entered: Tally()))
+        defer { upstream.stop() }
+        let live = try Self.front(Forwarding(client: Self.client(), upstream: Upstream(host: "localhost", port: upstream.server.port)))
+        defer { live.stop() }
+        let connection = try live.connect()
+        for index in 0..<3 {
+            try connection.send(getRequest("/up/path/\(index)"))
+            #expect(try connection.readResponse().text == "/path/\(index)")
+        }
+        #expect(upstream.server.openConnections == 1)
+    }
+
+    @Test func aBurstOfCallsToANamedUpstreamThatRefuses_IsAnswered503Each_AndTheNextCallGetsThroughOnceItListens() throws {
+        let listener = try SilentListener()
+        let port = listener.port
+        listener.close()
+        let live = try Self.front(Forwarding(client: Self.client(), upstream: Upstream(host: "localhost", port: port)))
+        defer { live.stop() }
+        let callers = try (0..<40).map { _ in try live.connect() }
+        for caller in callers { try caller.send(getRequest("/up/hello")) }
+        for caller in callers { #expect(try caller.readResponse().status == 503) }
+        // Nothing is left waiting on the refused address: the same name is looked up again.
+        let upstream = try LiveServer(routes: Self.upstreamRoutes(gate: Gate(), entered: Tally()), port: port)
+        defer { upstream.stop() }
+        try callers[0].send(getRequest("/up/hello"))
+        #expect(try callers[0].readResponse().text == "hello")
+    }
+
     @Test func offTheEventLoop_NothingStarts() {
         let client = Self.client()
         let started = client.startOnEventLoop(

@@ -16,16 +16,17 @@ public final class LiveServer: Sendable {
     /// Errors the server reported from streamed bodies whose connection went away.
     public let streamFailures = StreamFailureLog()
 
-    /// Starts a server answering with `responder`.
+    /// Starts a server answering with `responder`, on `port` (0: one the system picks).
     public init(
         responder: any HTTPResponder,
         limits: HTTPLimits = HTTPLimits(),
         eventLoops: Int = 2,
-        workers: Int = 4
+        workers: Int = 4,
+        port: Int = 0
     ) throws {
         let failures = streamFailures
         server = HTTPServer(
-            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: eventLoops, workers: workers, limits: limits),
+            configuration: .init(host: "127.0.0.1", port: port, eventLoops: eventLoops, workers: workers, limits: limits),
             responder: responder,
             onStreamFailure: { failures.record($0) }
         )
@@ -38,11 +39,12 @@ public final class LiveServer: Sendable {
         middleware: [any Middleware] = [],
         limits: HTTPLimits = HTTPLimits(),
         eventLoops: Int = 2,
-        workers: Int = 4
+        workers: Int = 4,
+        port: Int = 0
     ) throws {
         try self.init(
             responder: Router(routes: routes, middleware: middleware),
-            limits: limits, eventLoops: eventLoops, workers: workers
+            limits: limits, eventLoops: eventLoops, workers: workers, port: port
         )
     }
 

@@ -15,6 +15,8 @@ final class ConnectionPool: @unchecked Sendable {
     private var open = 0
     private var address: SocketAddress?
     private var waiters: [any ConnectionPoolWaiter] = []
+    /// Those waiting for the name lookup in flight; nil while none is.
+    private var lookupWaiters: [@Sendable (Result<SocketAddress, HTTPClientError>) -> Void]?
     let upstream: Upstream
     private let maxConnections: Int
     private let maxIdle: Int
@@ -65,6 +67,30 @@ final class ConnectionPool: @unchecked Sendable {
         } catch {
             throw .unreachable("cannot resolve \(upstream.host)")
         }
+    }
+
+    /// Looks the upstream's address up on a thread of its own and hands the result to `done`
+    /// there, for a caller that must not wait on DNS. Lookups run one at a time per pool: a
+    /// caller arriving while one is in flight gets its result, so a burst of calls to a name that
+    /// does not answer starts one thread, not one each.
+    func lookUp(_ done: @escaping @Sendable (Result<SocketAddress, HTTPClientError>) -> Void) {
+        let starts: Bool = lock.withLock {
+            guard lookupWaiters == nil else {
+                lookupWaiters?.append(done)
+                return false
+            }
+            lookupWaiters = [done]
+            return true
+        }
+        guard starts else { return }
+        ThreadHandle.spawn(name: "http-resolve", stackSize: 256 * 1024) { [self] in
+            let result = Result { () throws(HTTPClientError) in try resolve() }
+            let waiting: [@Sendable (Result<SocketAddress, HTTPClientError>) -> Void] = lock.withLock {
+                defer { lookupWaiters = nil }
+                return lookupWaiters ?? []
+            }
+            for done in waiting { done(result) }
+        }.detach()
     }
 
     /// What `lease` found: an idle connection, leave to open a new one (to the cached address

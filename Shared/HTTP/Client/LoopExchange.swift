@@ -150,8 +150,8 @@ final class LoopExchange: ConnectionPoolWaiter, @unchecked Sendable {
         }
     }
 
-    /// Looks the upstream's address up: at once for a numeric address, otherwise on a thread of
-    /// its own, since DNS may keep it waiting and the loop must not.
+    /// Looks the upstream's address up: at once for a numeric address, otherwise through the
+    /// pool's lookup thread, since DNS may keep it waiting and the loop must not.
     private func resolveThenConnect() {
         let host = pool.upstream.host
         if Self.isNumeric(host) {
@@ -161,10 +161,8 @@ final class LoopExchange: ConnectionPoolWaiter, @unchecked Sendable {
                 return connectFailed(error)
             }
         }
-        let pool = self.pool
         let loop = self.loop
-        ThreadHandle.spawn(name: "http-resolve", stackSize: 256 * 1024) { [self] in
-            let result = Result { () throws(HTTPClientError) in try pool.resolve() }
+        pool.lookUp { [self] result in
             loop.execute { [self] in
                 // Timed out or abandoned meanwhile: the slot was given back then.
                 guard phase == .resolving else { return }
@@ -174,7 +172,7 @@ final class LoopExchange: ConnectionPoolWaiter, @unchecked Sendable {
                 case .failure(let error): connectFailed(error)
                 }
             }
-        }.detach()
+        }
     }
 
     private static func isNumeric(_ host: String) -> Bool {
