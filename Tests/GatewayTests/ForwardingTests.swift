@@ -79,6 +79,24 @@ import Testing
         #expect(gateway.upstream.requests(startingWith: "/v1/customers").map(\.target) == [serviceTarget])
     }
 
+    @Test func aServiceAnswerCutShort_Is502JSON_CountedAsAFailedCall() throws {
+        let gateway = try GatewayHarness()
+        defer { gateway.stop() }
+        struct CutShort: Error {}
+        gateway.upstream.behave { _ in
+            HTTPResponse(body: .stream(BodyStream(contentLength: 1000) { writer in
+                try writer.write(Array(repeating: UInt8(ascii: "x"), count: 10))
+                throw CutShort()
+            }))
+        }
+        let response = try gateway.client.request(.get, "/api/v1/loyalty/status", token: GatewayHarness.adminKey)
+        #expect(response.status == .badGateway)
+        #expect(response.headers["Content-Type"] == "application/json")
+        let metrics = try gateway.client.request(.get, "/metrics").text
+        #expect(metrics.contains("zaplecze_upstream_errors_total{service=\"loyalty\",kind=\"protocol\"} 1"))
+        #expect(!metrics.contains("zaplecze_upstream_requests_total{service=\"loyalty\""))
+    }
+
     @Test func metrics_HaveAnUpstreamLatencyHistogramPerService() throws {
         let gateway = try GatewayHarness()
         defer { gateway.stop() }

@@ -95,7 +95,8 @@ public struct Forwarder: Sendable {
         do {
             while let piece = try stream.next() { body.append(contentsOf: piece) }
         } catch {
-            throw ServiceClient.transportError(error, service: service)
+            // Counted as a failed call, as on the event loop, where a body is read before relaying.
+            throw failure(error, call)
         }
         return relay(stream.head, body: .bytes(body), call)
     }
