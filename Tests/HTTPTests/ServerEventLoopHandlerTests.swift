@@ -23,6 +23,9 @@ import TestSupport
                 }
                 return HTTPResponse(body: .stream(stream))
             }
+            .get("inline-sized", execution: .eventLoop) { _, _ in
+                HTTPResponse(body: .stream(BodyStream(contentLength: 123_456) { writer in try writer.write(patternBytes(0..<123_456)) }))
+            }
     }
 
     @Test func anEventLoopRoute_IsAnswered_WhileTheOnlyWorkerIsBusyAndItsQueueFull() throws {
@@ -86,6 +89,29 @@ import TestSupport
         #expect(matchesPattern(response.body, 0..<300_000))
         try connection.send(getRequest("/inline/after"))
         #expect(try connection.readResponse().text == "inline after")
+    }
+
+    @Test func aHEADOfAStreamedLoopAnswer_StatesItsLength_WithoutAWorker() throws {
+        let gate = Gate()
+        let entered = Tally()
+        let (live, running, queued) = try serverWithAFullWorkerPool(routes: routes(gate: gate, entered: entered), entered: entered)
+        defer { live.stop() }
+        defer { gate.open() }
+        let probe = try live.connect()
+        for _ in 0..<3 {
+            try probe.send("HEAD /inline-sized HTTP/1.1\r\nHost: test\r\n\r\n")
+            let head = try probe.readResponse(toHead: true)
+            #expect(head.status == 200)
+            #expect(head.header("Content-Length") == "123456")
+        }
+        // Of unknown length, HTTP/1.0: the connection's close would end the body, so it closes.
+        try probe.send("HEAD /inline-stream/10 HTTP/1.0\r\n\r\n")
+        let closing = try probe.readResponse(toHead: true)
+        #expect(closing.status == 200)
+        #expect(closing.header("Connection") == "close")
+        gate.open()
+        #expect(matchesPattern(try running.readResponse().body, 0..<100_000))
+        #expect(matchesPattern(try queued.readResponse().body, 0..<100_000))
     }
 
     @Test func anEventLoopRouteThatThrows_GivesTheJSON500_AndTheConnectionStays() throws {

@@ -244,6 +244,10 @@ final class HTTPConnection: @unchecked Sendable {
         switch response.body {
         case .bytes:
             deliverOnLoop(response, context: context)
+        case .stream(let stream) where context.isHead || response.status.forbidsBody:
+            // No byte of the body is sent, so its producer never runs: the head goes out from here.
+            let (head, _, keepAlive) = Self.streamHead(response, stream, context: context)
+            complete(with: head, keepAlive: keepAlive && !server.isDraining)
         case .stream:
             // A streamed body is produced on a worker: the producer may wait for the client.
             handToWorker { connection in connection.deliver(response, context: context) }
@@ -266,6 +270,26 @@ final class HTTPConnection: @unchecked Sendable {
             status: .internalServerError, code: "internal_error",
             message: "Something went wrong on our side; it has been logged.", requestId: RequestID.generate()
         )
+    }
+
+    /// The head of a response with a streamed body; its framing (the length when known, else
+    /// chunks, else, for HTTP/1.0, the connection's close); whether the connection stays open.
+    private static func streamHead(
+        _ response: HTTPResponse, _ stream: BodyStream, context: ResponseContext
+    ) -> (head: [UInt8], framing: ResponseSerializer.Framing, keepAlive: Bool) {
+        let framing: ResponseSerializer.Framing
+        var keepAlive = context.keepAlive
+        if response.status.forbidsBody {
+            framing = .none
+        } else if let length = stream.contentLength {
+            framing = .length(length)
+        } else if context.version == .http1_1 {
+            framing = .chunked
+        } else {
+            framing = .none
+            keepAlive = false
+        }
+        return (ResponseSerializer.head(response, framing: framing, keepAlive: keepAlive, version: context.version), framing, keepAlive)
     }
 
     /// Writes a response made on the loop itself; the connection never left the loop.
@@ -298,19 +322,7 @@ final class HTTPConnection: @unchecked Sendable {
             let bytes = ResponseSerializer.serialize(response, keepAlive: context.keepAlive, isHead: context.isHead, version: context.version)
             finishFromWorker(bytes, keepAlive: context.keepAlive && !server.isDraining)
         case .stream(let stream):
-            let framing: ResponseSerializer.Framing
-            if response.status.forbidsBody {
-                framing = .none
-            } else if let length = stream.contentLength {
-                framing = .length(length)
-            } else if context.version == .http1_1 {
-                framing = .chunked
-            } else {
-                framing = .none
-                context.keepAlive = false
-            }
-            let head = ResponseSerializer.head(response, framing: framing, keepAlive: context.keepAlive, version: context.version)
-            let keepAlive = context.keepAlive
+            let (head, framing, keepAlive) = Self.streamHead(response, stream, context: context)
             if suppressBody {
                 finishFromWorker(head, keepAlive: keepAlive)
                 return
