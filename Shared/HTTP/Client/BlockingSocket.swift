@@ -70,20 +70,20 @@ final class BlockingSocket: @unchecked Sendable {
     func writeAll(_ bytes: [UInt8], deadline: UInt64) throws(HTTPClientError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+            let result: IOResult<Int>
+            do {
+                result = try bytes.withUnsafeBytes { raw in try Socket.write(fd, UnsafeRawBufferPointer(rebasing: raw[offset...])) }
+            } catch {
+                throw offset == 0 ? .unreachable("\(error)") : .connectionClosed
             }
-            if written > 0 {
-                offset += written
-                continue
-            }
-            let error = errno
-            if error == EINTR { continue }
-            if error == EAGAIN || error == EWOULDBLOCK {
+            switch result {
+            case .processed(let count) where count > 0:
+                offset += count
+            case .processed:
+                throw offset == 0 ? .unreachable("send wrote nothing") : .connectionClosed
+            case .wouldBlock:
                 guard try wait(for: Int16(POLLOUT), until: deadline) else { throw .timeout }
-                continue
             }
-            throw offset == 0 ? .unreachable("send: \(String(cString: strerror(error)))") : .connectionClosed
         }
     }
 

@@ -372,18 +372,14 @@ final class HTTPConnection: @unchecked Sendable {
     /// and hands the connection back to the loop without waking it. Anything else (a partial
     /// write, a close, pipelined requests, a hang-up) is finished by the loop.
     private func finishFromWorker(_ bytes: [UInt8], keepAlive: Bool) {
+        // The socket is non-blocking: what does not go out at once (or an error) is the loop's.
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
-            }
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                break
-            }
+        while offset < bytes.count,
+            case .processed(let count)? = try? bytes.withUnsafeBytes({ raw in
+                try Socket.write(fd, UnsafeRawBufferPointer(rebasing: raw[offset...]))
+            }),
+            count > 0 {
+            offset += count
         }
         if offset == bytes.count && keepAlive && parser.isIdle && !peerClosedInput {
             _ = state.responseWritten(keepAlive: true, now: MonotonicClock.now())
