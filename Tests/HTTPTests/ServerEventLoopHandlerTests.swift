@@ -28,26 +28,32 @@ import TestSupport
             }
     }
 
-    @Test func anEventLoopRoute_IsAnswered_WhileTheOnlyWorkerIsBusyAndItsQueueFull() throws {
+    /// Runs `body` with a probe connection to a server whose only worker is busy and whose queue
+    /// is full; then lets the two held requests finish and checks their answers.
+    private func withEveryWorkerBusy(_ body: (_ probe: RawConnection) throws -> Void) throws {
         let gate = Gate()
         let entered = Tally()
         let (live, running, queued) = try serverWithAFullWorkerPool(routes: routes(gate: gate, entered: entered), entered: entered)
         defer { live.stop() }
         defer { gate.open() }
-
-        let probe = try live.connect()
-        for index in 0..<20 {
-            try probe.send(getRequest("/inline/\(index)"))
-            let response = try probe.readResponse()
-            #expect(response.status == 200)
-            #expect(response.text == "inline \(index)")
-        }
-        // A worker route on the same connection is still refused: the pool really is full.
-        try probe.send(getRequest("/hello"))
-        #expect(try probe.readResponse().status == 503)
+        try body(try live.connect())
         gate.open()
         #expect(matchesPattern(try running.readResponse().body, 0..<100_000))
         #expect(matchesPattern(try queued.readResponse().body, 0..<100_000))
+    }
+
+    @Test func anEventLoopRoute_IsAnswered_WhileTheOnlyWorkerIsBusyAndItsQueueFull() throws {
+        try withEveryWorkerBusy { probe in
+            for index in 0..<20 {
+                try probe.send(getRequest("/inline/\(index)"))
+                let response = try probe.readResponse()
+                #expect(response.status == 200)
+                #expect(response.text == "inline \(index)")
+            }
+            // A worker route on the same connection is still refused: the pool really is full.
+            try probe.send(getRequest("/hello"))
+            #expect(try probe.readResponse().status == 503)
+        }
     }
 
     @Test func pipelinedRequests_MixingLoopAndWorkerRoutes_AreAnsweredInOrder() throws {
@@ -92,26 +98,19 @@ import TestSupport
     }
 
     @Test func aHEADOfAStreamedLoopAnswer_StatesItsLength_WithoutAWorker() throws {
-        let gate = Gate()
-        let entered = Tally()
-        let (live, running, queued) = try serverWithAFullWorkerPool(routes: routes(gate: gate, entered: entered), entered: entered)
-        defer { live.stop() }
-        defer { gate.open() }
-        let probe = try live.connect()
-        for _ in 0..<3 {
-            try probe.send("HEAD /inline-sized HTTP/1.1\r\nHost: test\r\n\r\n")
-            let head = try probe.readResponse(toHead: true)
-            #expect(head.status == 200)
-            #expect(head.header("Content-Length") == "123456")
+        try withEveryWorkerBusy { probe in
+            for _ in 0..<3 {
+                try probe.send("HEAD /inline-sized HTTP/1.1\r\nHost: test\r\n\r\n")
+                let head = try probe.readResponse(toHead: true)
+                #expect(head.status == 200)
+                #expect(head.header("Content-Length") == "123456")
+            }
+            // Of unknown length, HTTP/1.0: the connection's close would end the body, so it closes.
+            try probe.send("HEAD /inline-stream/10 HTTP/1.0\r\n\r\n")
+            let closing = try probe.readResponse(toHead: true)
+            #expect(closing.status == 200)
+            #expect(closing.header("Connection") == "close")
         }
-        // Of unknown length, HTTP/1.0: the connection's close would end the body, so it closes.
-        try probe.send("HEAD /inline-stream/10 HTTP/1.0\r\n\r\n")
-        let closing = try probe.readResponse(toHead: true)
-        #expect(closing.status == 200)
-        #expect(closing.header("Connection") == "close")
-        gate.open()
-        #expect(matchesPattern(try running.readResponse().body, 0..<100_000))
-        #expect(matchesPattern(try queued.readResponse().body, 0..<100_000))
     }
 
     @Test func anEventLoopRouteThatThrows_GivesTheJSON500_AndTheConnectionStays() throws {

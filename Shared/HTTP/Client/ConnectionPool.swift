@@ -123,6 +123,11 @@ final class ConnectionPool: @unchecked Sendable {
         lock.withLock { waiters.removeAll { $0 === waiter } }
     }
 
+    /// Tells the next waiter of room that a waiter woken for it no longer wanted.
+    func passRoomOn() {
+        lock.withLock { nextWaiter() }?.connectionPoolHasRoom()
+    }
+
     /// After a `.connect` lease: remembers the address that worked, or on failure (nil) gives
     /// the slot back and forgets the address so the next connection resolves it again.
     func opened(_ address: SocketAddress?) {

@@ -114,7 +114,8 @@ final class LoopExchange: ConnectionPoolWaiter, @unchecked Sendable {
     /// From the pool, on any thread: a connection was given back or a slot freed.
     func connectionPoolHasRoom() {
         loop.execute { [self] in
-            guard phase == .waitingForRoom else { return }
+            // Given up meanwhile (its deadline passed): the room is the next waiter's.
+            guard phase == .waitingForRoom else { return pool.passRoomOn() }
             attempt(fresh: fresh, woken: true)
         }
     }
