@@ -64,7 +64,8 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
             return inet_ntop(AF_INET, base + 4, &buffer, socklen_t(buffer.count)) != nil
         }
         guard ok else { return "?" }
-        return String(cString: buffer)
+        let length = buffer.firstIndex(of: 0) ?? buffer.count
+        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     public var description: String { family == AF_INET6 ? "[\(host)]:\(port)" : "\(host):\(port)" }

@@ -135,7 +135,7 @@ public struct ServiceConfiguration: Sendable {
           --host H          address to bind (ZAPLECZE_HOST, default 127.0.0.1)
           --port P          port to bind, 0 for any (ZAPLECZE_PORT)
           --database PATH   SQLite file (ZAPLECZE_DATABASE, default ./data/\(service).sqlite)
-          --workers N       handler threads (ZAPLECZE_WORKERS, default 16)
+          --workers N       handler threads (ZAPLECZE_WORKERS, default 32)
           --log-level L     debug|info|warn|error (ZAPLECZE_LOG_LEVEL, default info)
           --synchronous S   SQLite synchronous: OFF|NORMAL|FULL|EXTRA (ZAPLECZE_SQLITE_SYNCHRONOUS, default NORMAL)
           --checkpoint-pages N  WAL pages before a background checkpoint (ZAPLECZE_SQLITE_CHECKPOINT_PAGES, default 1000)

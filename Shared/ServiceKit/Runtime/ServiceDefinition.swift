@@ -8,8 +8,10 @@ public struct ServiceDefinition: Sendable {
     public var name: String
     public var version: String
     public var defaultPort: Int
-    /// Handler threads unless `--workers` says otherwise: a service that waits on others (the
-    /// gateway) needs more than one that mostly waits on its own database.
+    /// Handler threads unless `--workers` says otherwise. 32 by default: on 2 cores, with 32
+    /// keep-alive clients reading from SQLite, 16 workers left requests queued behind busy ones
+    /// (p99 5–10 ms) where 32 took each at once (p99 2.5–4.4 ms), and durable writes gained
+    /// 10–40% from larger group commits; each worker costs about 10 KiB resident at rest.
     public var defaultWorkers: Int
     public var migrations: [Migration]
     /// Whether the process serves the internal `/v1` API at all (the gateway, the public door,
@@ -30,7 +32,7 @@ public struct ServiceDefinition: Sendable {
         name: String,
         version: String = "1.0.0",
         defaultPort: Int,
-        defaultWorkers: Int = 16,
+        defaultWorkers: Int = 32,
         migrations: [Migration] = [],
         servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
