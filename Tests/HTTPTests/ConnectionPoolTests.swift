@@ -134,4 +134,54 @@ import Testing
             waiting.join()
         }
     }
+
+    @Test func callersArrivingWhileANameIsLookedUp_ShareThatOneLookup_AndALaterCallerStartsAnother() throws {
+        let release = Gate()
+        let lookups = Tally()
+        let pool = ConnectionPool(
+            upstream: Upstream(host: "shop-loyalty", port: 8081), maxConnections: 1, maxIdle: 1, idleTimeout: .seconds(60),
+            nameLookup: { _, port in
+                lookups.increment()
+                _ = release.wait()
+                return try SocketAddress.resolve(host: "127.0.0.1", port: port)
+            }
+        )
+        let answered = Tally()
+        let ports = Locked<[Int]>([])
+        let done: @Sendable (Result<SocketAddress, HTTPClientError>) -> Void = { result in
+            if case .success(let address) = result { ports.withLock { $0.append(address.port) } }
+            answered.increment()
+        }
+        for _ in 0..<10 { pool.lookUp(done) }
+        #expect(lookups.wait(for: 1))
+        #expect(answered.value == 0)
+
+        release.open()
+        #expect(answered.wait(for: 10))
+        #expect(lookups.value == 1)
+        #expect(ports.current == Array(repeating: 8081, count: 10))
+
+        pool.lookUp(done)
+        #expect(answered.wait(for: 11))
+        #expect(lookups.value == 2, "a lookup finished is not reused: the next caller looks the name up again")
+    }
+
+    @Test func aNameThatCannotBeLookedUp_FailsEveryCallerWaitingForIt() throws {
+        let release = Gate()
+        let pool = ConnectionPool(
+            upstream: Upstream(host: "no-such-host", port: 1), maxConnections: 1, maxIdle: 1, idleTimeout: .seconds(60),
+            nameLookup: { _, _ in
+                _ = release.wait()
+                throw HTTPClientError.unreachable("no such host")
+            }
+        )
+        let failures = Tally()
+        for _ in 0..<3 {
+            pool.lookUp { result in
+                if case .failure(.unreachable) = result { failures.increment() }
+            }
+        }
+        release.open()
+        #expect(failures.wait(for: 3))
+    }
 }

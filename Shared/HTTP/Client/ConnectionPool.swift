@@ -21,12 +21,19 @@ final class ConnectionPool: @unchecked Sendable {
     private let maxConnections: Int
     private let maxIdle: Int
     private let idleTimeout: UInt64
+    /// How a host name becomes an address: the system's resolver, or a test's stand-in.
+    typealias NameLookup = @Sendable (_ host: String, _ port: Int) throws -> SocketAddress
+    private let nameLookup: NameLookup
 
-    init(upstream: Upstream, maxConnections: Int, maxIdle: Int, idleTimeout: Duration) {
+    init(
+        upstream: Upstream, maxConnections: Int, maxIdle: Int, idleTimeout: Duration,
+        nameLookup: @escaping NameLookup = { host, port in try SocketAddress.resolve(host: host, port: port) }
+    ) {
         self.upstream = upstream
         self.maxConnections = maxConnections
         self.maxIdle = maxIdle
         self.idleTimeout = idleTimeout.nanoseconds
+        self.nameLookup = nameLookup
     }
 
     /// A connection, reused when a healthy idle one exists; `reused` tells which. With `fresh`,
@@ -63,7 +70,7 @@ final class ConnectionPool: @unchecked Sendable {
     /// The upstream's address, looked up by name (this may wait on DNS).
     func resolve() throws(HTTPClientError) -> SocketAddress {
         do {
-            return try SocketAddress.resolve(host: upstream.host, port: upstream.port)
+            return try nameLookup(upstream.host, upstream.port)
         } catch {
             throw .unreachable("cannot resolve \(upstream.host)")
         }
