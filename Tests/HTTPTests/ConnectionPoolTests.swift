@@ -15,14 +15,21 @@ import Testing
         func connectionPoolHasRoom() { told.withLock { $0.append(name) } }
     }
 
+    /// A pool of at most one connection, to `host` looked up by `nameLookup`.
+    static func poolOfOne(
+        host: String, port: Int,
+        nameLookup: @escaping ConnectionPool.NameLookup = ConnectionPool.systemNameLookup
+    ) -> ConnectionPool {
+        ConnectionPool(upstream: Upstream(host: host, port: port), maxConnections: 1, maxIdle: 1,
+                       idleTimeout: .seconds(60), nameLookup: nameLookup)
+    }
+
     /// A pool of at most one connection to a listening upstream, and the names its waiters were
     /// told, in order.
     static func withAPoolOfOne(_ body: (ConnectionPool, Locked<[String]>) throws -> Void) throws {
         let upstream = try ScriptedUpstream { _ in .close }
         defer { upstream.stop() }
-        let pool = ConnectionPool(upstream: Upstream(host: "127.0.0.1", port: upstream.port),
-                                  maxConnections: 1, maxIdle: 1, idleTimeout: .seconds(60))
-        try body(pool, Locked([]))
+        try body(poolOfOne(host: "127.0.0.1", port: upstream.port), Locked([]))
     }
 
     static func after(_ duration: Duration) -> UInt64 { MonotonicClock.now() &+ duration.nanoseconds }
@@ -138,14 +145,11 @@ import Testing
     @Test func callersArrivingWhileANameIsLookedUp_ShareThatOneLookup_AndALaterCallerStartsAnother() throws {
         let release = Gate()
         let lookups = Tally()
-        let pool = ConnectionPool(
-            upstream: Upstream(host: "shop-loyalty", port: 8081), maxConnections: 1, maxIdle: 1, idleTimeout: .seconds(60),
-            nameLookup: { _, port in
-                lookups.increment()
-                _ = release.wait()
-                return try SocketAddress.resolve(host: "127.0.0.1", port: port)
-            }
-        )
+        let pool = Self.poolOfOne(host: "shop-loyalty", port: 8081) { _, port in
+            lookups.increment()
+            _ = release.wait()
+            return try SocketAddress.resolve(host: "127.0.0.1", port: port)
+        }
         let answered = Tally()
         let ports = Locked<[Int]>([])
         let done: @Sendable (Result<SocketAddress, HTTPClientError>) -> Void = { result in
@@ -168,13 +172,10 @@ import Testing
 
     @Test func aNameThatCannotBeLookedUp_FailsEveryCallerWaitingForIt() throws {
         let release = Gate()
-        let pool = ConnectionPool(
-            upstream: Upstream(host: "no-such-host", port: 1), maxConnections: 1, maxIdle: 1, idleTimeout: .seconds(60),
-            nameLookup: { _, _ in
-                _ = release.wait()
-                throw HTTPClientError.unreachable("no such host")
-            }
-        )
+        let pool = Self.poolOfOne(host: "no-such-host", port: 1) { _, _ in
+            _ = release.wait()
+            throw HTTPClientError.unreachable("no such host")
+        }
         let failures = Tally()
         for _ in 0..<3 {
             pool.lookUp { result in

@@ -23,11 +23,12 @@ final class ConnectionPool: @unchecked Sendable {
     private let idleTimeout: UInt64
     /// How a host name becomes an address: the system's resolver, or a test's stand-in.
     typealias NameLookup = @Sendable (_ host: String, _ port: Int) throws -> SocketAddress
+    static let systemNameLookup: NameLookup = { host, port in try SocketAddress.resolve(host: host, port: port) }
     private let nameLookup: NameLookup
 
     init(
         upstream: Upstream, maxConnections: Int, maxIdle: Int, idleTimeout: Duration,
-        nameLookup: @escaping NameLookup = { host, port in try SocketAddress.resolve(host: host, port: port) }
+        nameLookup: @escaping NameLookup = ConnectionPool.systemNameLookup
     ) {
         self.upstream = upstream
         self.maxConnections = maxConnections

@@ -64,8 +64,7 @@ public struct SocketAddress: Sendable, CustomStringConvertible {
             return inet_ntop(AF_INET, base + 4, &buffer, socklen_t(buffer.count)) != nil
         }
         guard ok else { return "?" }
-        let length = buffer.firstIndex(of: 0) ?? buffer.count
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return buffer.withUnsafeBufferPointer { $0.baseAddress.map { String(cString: $0) } } ?? "?"
     }
 
     public var description: String { family == AF_INET6 ? "[\(host)]:\(port)" : "\(host):\(port)" }
