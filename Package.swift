@@ -58,8 +58,10 @@ for service in services {
         )
     )
 }
-targets.append(.testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
-targets.append(.testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
+targets.append(
+    .testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
+targets.append(
+    .testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
 
 for index in targets.indices where targets[index].type != .system {
     targets[index].swiftSettings = [.swiftLanguageMode(.v6)]

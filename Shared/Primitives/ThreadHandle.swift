@@ -1,8 +1,8 @@
 #if canImport(Glibc)
-import Glibc
-import CSystem
+    import Glibc
+    import CSystem
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A joinable POSIX thread running a closure.
@@ -13,7 +13,9 @@ public final class ThreadHandle: @unchecked Sendable {
     private init(thread: pthread_t) { self.thread = thread }
 
     /// Starts `body` on a new thread named `name` (as `top` and `ps -L` show it, 15 bytes at most).
-    public static func spawn(name: String, stackSize: Int = 8 * 1024 * 1024, _ body: @escaping @Sendable () -> Void) -> ThreadHandle {
+    public static func spawn(name: String, stackSize: Int = 8 * 1024 * 1024, _ body: @escaping @Sendable () -> Void)
+        -> ThreadHandle
+    {
         final class Box: @unchecked Sendable {
             let body: @Sendable () -> Void
             let name: String
@@ -27,15 +29,17 @@ public final class ThreadHandle: @unchecked Sendable {
         pthread_attr_init(&attributes)
         pthread_attr_setstacksize(&attributes, stackSize)
         var thread = pthread_t()
-        let result = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
-            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-            #if canImport(Glibc)
-            _ = zapleczeSetThreadName(String(box.name.prefix(15)))
-            #endif
-            box.body()
-            return nil
-        }, box)
+        let result = pthread_create(
+            &thread, &attributes,
+            { raw in
+                guard let raw else { return nil }
+                let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+                #if canImport(Glibc)
+                    _ = zapleczeSetThreadName(String(box.name.prefix(15)))
+                #endif
+                box.body()
+                return nil
+            }, box)
         pthread_attr_destroy(&attributes)
         precondition(result == 0, "pthread_create failed: \(result)")
         return ThreadHandle(thread: thread)

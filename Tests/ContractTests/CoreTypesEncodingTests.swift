@@ -27,9 +27,10 @@ struct CoreTypesEncodingTests {
                 for _ in 0..<values.count() { details[values.string()] = jsonValue(&values, depth: 0) }
                 return details
             }
-            expectSameJSON(ErrorEnvelope(
-                error: .init(code: values.string(), message: values.string(), details: details),
-                requestId: values.optional { $0.string() }))
+            expectSameJSON(
+                ErrorEnvelope(
+                    error: .init(code: values.string(), message: values.string(), details: details),
+                    requestId: values.optional { $0.string() }))
         }
     }
 
@@ -42,8 +43,9 @@ struct CoreTypesEncodingTests {
 
     @Test func page_WritesNextCursorAsNull_AndMatchesFoundation() {
         expectJSON(Page<RuleReference>(items: [], nextCursor: nil), #"{"items":[],"nextCursor":null}"#)
-        expectJSON(Page(items: [RuleReference(id: 1, name: "a/b")], nextCursor: "c"),
-                   #"{"items":[{"id":1,"name":"a/b"}],"nextCursor":"c"}"#)
+        expectJSON(
+            Page(items: [RuleReference(id: 1, name: "a/b")], nextCursor: "c"),
+            #"{"items":[{"id":1,"name":"a/b"}],"nextCursor":"c"}"#)
         expectJSON(Page(items: ["x", "y"], nextCursor: nil), #"{"items":["x","y"],"nextCursor":null}"#)
     }
 

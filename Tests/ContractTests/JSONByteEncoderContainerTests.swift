@@ -25,8 +25,9 @@ struct JSONByteEncoderContainerTests {
     }
 
     @Test func keys_WithEscapes_AreEscapedLikeStrings() {
-        expectJSON(Pairs(pairs: [("tab\there", 1), ("quote\"", 2), ("nul\u{0}", 3)]),
-                   #"{"nul\u0000":3,"quote\"":2,"tab\there":1}"#)
+        expectJSON(
+            Pairs(pairs: [("tab\there", 1), ("quote\"", 2), ("nul\u{0}", 3)]),
+            #"{"nul\u0000":3,"quote\"":2,"tab\there":1}"#)
     }
 
     @Test func repeatedKeys_KeepTheLastValue() {
@@ -74,8 +75,8 @@ struct JSONByteEncoderContainerTests {
     @Test func dictionaries_WithStringIntAndOtherKeys_MatchFoundation() {
         expectJSON(["b": 1, "a": 2], #"{"a":2,"b":1}"#)
         expectJSON([10: "ten", 9: "nine", -1: "minus"], #"{"-1":"minus","10":"ten","9":"nine"}"#)
-        expectSameJSON([true: 1])                       // not CodingKeyRepresentable: an array of pairs
-        expectSameJSON([OrderStatus.paid: 1])           // neither
+        expectSameJSON([true: 1])  // not CodingKeyRepresentable: an array of pairs
+        expectSameJSON([OrderStatus.paid: 1])  // neither
         expectSameJSON(["outer": ["inner": [1, 2]]])
     }
 

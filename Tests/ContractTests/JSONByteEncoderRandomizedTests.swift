@@ -17,7 +17,10 @@ struct JSONByteEncoderRandomizedTests {
         for seed: UInt64 in 0..<200 {
             var values = SampleValues(seed: seed)
             let trees = (0..<3).map { _ in RandomTree.make(&values, depth: 3) }
-            expectSameJSON(Envelope(items: trees.map { TreeItem(tree: $0, at: values.date()) }, nextCursor: values.optional { $0.string() }))
+            expectSameJSON(
+                Envelope(
+                    items: trees.map { TreeItem(tree: $0, at: values.date()) },
+                    nextCursor: values.optional { $0.string() }))
         }
     }
 

@@ -24,14 +24,16 @@ struct JSONByteEncoderReuseTests {
         return OrderAcceptance(
             orderNumber: values.string(), sequence: values.int64(), changed: values.bool(),
             deliveries: (0..<3).map { _ in
-                OrderDelivery(receiver: values.string(), service: values.string(), eventId: values.string(),
-                              sequence: values.int64(), state: "pending", attempts: values.int(), createdAt: values.date(),
-                              lastError: values.optional { $0.string() })
+                OrderDelivery(
+                    receiver: values.string(), service: values.string(), eventId: values.string(),
+                    sequence: values.int64(), state: "pending", attempts: values.int(), createdAt: values.date(),
+                    lastError: values.optional { $0.string() })
             })
     }
 
     @Test func encodingInsideAnEncoding_UsesItsOwnState() {
-        let inner = RuleConditions(minOrderValue: 5, validFrom: Date(timeIntervalSince1970: 0), productIds: ["a", "b/c"])
+        let inner = RuleConditions(
+            minOrderValue: 5, validFrom: Date(timeIntervalSince1970: 0), productIds: ["a", "b/c"])
         expectSameJSON(Embedding(inner: inner))
         expectSameJSON([Embedding(inner: inner), Embedding(inner: RuleConditions())])
     }
@@ -65,7 +67,8 @@ struct JSONByteEncoderReuseTests {
     @Test func decimalsEqualInValueButWrittenDifferently_KeepTheirOwnText() throws {
         let decimals = [
             Decimal(sign: .plus, exponent: -2, significand: 150), Decimal(sign: .plus, exponent: -1, significand: 15),
-            try #require(Decimal(string: "1.50")), Decimal(15) / 10, Decimal(150) / 100, Decimal(sign: .minus, exponent: 0, significand: 0),
+            try #require(Decimal(string: "1.50")), Decimal(15) / 10, Decimal(150) / 100,
+            Decimal(sign: .minus, exponent: 0, significand: 0),
         ]
         for decimal in decimals {
             expectSameJSON(decimal)

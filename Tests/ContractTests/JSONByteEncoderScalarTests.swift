@@ -65,7 +65,10 @@ struct JSONByteEncoderScalarTests {
         expectJSON(1e-5, "1e-05")
         expectJSON(1e20, "1e+20")
         expectJSON(123.456, "123.456")
-        for number in [Double.leastNonzeroMagnitude, .greatestFiniteMagnitude, .ulpOfOne, 1e16, 9_007_199_254_740_992, -2.5e-300, 1.0 / 3] {
+        for number in [
+            Double.leastNonzeroMagnitude, .greatestFiniteMagnitude, .ulpOfOne, 1e16, 9_007_199_254_740_992, -2.5e-300,
+            1.0 / 3,
+        ] {
             expectSameJSON(number)
             expectSameJSON([number])
             expectSameJSON(["number": number])

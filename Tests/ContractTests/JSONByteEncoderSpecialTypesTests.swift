@@ -40,7 +40,9 @@ struct JSONByteEncoderSpecialTypesTests {
     }
 
     @Test func urls_AreTheirAbsoluteString() throws {
-        let texts = ["https://shop.example/p/42?x=1&y=a%20b#frag", "file:///tmp/a%22b", "mailto:a@b.example", "relative/path"]
+        let texts = [
+            "https://shop.example/p/42?x=1&y=a%20b#frag", "file:///tmp/a%22b", "mailto:a@b.example", "relative/path",
+        ]
         for text in texts {
             let url = try #require(URL(string: text))
             expectSameJSON(url)

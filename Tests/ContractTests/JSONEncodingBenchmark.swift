@@ -24,12 +24,14 @@ struct JSONEncodingBenchmark {
     /// An order as the storefront sends it, with three lines.
     private static let orderDocument = OrderDocument(
         customerId: "customer-000042",
-        buyer: Buyer(login: "jana", name: "Jana Nováková", street: "Hlavná 12", postcode: "811 01", city: "Bratislava",
-                     email: "jana@example.sk", phone: "+421 900 123 456"),
+        buyer: Buyer(
+            login: "jana", name: "Jana Nováková", street: "Hlavná 12", postcode: "811 01", city: "Bratislava",
+            email: "jana@example.sk", phone: "+421 900 123 456"),
         currency: "EUR",
         lines: (1...3).map {
-            OrderLine(productId: "product-\($0)", name: "Product \($0) – \"special\"", category: $0 == 2 ? nil : "garden",
-                      quantity: Int64($0), unitNet: 1_000 * Int64($0), unitGross: 1_230 * Int64($0))
+            OrderLine(
+                productId: "product-\($0)", name: "Product \($0) – \"special\"", category: $0 == 2 ? nil : "garden",
+                quantity: Int64($0), unitNet: 1_000 * Int64($0), unitGross: 1_230 * Int64($0))
         },
         shipping: ShippingCost(net: 300, gross: 369), totalNet: 6_300, totalGross: 7_749, discountCode: "WELCOME10",
         status: .paid, placedAt: placedAt)
@@ -62,8 +64,12 @@ struct JSONEncodingBenchmark {
 
         let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
         let dates = (0..<1_000).map { Self.placedAt.addingTimeInterval(Double($0) * 3_600.5) }
-        let theirs = try nanoseconds(dates.count) { var total = 0; for date in dates { total += style.format(date).utf8.count }; return total }
-        let ours = try nanoseconds(dates.count) { var total = 0; for date in dates { total += RFC3339.format(date).utf8.count }; return total }
+        let theirs = try nanoseconds(dates.count) {
+            var total = 0; for date in dates { total += style.format(date).utf8.count }; return total
+        }
+        let ours = try nanoseconds(dates.count) {
+            var total = 0; for date in dates { total += RFC3339.format(date).utf8.count }; return total
+        }
         lines.append(line("RFC3339.format", theirs / Double(dates.count), ours / Double(dates.count)))
         print(lines.joined(separator: "\n"))
     }
@@ -91,7 +97,8 @@ struct JSONEncodingBenchmark {
 
     private func line(_ name: String, _ theirs: Double, _ ours: Double) -> String {
         let columns = [
-            pad(name, 18), pad(String(Int(theirs.rounded())), 15, right: true), pad(String(Int(ours.rounded())), 10, right: true),
+            pad(name, 18), pad(String(Int(theirs.rounded())), 15, right: true),
+            pad(String(Int(ours.rounded())), 10, right: true),
             pad(String(format: "%.1fx", theirs / ours), 11, right: true),
         ]
         return columns.joined()

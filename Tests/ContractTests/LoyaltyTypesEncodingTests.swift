@@ -17,9 +17,10 @@ struct LoyaltyTypesEncodingTests {
     private func award(_ values: inout SampleValues) -> Award {
         values.bool()
             ? .fixed(points: values.int64())
-            : .proportional(ProportionalAward(
-                points: values.int64(), per: values.int64(), basis: values.pick(ValueBasis.self),
-                rounding: values.pick(PointsRounding.self), roundTo: values.pick(RoundingStep.self)))
+            : .proportional(
+                ProportionalAward(
+                    points: values.int64(), per: values.int64(), basis: values.pick(ValueBasis.self),
+                    rounding: values.pick(PointsRounding.self), roundTo: values.pick(RoundingStep.self)))
     }
 
     private func conditions(_ values: inout SampleValues) -> RuleConditions {
@@ -36,18 +37,20 @@ struct LoyaltyTypesEncodingTests {
             exchangeOrderId: values.optional { $0.int64() }, debitId: values.optional { $0.string() },
             actor: values.optional { $0.string() }, reason: values.optional { $0.string() })
         return HistoryEntry(
-            id: values.int64(), customerId: values.string(), kind: values.pick(HistoryKind.self), points: values.int64(),
+            id: values.int64(), customerId: values.string(), kind: values.pick(HistoryKind.self),
+            points: values.int64(),
             pendingPoints: values.int64(), balanceAfter: values.int64(), pendingAfter: values.int64(),
             createdAt: values.date(), expiresAt: values.optional { $0.date() }, cause: cause)
     }
 
     @Test func customerPoints_MatchesFoundation() {
         each { values in
-            expectSameJSON(CustomerPoints(
-                customerId: values.string(), points: values.int64(), pendingPoints: values.int64(),
-                coefficient: values.coefficient(),
-                expiringPoints: values.array { ExpiringPoints(points: $0.int64(), expiresAt: $0.date()) },
-                exchangeOrderCount: values.int64(), newsletterSignedUp: values.bool()))
+            expectSameJSON(
+                CustomerPoints(
+                    customerId: values.string(), points: values.int64(), pendingPoints: values.int64(),
+                    coefficient: values.coefficient(),
+                    expiringPoints: values.array { ExpiringPoints(points: $0.int64(), expiresAt: $0.date()) },
+                    exchangeOrderCount: values.int64(), newsletterSignedUp: values.bool()))
         }
     }
 
@@ -55,11 +58,14 @@ struct LoyaltyTypesEncodingTests {
         each { values in
             expectSameJSON(CoefficientUpdate(coefficient: values.coefficient()))
             expectSameJSON(PointsAdjustmentRequest(points: values.int64(), reason: values.string()))
-            expectSameJSON(PointsAdjustmentResult(
-                customerId: values.string(), points: values.int64(), pendingPoints: values.int64(),
-                entry: historyEntry(&values)))
-            expectSameJSON(BulkAdjustmentResult(
-                rows: values.int(), customers: values.int(), pointsAdded: values.int64(), pointsRemoved: values.int64()))
+            expectSameJSON(
+                PointsAdjustmentResult(
+                    customerId: values.string(), points: values.int64(), pendingPoints: values.int64(),
+                    entry: historyEntry(&values)))
+            expectSameJSON(
+                BulkAdjustmentResult(
+                    rows: values.int(), customers: values.int(), pointsAdded: values.int64(),
+                    pointsRemoved: values.int64()))
         }
     }
 
@@ -74,18 +80,23 @@ struct LoyaltyTypesEncodingTests {
     @Test func exchangeOrders_MatchFoundation() {
         each { values in
             let items = values.array {
-                ExchangeOrderItem(productId: $0.string(), name: $0.string(), category: $0.optional { $0.string() },
-                                  quantity: $0.int64(), unitPoints: $0.int64(), points: $0.int64())
+                ExchangeOrderItem(
+                    productId: $0.string(), name: $0.string(), category: $0.optional { $0.string() },
+                    quantity: $0.int64(), unitPoints: $0.int64(), points: $0.int64())
             }
-            expectSameJSON(ExchangeOrder(
-                id: values.int64(), customerId: values.string(), items: items, points: values.int64(),
-                status: values.pick(ExchangeOrderStatus.self), exchanged: values.optional { $0.bool() },
-                note: values.optional { $0.string() }, createdAt: values.date(), exchangedAt: values.optional { $0.date() },
-                rejectedAt: values.optional { $0.date() }, rejectionReason: values.optional { $0.string() },
-                placedBy: values.optional { $0.string() }))
-            expectSameJSON(ExchangeOrderRequest(items: values.array {
-                ExchangeOrderItemRequest(productId: $0.string(), quantity: $0.int64())
-            }))
+            expectSameJSON(
+                ExchangeOrder(
+                    id: values.int64(), customerId: values.string(), items: items, points: values.int64(),
+                    status: values.pick(ExchangeOrderStatus.self), exchanged: values.optional { $0.bool() },
+                    note: values.optional { $0.string() }, createdAt: values.date(),
+                    exchangedAt: values.optional { $0.date() },
+                    rejectedAt: values.optional { $0.date() }, rejectionReason: values.optional { $0.string() },
+                    placedBy: values.optional { $0.string() }))
+            expectSameJSON(
+                ExchangeOrderRequest(
+                    items: values.array {
+                        ExchangeOrderItemRequest(productId: $0.string(), quantity: $0.int64())
+                    }))
             expectSameJSON(ExchangedUpdate(exchanged: values.bool()))
             expectSameJSON(ExchangeRejectionRequest(reason: values.optional { $0.string() }))
         }
@@ -93,31 +104,42 @@ struct LoyaltyTypesEncodingTests {
 
     @Test func activityAndOrderPoints_MatchFoundation() {
         each { values in
-            expectSameJSON(ReviewPublishedEvent(reviewId: values.string(), customerId: values.string(), productId: values.string()))
-            expectSameJSON(ActivityAward(
-                customerId: values.string(), awarded: values.int64(), firstTime: values.bool(), points: values.int64()))
-            expectSameJSON(OrderPoints(
-                orderNumber: values.string(), customerId: values.optional { $0.string() }, status: values.pick(OrderStatus.self),
-                lastSequence: values.int64(), outcome: values.optional { $0.pick(OrderEventOutcome.self) },
-                awards: values.array {
-                    OrderAward(rule: RuleReference(id: $0.int64(), name: $0.string()), points: $0.int64(),
-                               trigger: $0.pick(OrderStatus.self), state: $0.pick(OrderAwardState.self), reversed: $0.int64())
-                }))
+            expectSameJSON(
+                ReviewPublishedEvent(reviewId: values.string(), customerId: values.string(), productId: values.string())
+            )
+            expectSameJSON(
+                ActivityAward(
+                    customerId: values.string(), awarded: values.int64(), firstTime: values.bool(),
+                    points: values.int64()))
+            expectSameJSON(
+                OrderPoints(
+                    orderNumber: values.string(), customerId: values.optional { $0.string() },
+                    status: values.pick(OrderStatus.self),
+                    lastSequence: values.int64(), outcome: values.optional { $0.pick(OrderEventOutcome.self) },
+                    awards: values.array {
+                        OrderAward(
+                            rule: RuleReference(id: $0.int64(), name: $0.string()), points: $0.int64(),
+                            trigger: $0.pick(OrderStatus.self), state: $0.pick(OrderAwardState.self),
+                            reversed: $0.int64())
+                    }))
         }
     }
 
     @Test func programAndRules_MatchFoundation() {
         each { values in
-            expectSameJSON(LoyaltyProgram(
-                deductOnCancel: values.bool(), coefficientApplies: values.pick(CoefficientTarget.self),
-                earnEligibility: values.pick(EarnEligibility.self), earnCategory: values.optional { $0.string() },
-                earnProductIds: values.array { $0.string() }, rewardEligibility: values.pick(RewardEligibility.self),
-                rewardCategory: values.optional { $0.string() }, rewardProductIds: values.array { $0.string() },
-                pointsPerCurrencyUnit: values.exactDecimal(), expiryMonths: values.optional { $0.int() }))
-            expectSameJSON(LoyaltyRule(
-                id: values.optional { $0.int64() }, name: values.string(), active: values.bool(),
-                action: values.pick(LoyaltyAction.self), status: values.optional { $0.pick(OrderStatus.self) },
-                conditions: conditions(&values), award: award(&values)))
+            expectSameJSON(
+                LoyaltyProgram(
+                    deductOnCancel: values.bool(), coefficientApplies: values.pick(CoefficientTarget.self),
+                    earnEligibility: values.pick(EarnEligibility.self), earnCategory: values.optional { $0.string() },
+                    earnProductIds: values.array { $0.string() },
+                    rewardEligibility: values.pick(RewardEligibility.self),
+                    rewardCategory: values.optional { $0.string() }, rewardProductIds: values.array { $0.string() },
+                    pointsPerCurrencyUnit: values.exactDecimal(), expiryMonths: values.optional { $0.int() }))
+            expectSameJSON(
+                LoyaltyRule(
+                    id: values.optional { $0.int64() }, name: values.string(), active: values.bool(),
+                    action: values.pick(LoyaltyAction.self), status: values.optional { $0.pick(OrderStatus.self) },
+                    conditions: conditions(&values), award: award(&values)))
             expectSameJSON(award(&values))
             expectSameJSON(conditions(&values))
             expectSameJSON(values.array { LoyaltyValidationProblem(field: $0.string(), message: $0.string()) })
@@ -126,20 +148,29 @@ struct LoyaltyTypesEncodingTests {
 
     @Test func debitsAndRewards_MatchFoundation() {
         each { values in
-            expectSameJSON(PointDebitRequest(
-                debitId: values.string(), customerId: values.string(), points: values.int64(), reason: values.string()))
-            expectSameJSON(PointDebit(
-                debitId: values.string(), customerId: values.string(), points: values.int64(), reason: values.string(),
-                balanceAfter: values.int64(), createdAt: values.date(), compensatedAt: values.optional { $0.date() }))
-            expectSameJSON(RewardInput(
-                productId: values.optional { $0.string() }, name: values.string(), category: values.optional { $0.string() },
-                moneyPrice: values.int64(), currency: values.string(), manualPoints: values.optional { $0.int64() },
-                active: values.optional { $0.bool() }))
-            expectSameJSON(Reward(
-                productId: values.string(), name: values.string(), category: values.optional { $0.string() },
-                moneyPrice: values.int64(), currency: values.string(), manualPoints: values.optional { $0.int64() },
-                active: values.bool(), pointsPrice: values.int64(), eligible: values.bool(), createdAt: values.date(),
-                updatedAt: values.date()))
+            expectSameJSON(
+                PointDebitRequest(
+                    debitId: values.string(), customerId: values.string(), points: values.int64(),
+                    reason: values.string()))
+            expectSameJSON(
+                PointDebit(
+                    debitId: values.string(), customerId: values.string(), points: values.int64(),
+                    reason: values.string(),
+                    balanceAfter: values.int64(), createdAt: values.date(), compensatedAt: values.optional { $0.date() }
+                ))
+            expectSameJSON(
+                RewardInput(
+                    productId: values.optional { $0.string() }, name: values.string(),
+                    category: values.optional { $0.string() },
+                    moneyPrice: values.int64(), currency: values.string(), manualPoints: values.optional { $0.int64() },
+                    active: values.optional { $0.bool() }))
+            expectSameJSON(
+                Reward(
+                    productId: values.string(), name: values.string(), category: values.optional { $0.string() },
+                    moneyPrice: values.int64(), currency: values.string(), manualPoints: values.optional { $0.int64() },
+                    active: values.bool(), pointsPrice: values.int64(), eligible: values.bool(),
+                    createdAt: values.date(),
+                    updatedAt: values.date()))
         }
     }
 

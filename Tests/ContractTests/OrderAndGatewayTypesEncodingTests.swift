@@ -17,16 +17,20 @@ struct OrderAndGatewayTypesEncodingTests {
     private func order(_ values: inout SampleValues) -> OrderDocument {
         OrderDocument(
             customerId: values.optional { $0.string() },
-            buyer: Buyer(login: values.optional { $0.string() }, name: values.string(), street: values.string(),
-                         postcode: values.string(), city: values.string(), email: values.string(), phone: values.string()),
+            buyer: Buyer(
+                login: values.optional { $0.string() }, name: values.string(), street: values.string(),
+                postcode: values.string(), city: values.string(), email: values.string(), phone: values.string()),
             currency: values.string(),
             lines: values.array {
-                OrderLine(productId: $0.string(), name: $0.string(), category: $0.optional { $0.string() },
-                          quantity: $0.int64(), unitNet: $0.int64(), unitGross: $0.int64())
+                OrderLine(
+                    productId: $0.string(), name: $0.string(), category: $0.optional { $0.string() },
+                    quantity: $0.int64(), unitNet: $0.int64(), unitGross: $0.int64())
             },
             shipping: ShippingCost(net: values.int64(), gross: values.int64()), totalNet: values.int64(),
-            totalGross: values.int64(), discountCode: values.optional { $0.string() }, status: values.pick(OrderStatus.self),
-            placedAt: values.date(), refundedNet: values.optional { $0.int64() }, refundedGross: values.optional { $0.int64() })
+            totalGross: values.int64(), discountCode: values.optional { $0.string() },
+            status: values.pick(OrderStatus.self),
+            placedAt: values.date(), refundedNet: values.optional { $0.int64() },
+            refundedGross: values.optional { $0.int64() })
     }
 
     private func delivery(_ values: inout SampleValues) -> OrderDelivery {
@@ -41,7 +45,9 @@ struct OrderAndGatewayTypesEncodingTests {
         each { values in
             let document = order(&values)
             expectSameJSON(document)
-            expectSameJSON(OrderEvent(eventId: values.string(), orderNumber: values.string(), sequence: values.int64(), order: document))
+            expectSameJSON(
+                OrderEvent(
+                    eventId: values.string(), orderNumber: values.string(), sequence: values.int64(), order: document))
             expectSameJSON(document.buyer)
             expectSameJSON(document.shipping)
             expectSameJSON(document.lines)
@@ -51,7 +57,8 @@ struct OrderAndGatewayTypesEncodingTests {
 
     @Test func customerTokens_MatchFoundation() {
         each { values in
-            expectSameJSON(CustomerTokenRequest(customerId: values.string(), ttlSeconds: values.optional { $0.int64() }))
+            expectSameJSON(
+                CustomerTokenRequest(customerId: values.string(), ttlSeconds: values.optional { $0.int64() }))
             expectSameJSON(CustomerToken(token: values.string(), expiresAt: values.date()))
         }
     }
@@ -59,16 +66,19 @@ struct OrderAndGatewayTypesEncodingTests {
     @Test func deliveries_MatchFoundation() {
         each { values in
             expectSameJSON(delivery(&values))
-            expectSameJSON(OrderAcceptance(
-                orderNumber: values.string(), sequence: values.int64(), changed: values.bool(),
-                deliveries: values.array { delivery(&$0) }))
-            expectSameJSON(OrderDeliveries(
-                orderNumber: values.string(), sequence: values.int64(), updatedAt: values.date(),
-                receivers: values.array {
-                    OrderDeliveries.Receiver(
-                        receiver: $0.string(), service: $0.string(), deliveredSequence: $0.optional { $0.int64() },
-                        delivered: $0.int(), pending: $0.int(), failed: $0.int(), events: $0.array { delivery(&$0) })
-                }))
+            expectSameJSON(
+                OrderAcceptance(
+                    orderNumber: values.string(), sequence: values.int64(), changed: values.bool(),
+                    deliveries: values.array { delivery(&$0) }))
+            expectSameJSON(
+                OrderDeliveries(
+                    orderNumber: values.string(), sequence: values.int64(), updatedAt: values.date(),
+                    receivers: values.array {
+                        OrderDeliveries.Receiver(
+                            receiver: $0.string(), service: $0.string(), deliveredSequence: $0.optional { $0.int64() },
+                            delivered: $0.int(), pending: $0.int(), failed: $0.int(), events: $0.array { delivery(&$0) }
+                        )
+                    }))
         }
     }
 }

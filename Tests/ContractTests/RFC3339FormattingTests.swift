@@ -17,7 +17,8 @@ struct RFC3339FormattingTests {
     @Test func wholeSeconds_MatchTheFormatStyle_FromTheGregorianReformOn() {
         var generator = SeededGenerator(seed: 3339)
         for index in 0..<30_000 {
-            let seconds = index < 10_000
+            let seconds =
+                index < 10_000
                 ? Int64.random(in: 0...4_102_444_800, using: &generator)
                 : Int64.random(in: Self.gregorianReform...(Self.lastFourDigitYear * 3), using: &generator)
             let date = Date(timeIntervalSince1970: Double(seconds))
@@ -56,8 +57,8 @@ struct RFC3339FormattingTests {
             (1_795_428_000.123, "2026-11-23T10:00:00.123Z"),
             (1_732_356_000.123, "2024-11-23T10:00:00.123Z"),  // the format style printed .122
             (1_795_428_000.5, "2026-11-23T10:00:00.500Z"),
-            (0.0004, "1970-01-01T00:00:00.000Z"),              // a fraction always shows milliseconds
-            (0.9996, "1970-01-01T00:00:00.999Z"),              // never rounded into the next second
+            (0.0004, "1970-01-01T00:00:00.000Z"),  // a fraction always shows milliseconds
+            (0.9996, "1970-01-01T00:00:00.999Z"),  // never rounded into the next second
             (-0.0004, "1969-12-31T23:59:59.999Z"),
             (-0.5, "1969-12-31T23:59:59.500Z"),
             (-1, "1969-12-31T23:59:59Z"),
@@ -89,7 +90,9 @@ struct RFC3339FormattingTests {
 
     @Test func extremeDates_AreClampedLikeTheFormatStyle_WithoutTrapping() {
         #expect(RFC3339.format(Date(timeIntervalSince1970: 1e15)) == "506713-02-07T00:00:00Z")
-        #expect(RFC3339.format(Date(timeIntervalSince1970: .infinity)) == whole.format(Date(timeIntervalSince1970: .infinity)))
+        #expect(
+            RFC3339.format(Date(timeIntervalSince1970: .infinity))
+                == whole.format(Date(timeIntervalSince1970: .infinity)))
         #expect(RFC3339.format(Date(timeIntervalSince1970: .greatestFiniteMagnitude)) == "506713-02-07T00:00:00Z")
         #expect(RFC3339.format(Date(timeIntervalSince1970: -.infinity)) == "-4713-11-24T12:00:00Z")
         #expect(RFC3339.format(Date(timeIntervalSince1970: -1e300)) == "-4713-11-24T12:00:00Z")
@@ -104,7 +107,8 @@ struct RFC3339FormattingTests {
             let seconds = Int64.random(in: -62_167_219_200...Self.lastFourDigitYear, using: &generator)
             let date = Date(timeIntervalSince1970: Double(seconds))
             #expect(RFC3339.parse(RFC3339.format(date)) == date, "\(seconds)")
-            let precise = Date(timeIntervalSince1970: Double(seconds) + Double(Int.random(in: 1...999, using: &generator)) / 1000)
+            let precise = Date(
+                timeIntervalSince1970: Double(seconds) + Double(Int.random(in: 1...999, using: &generator)) / 1000)
             let text = RFC3339.format(precise)
             let parsed = RFC3339.parse(text)
             #expect(parsed.map(RFC3339.format) == text, "\(text)")

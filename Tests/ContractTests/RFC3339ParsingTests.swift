@@ -58,7 +58,7 @@ struct RFC3339ParsingTests {
             ("2026-11-23T08:30:00-0130", 1_795_428_000),
             ("2026-11-23T05:00:00-05", 1_795_428_000),
             ("2026-11-23t10:00:00z", 1_795_428_000),
-            ("2026-11-23T09:59:60Z", 1_795_428_000),           // a leap second reads as the next minute
+            ("2026-11-23T09:59:60Z", 1_795_428_000),  // a leap second reads as the next minute
             ("0000-01-01T00:00:00Z", -62_167_219_200),
         ]
         for (text, seconds) in cases {
@@ -137,7 +137,9 @@ struct RFC3339ParsingTests {
         var generator = SeededGenerator(seed: 5)
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0...45, using: &generator)).map { _ in
-                Bool.random(using: &generator) ? UInt8.random(in: 0...255, using: &generator) : Array("0123456789-:T.Z+".utf8).randomElement(using: &generator) ?? 0
+                Bool.random(using: &generator)
+                    ? UInt8.random(in: 0...255, using: &generator)
+                    : Array("0123456789-:T.Z+".utf8).randomElement(using: &generator) ?? 0
             }
             _ = RFC3339.parse(String(decoding: bytes, as: UTF8.self))
         }

@@ -42,13 +42,18 @@ indirect enum RandomTree: Encodable {
         case 10: return .decimal(Decimal(values.int64()) / 1000)
         case 11, 12:
             let keys = (0..<Int.random(in: 0...6, using: &values.generator)).map { _ in
-                Bool.random(using: &values.generator) ? values.string() : ["a", "b", "id", "Z", "é"].randomElement(using: &values.generator) ?? "a"
+                Bool.random(using: &values.generator)
+                    ? values.string() : ["a", "b", "id", "Z", "é"].randomElement(using: &values.generator) ?? "a"
             }
-            return .object(keys.map { ($0, values.optional { make(&$0, depth: depth - 1) }) },
-                           style: Int.random(in: 0..<4, using: &values.generator))
+            return .object(
+                keys.map { ($0, values.optional { make(&$0, depth: depth - 1) }) },
+                style: Int.random(in: 0..<4, using: &values.generator))
         case 13:
-            return .array((0..<Int.random(in: 0...5, using: &values.generator)).map { _ in values.optional { make(&$0, depth: depth - 1) } },
-                          style: Int.random(in: 0..<3, using: &values.generator))
+            return .array(
+                (0..<Int.random(in: 0...5, using: &values.generator)).map { _ in
+                    values.optional { make(&$0, depth: depth - 1) }
+                },
+                style: Int.random(in: 0..<3, using: &values.generator))
         case 14:
             var members: [String: RandomTree] = [:]
             for _ in 0..<values.count() { members[values.string()] = make(&values, depth: depth - 1) }
@@ -116,7 +121,9 @@ indirect enum RandomTree: Encodable {
         }
     }
 
-    private static func encode(_ elements: [RandomTree?], style: Int, into container: inout any UnkeyedEncodingContainer) throws {
+    private static func encode(
+        _ elements: [RandomTree?], style: Int, into container: inout any UnkeyedEncodingContainer
+    ) throws {
         for element in elements {
             switch (style, element) {
             case (_, nil): try container.encodeNil()

@@ -18,7 +18,7 @@ struct SampleValues {
     /// Dates the suite stores and a few it never should.
     static let notableDates: [Date] = [
         Date(timeIntervalSince1970: 0),
-        Date(timeIntervalSince1970: 1_795_428_000),            // 2026-11-23T10:00:00Z
+        Date(timeIntervalSince1970: 1_795_428_000),  // 2026-11-23T10:00:00Z
         Date(timeIntervalSince1970: 1_795_428_000.123),
         Date(timeIntervalSince1970: Double(1_732_356_000_123) / 1000),  // as the store reads milliseconds
         Date(timeIntervalSince1970: 1_795_428_000.000_4),
@@ -26,8 +26,8 @@ struct SampleValues {
         Date(timeIntervalSince1970: -1),
         Date(timeIntervalSince1970: -0.5),
         Date(timeIntervalSince1970: -86_400 * 365 * 50 + 0.25),
-        Date(timeIntervalSince1970: 253_402_300_799),           // 9999-12-31T23:59:59Z
-        Date(timeIntervalSince1970: 253_402_300_800),           // 10000-01-01
+        Date(timeIntervalSince1970: 253_402_300_799),  // 9999-12-31T23:59:59Z
+        Date(timeIntervalSince1970: 253_402_300_800),  // 10000-01-01
         Date(timeIntervalSinceReferenceDate: 0),
     ]
 
@@ -49,7 +49,9 @@ struct SampleValues {
         var text = ""
         for _ in 0..<Int.random(in: 0...12, using: &generator) {
             let range = ranges.randomElement(using: &generator) ?? 0x20...0x7E
-            if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &generator)) { text.unicodeScalars.append(scalar) }
+            if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &generator)) {
+                text.unicodeScalars.append(scalar)
+            }
         }
         return text
     }
@@ -67,7 +69,10 @@ struct SampleValues {
 
     mutating func double() -> Double {
         switch Int.random(in: 0..<5, using: &generator) {
-        case 0: return [0, -0.0, 1, -1, 0.1, 1e-5, 1e20, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 123.456, 1e16]
+        case 0:
+            return [
+                0, -0.0, 1, -1, 0.1, 1e-5, 1e20, 1e300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 123.456, 1e16,
+            ]
             .randomElement(using: &generator) ?? 0
         case 1: return Double(int64())
         case 2: return Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &generator)).nonNaN
@@ -102,11 +107,15 @@ struct SampleValues {
     }
 
     mutating func exactDecimal() -> ExactDecimal {
-        ExactDecimal(scaled: Int.random(in: 0..<3, using: &generator) == 0 ? int64() : Int64.random(in: -100_000...100_000, using: &generator))
+        ExactDecimal(
+            scaled: Int.random(in: 0..<3, using: &generator) == 0
+                ? int64() : Int64.random(in: -100_000...100_000, using: &generator))
     }
 
     mutating func coefficient() -> Coefficient {
-        Coefficient(tenThousandths: Int64.random(in: Coefficient.minimumScaled...Coefficient.maximumScaled, using: &generator)) ?? .one
+        Coefficient(
+            tenThousandths: Int64.random(in: Coefficient.minimumScaled...Coefficient.maximumScaled, using: &generator))
+            ?? .one
     }
 }
 

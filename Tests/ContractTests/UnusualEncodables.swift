@@ -165,7 +165,8 @@ struct ReopenedValues: Encodable {
 struct SingleThenKeyed: Encodable {
     func encode(to encoder: any Encoder) throws {
         var single = encoder.singleValueContainer()
-        try single.encode(JSONValue.object(["first": .array([.number(1), .null]), "second": .object(["x\u{1}": .string("y")])]))
+        try single.encode(
+            JSONValue.object(["first": .array([.number(1), .null]), "second": .object(["x\u{1}": .string("y")])]))
         var keyed = encoder.container(keyedBy: AnyKey.self)
         try keyed.encode(true, forKey: AnyKey("third"))
     }

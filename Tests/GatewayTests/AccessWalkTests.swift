@@ -16,10 +16,11 @@ import Testing
 
     /// A concrete path for `route`: the customer parameter is the walking customer, others `p1`.
     static func path(_ route: PublicRoute) -> String {
-        "/" + route.publicPath.split(separator: "/").map { segment -> String in
-            guard segment.hasPrefix(":") else { return String(segment) }
-            return String(segment.dropFirst()) == route.customerParameter ? customer : "p1"
-        }.joined(separator: "/")
+        "/"
+            + route.publicPath.split(separator: "/").map { segment -> String in
+                guard segment.hasPrefix(":") else { return String(segment) }
+                return String(segment.dropFirst()) == route.customerParameter ? customer : "p1"
+            }.joined(separator: "/")
     }
 
     static func principal(_ caller: Caller) -> Principal {
@@ -63,7 +64,9 @@ import Testing
                         #expect(echo.target == "/v1" + path.dropFirst("/api/v1/\(route.service)".count))
                     }
                 } else {
-                    #expect(status == (caller == .anonymous ? 401 : 403), "\(caller) \(route.id): \(status) \(response.text)")
+                    #expect(
+                        status == (caller == .anonymous ? 401 : 403),
+                        "\(caller) \(route.id): \(status) \(response.text)")
                     #expect(response.errorEnvelope != nil)
                 }
             }

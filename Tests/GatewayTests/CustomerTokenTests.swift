@@ -12,7 +12,8 @@ import Testing
         let gateway = try GatewayHarness(options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
         defer { gateway.stop() }
         let response = try gateway.client.json(
-            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: "c-42"), token: GatewayHarness.storefrontKey
+            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: "c-42"),
+            token: GatewayHarness.storefrontKey
         )
         #expect(response.status == .created)
         let minted = try response.decode(CustomerToken.self)
@@ -29,19 +30,24 @@ import Testing
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
         let body = CustomerTokenRequest(customerId: "c-1")
-        #expect(try gateway.client.json(.post, "/api/v1/auth/customer-tokens", body, token: GatewayHarness.adminKey).status == .created)
+        #expect(
+            try gateway.client.json(.post, "/api/v1/auth/customer-tokens", body, token: GatewayHarness.adminKey).status
+                == .created)
         let customerToken = try gateway.token(for: "c-1")
-        #expect(try gateway.client.json(.post, "/api/v1/auth/customer-tokens", body, token: customerToken).status == .forbidden)
+        #expect(
+            try gateway.client.json(.post, "/api/v1/auth/customer-tokens", body, token: customerToken).status
+                == .forbidden)
         #expect(try gateway.client.json(.post, "/api/v1/auth/customer-tokens", body).status == .unauthorized)
     }
 
-    @Test(arguments: [
-        ("", nil, "customerId"),
-        (String(repeating: "x", count: 257), nil, "customerId"),
-        ("c-1", 86_401, "ttlSeconds"),
-        ("c-1", 0, "ttlSeconds"),
-        ("c-1", -5, "ttlSeconds"),
-    ] as [(String, Int64?, String)])
+    @Test(
+        arguments: [
+            ("", nil, "customerId"),
+            (String(repeating: "x", count: 257), nil, "customerId"),
+            ("c-1", 86_401, "ttlSeconds"),
+            ("c-1", 0, "ttlSeconds"),
+            ("c-1", -5, "ttlSeconds"),
+        ] as [(String, Int64?, String)])
     func badRequest_Is422NamingTheField(customerId: String, ttl: Int64?, field: String) throws {
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
@@ -63,10 +69,12 @@ import Testing
         )
         #expect(response.status == .created)
         let token = try response.decode(CustomerToken.self).token
-        let echo = try gateway.client.request(.get, "/api/v1/loyalty/health", token: token).decode(FakeUpstream.Echo.self)
+        let echo = try gateway.client.request(.get, "/api/v1/loyalty/health", token: token).decode(
+            FakeUpstream.Echo.self)
         #expect(echo.customerId == longest)
         let tooLong = try gateway.client.json(
-            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: longest + "a"), token: GatewayHarness.storefrontKey
+            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: longest + "a"),
+            token: GatewayHarness.storefrontKey
         )
         #expect(tooLong.status == .unprocessableContent)
     }
@@ -96,7 +104,9 @@ import Testing
         #expect(try gateway.client.request(.get, "/api/v1/loyalty/health", token: forged).status == .unauthorized)
         let flipped = String(token.dropLast()) + (token.last == "A" ? "B" : "A")
         #expect(try gateway.client.request(.get, "/api/v1/loyalty/health", token: flipped).status == .unauthorized)
-        #expect(try gateway.client.request(.get, "/api/v1/loyalty/health", token: "not-a-key-at-all").status == .unauthorized)
+        #expect(
+            try gateway.client.request(.get, "/api/v1/loyalty/health", token: "not-a-key-at-all").status
+                == .unauthorized)
     }
 
     @Test func rotation_OldKeysTokens_VerifyWhileListedAsPrevious_AndNotAfterwards() throws {

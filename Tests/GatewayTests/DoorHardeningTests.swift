@@ -22,7 +22,8 @@ import Testing
             #expect(response.status == .ok, "\(target): \(response.text)")
             #expect(try response.decode(FakeUpstream.Echo.self).target == "/v1/customers/c-1", "\(target)")
         }
-        let query = try gateway.client.request(.get, "/api/v1/loyalty/customers/c-1/history?limit=5", token: GatewayHarness.adminKey)
+        let query = try gateway.client.request(
+            .get, "/api/v1/loyalty/customers/c-1/history?limit=5", token: GatewayHarness.adminKey)
         #expect(try query.decode(FakeUpstream.Echo.self).target == "/v1/customers/c-1/history?limit=5")
     }
 
@@ -38,7 +39,9 @@ import Testing
     }
 
     @Test func onlyTheGatewaysOwnHealth_IsNeverThrottled() throws {
-        let gateway = try GatewayHarness(environment: ["ZAPLECZE_RATE_ADDRESS_PER_SECOND": "1", "ZAPLECZE_RATE_ADDRESS_BURST": "2"])
+        let gateway = try GatewayHarness(environment: [
+            "ZAPLECZE_RATE_ADDRESS_PER_SECOND": "1", "ZAPLECZE_RATE_ADDRESS_BURST": "2",
+        ])
         defer { gateway.stop() }
         for _ in 0..<10 { #expect(try gateway.client.request(.get, "/health").status == .ok) }
         let statuses = try (0..<6).map { _ in try gateway.client.request(.get, "/api/v1/loyalty/health").status.code }

@@ -55,8 +55,9 @@ import Testing
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
         gateway.upstream.behave { _ in
-            HTTPResponse(status: .conflict, headers: ["Content-Type": "application/json"],
-                         bytes: Array(#"{"error":{"code":"insufficient_points","message":"Too few."}}"#.utf8))
+            HTTPResponse(
+                status: .conflict, headers: ["Content-Type": "application/json"],
+                bytes: Array(#"{"error":{"code":"insufficient_points","message":"Too few."}}"#.utf8))
         }
         let response = try gateway.client.request(.get, "/api/v1/loyalty/status", token: GatewayHarness.adminKey)
         #expect(response.status == .conflict)
@@ -68,7 +69,10 @@ import Testing
         ("/api/v1/loyalty/customers/alice", "/v1/customers/alice"),
         ("/api/v1/loyalty/customers/%61lice//", "/v1/customers/alice"),
         ("/api/v1/loyalty/customers/a%2Fb%20c?page=2", "/v1/customers/a%2Fb%20c?page=2"),
-        ("/api/v1/loyalty/customers/za%c5%bc%C3%B3%C5%82%C4%87/history", "/v1/customers/za%C5%BC%C3%B3%C5%82%C4%87/history"),
+        (
+            "/api/v1/loyalty/customers/za%c5%bc%C3%B3%C5%82%C4%87/history",
+            "/v1/customers/za%C5%BC%C3%B3%C5%82%C4%87/history"
+        ),
     ])
     func theServiceGets_TheCheckedRoute_WithItsParametersReencoded(publicTarget: String, serviceTarget: String) throws {
         let gateway = try GatewayHarness()
@@ -84,10 +88,12 @@ import Testing
         defer { gateway.stop() }
         struct CutShort: Error {}
         gateway.upstream.behave { _ in
-            HTTPResponse(body: .stream(BodyStream(contentLength: 1000) { writer in
-                try writer.write(Array(repeating: UInt8(ascii: "x"), count: 10))
-                throw CutShort()
-            }))
+            HTTPResponse(
+                body: .stream(
+                    BodyStream(contentLength: 1000) { writer in
+                        try writer.write(Array(repeating: UInt8(ascii: "x"), count: 10))
+                        throw CutShort()
+                    }))
         }
         let response = try gateway.client.request(.get, "/api/v1/loyalty/status", token: GatewayHarness.adminKey)
         #expect(response.status == .badGateway)
@@ -140,7 +146,8 @@ import Testing
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
         let body = [UInt8](repeating: UInt8(ascii: "a"), count: 1024 * 1024 + 1)
-        let response = try gateway.client.request(.put, "/api/v1/loyalty/status", token: GatewayHarness.adminKey, body: body)
+        let response = try gateway.client.request(
+            .put, "/api/v1/loyalty/status", token: GatewayHarness.adminKey, body: body)
         #expect(response.status == .payloadTooLarge)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let gateway = try GatewayHarness()
         let response = try gateway.client.request(.get, "/api/v1/openapi.json")
         guard response.status == .ok, case .object(let root) = try response.decode(JSONValue.self),
-              case .object(let paths)? = root["paths"]
+            case .object(let paths)? = root["paths"]
         else {
             gateway.stop()
             throw HarnessFailure("no document: \(response.status)")
@@ -33,12 +33,16 @@ import Testing
         let (_, paths, gateway) = try Self.document()
         defer { gateway.stop() }
         let documented = Self.operations(paths)
-        let table = Set(AccessTable.routes.map { "\($0.method.description.lowercased()) \(OpenAPIDocument.openAPIPath($0.publicPath))" })
+        let table = Set(
+            AccessTable.routes.map {
+                "\($0.method.description.lowercased()) \(OpenAPIDocument.openAPIPath($0.publicPath))"
+            })
         #expect(documented == table)
         // Registered: what the running router really answers, minus the internal /v1 routes.
-        let registered = Set(gateway.app.router.routes.filter { !$0.pattern.hasPrefix("/v1/") && $0.pattern != "/v1" }.map {
-            "\($0.method.description.lowercased()) \(OpenAPIDocument.openAPIPath($0.pattern))"
-        })
+        let registered = Set(
+            gateway.app.router.routes.filter { !$0.pattern.hasPrefix("/v1/") && $0.pattern != "/v1" }.map {
+                "\($0.method.description.lowercased()) \(OpenAPIDocument.openAPIPath($0.pattern))"
+            })
         #expect(documented == registered)
     }
 
@@ -47,7 +51,7 @@ import Testing
         defer { gateway.stop() }
         for route in AccessTable.routes {
             guard case .object(let item)? = paths[OpenAPIDocument.openAPIPath(route.publicPath)],
-                  case .object(let operation)? = item[route.method.description.lowercased()]
+                case .object(let operation)? = item[route.method.description.lowercased()]
             else {
                 Issue.record("\(route.id) missing")
                 continue
@@ -58,8 +62,12 @@ import Testing
             }
             #expect(description.contains("Roles:"), "\(route.id)")
             let anonymous = route.roles.contains(.anonymous)
-            #expect(operation["security"] == (anonymous ? .array([.object([:])]) : .array([.object(["bearer": .array([])])])), "\(route.id)")
-            #expect(operation["x-roles"] == .array(Principal.Role.allCases.filter { route.roles.contains($0) }.map { .string($0.rawValue) }))
+            #expect(
+                operation["security"]
+                    == (anonymous ? .array([.object([:])]) : .array([.object(["bearer": .array([])])])), "\(route.id)")
+            #expect(
+                operation["x-roles"]
+                    == .array(Principal.Role.allCases.filter { route.roles.contains($0) }.map { .string($0.rawValue) }))
         }
     }
 
@@ -67,7 +75,10 @@ import Testing
         let (document, _, gateway) = try Self.document()
         defer { gateway.stop() }
         let text = String(decoding: try JSONCoding.encode(document), as: UTF8.self)
-        for name in ["OrderDocument", "OrderAcceptance", "OrderDeliveries", "CustomerTokenRequest", "CustomerToken", "ErrorEnvelope"] {
+        for name in [
+            "OrderDocument", "OrderAcceptance", "OrderDeliveries", "CustomerTokenRequest", "CustomerToken",
+            "ErrorEnvelope",
+        ] {
             let referenced = text.contains("\"#/components/schemas/\(name)\"")
             #expect(referenced, "\(name)")
         }
@@ -89,7 +100,8 @@ import Testing
 
     /// The repository's `scripts/check-openapi`, found from this source file.
     static var scriptPath: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("scripts/check-openapi").path
     }
 

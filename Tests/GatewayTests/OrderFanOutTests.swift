@@ -14,16 +14,21 @@ import Testing
 
     static func put(_ gateway: GatewayHarness, _ number: String, _ order: OrderDocument) throws -> OrderAcceptance {
         let response = try gateway.client.json(.put, "/api/v1/orders/\(number)", order, token: shop)
-        guard response.status == .accepted else { throw HarnessError("PUT answered \(response.status): \(response.text)") }
+        guard response.status == .accepted else {
+            throw HarnessError("PUT answered \(response.status): \(response.text)")
+        }
         return try response.decode(OrderAcceptance.self)
     }
 
     static func deliveries(_ gateway: GatewayHarness, _ number: String) throws -> OrderDeliveries {
-        try gateway.client.request(.get, "/api/v1/orders/\(number)/deliveries", token: shop).decode(OrderDeliveries.self)
+        try gateway.client.request(.get, "/api/v1/orders/\(number)/deliveries", token: shop).decode(
+            OrderDeliveries.self)
     }
 
     /// The sequences of the order events the upstream acknowledged with a 2xx, in arrival order.
-    static func acknowledgedSequences(_ upstream: FakeUpstream, path: String, refused: Set<Int64> = []) throws -> [Int64] {
+    static func acknowledgedSequences(_ upstream: FakeUpstream, path: String, refused: Set<Int64> = []) throws
+        -> [Int64]
+    {
         try upstream.requests(startingWith: path).map { try JSONCoding.decode(OrderEvent.self, from: $0.body).sequence }
             .filter { !refused.contains($0) }
     }
@@ -86,7 +91,9 @@ import Testing
             }
             return refuse ? HTTPResponse(status: .serviceUnavailable) : nil
         }
-        for status in [OrderStatus.created, .paid, .fulfilled] { _ = try Self.put(gateway, "ZM-4", .make(status: status)) }
+        for status in [OrderStatus.created, .paid, .fulfilled] {
+            _ = try Self.put(gateway, "ZM-4", .make(status: status))
+        }
         #expect(try eventually { try Self.deliveries(gateway, "ZM-4").receivers.first?.delivered == 3 })
         let view = try Self.deliveries(gateway, "ZM-4").receivers[0]
         #expect(view.pending == 0 && view.failed == 0)
@@ -131,7 +138,7 @@ import Testing
         defer { gateway.stop() }
         gateway.upstream.behave { request in
             guard request.target.hasPrefix("/v1/orders/"),
-                  let event = try? JSONCoding.decode(OrderEvent.self, from: request.body), event.sequence == 1
+                let event = try? JSONCoding.decode(OrderEvent.self, from: request.body), event.sequence == 1
             else { return nil }
             return HTTPResponse(status: .unprocessableContent)
         }
@@ -153,7 +160,8 @@ import Testing
         defer { gateway.stop() }
         let acceptance = try Self.put(gateway, "ZM%2F2026%2F7", .make())
         #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM/2026/7:1", "personal-data:ZM/2026/7:1"])
-        #expect(try eventually { try Self.deliveries(gateway, "ZM%2F2026%2F7").receivers.allSatisfy { $0.delivered == 1 } })
+        #expect(
+            try eventually { try Self.deliveries(gateway, "ZM%2F2026%2F7").receivers.allSatisfy { $0.delivered == 1 } })
         let buyer = try #require(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/buyer").first)
         #expect(try JSONCoding.decode(Buyer.self, from: buyer.body) == OrderDocument.make().buyer)
         #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 1)

@@ -31,16 +31,20 @@ import Testing
         order.currency = "XXX"
         order.refundedGross = order.totalGross + 1
         let fields = OrderValidator.problems(orderNumber: "1", order: order).map(\.field)
-        #expect(fields == [
-            "buyer.name", "buyer.email", "currency", "lines[0].quantity", "lines[0].unitNet", "shipping.gross",
-            "totalNet", "refundedGross",
-        ])
+        #expect(
+            fields == [
+                "buyer.name", "buyer.email", "currency", "lines[0].quantity", "lines[0].unitNet", "shipping.gross",
+                "totalNet", "refundedGross",
+            ])
     }
 
     @Test func identifiers_AreOneTo200CharactersWithoutControlCharacters() {
         var order = OrderDocument.make(customerId: String(repeating: "c", count: 201))
         order.lines[0].productId = "p\u{7}1"
-        #expect(OrderValidator.problems(orderNumber: "1", order: order).map(\.field) == ["customerId", "lines[0].productId"])
+        #expect(
+            OrderValidator.problems(orderNumber: "1", order: order).map(\.field) == [
+                "customerId", "lines[0].productId",
+            ])
         order.customerId = String(repeating: "ż", count: 200)
         order.lines[0].productId = "p-1"
         #expect(OrderValidator.problems(orderNumber: "1", order: order).isEmpty)
@@ -77,7 +81,8 @@ import Testing
         #expect(response.status == .unprocessableContent, "\(response.text)")
         #expect(response.errorEnvelope?.error.details?["field"] == .string(field))
         #expect(gateway.upstream.requests.isEmpty)
-        let view = try gateway.client.request(.get, "/api/v1/orders/ZM-1/deliveries", token: GatewayHarness.storefrontKey)
+        let view = try gateway.client.request(
+            .get, "/api/v1/orders/ZM-1/deliveries", token: GatewayHarness.storefrontKey)
         #expect(view.status == .notFound)
     }
 
@@ -92,7 +97,8 @@ import Testing
         let (response, gateway) = try put("{not json")
         defer { gateway.stop() }
         #expect(response.status == .badRequest)
-        let wrongType = OrderDocument.make().jsonText.replacingOccurrences(of: "\"quantity\":2", with: "\"quantity\":\"two\"")
+        let wrongType = OrderDocument.make().jsonText.replacingOccurrences(
+            of: "\"quantity\":2", with: "\"quantity\":\"two\"")
         let second = try gateway.client.request(
             .put, "/api/v1/orders/ZM-1", token: GatewayHarness.storefrontKey, body: Array(wrongType.utf8)
         )
@@ -108,7 +114,8 @@ import Testing
         #expect(body.count > 256 * 1024 && body.count < 1024 * 1024)
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
-        let response = try gateway.client.request(.put, "/api/v1/orders/ZM-1", token: GatewayHarness.storefrontKey, body: body)
+        let response = try gateway.client.request(
+            .put, "/api/v1/orders/ZM-1", token: GatewayHarness.storefrontKey, body: body)
         #expect(response.status == .payloadTooLarge)
         #expect(response.errorEnvelope != nil)
     }

@@ -9,12 +9,14 @@ import Testing
 /// authentication and token minting; API keys and liveness probes untouched.
 @Suite struct RateLimitTests {
     static func gateway(_ variables: [String: String], clock: ManualClock) throws -> GatewayHarness {
-        try GatewayHarness(environment: variables, options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
+        try GatewayHarness(
+            environment: variables, options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
     }
 
     @Test func anonymousCalls_BeyondTheAddressBurst_Get429WithRetryAfterAndTheEnvelope() throws {
         let clock = ManualClock()
-        let gateway = try Self.gateway(["ZAPLECZE_RATE_ADDRESS_PER_SECOND": "1", "ZAPLECZE_RATE_ADDRESS_BURST": "3"], clock: clock)
+        let gateway = try Self.gateway(
+            ["ZAPLECZE_RATE_ADDRESS_PER_SECOND": "1", "ZAPLECZE_RATE_ADDRESS_BURST": "3"], clock: clock)
         defer { gateway.stop() }
         for _ in 0..<3 { #expect(try gateway.client.request(.get, "/api/v1/openapi.json").status == .ok) }
         let refused = try gateway.client.request(.get, "/api/v1/openapi.json")
@@ -28,7 +30,8 @@ import Testing
 
     @Test func theGatewaysOwnLivenessProbe_IsNeverThrottled() throws {
         let clock = ManualClock()
-        let gateway = try Self.gateway(["ZAPLECZE_RATE_ADDRESS_PER_SECOND": "1", "ZAPLECZE_RATE_ADDRESS_BURST": "1"], clock: clock)
+        let gateway = try Self.gateway(
+            ["ZAPLECZE_RATE_ADDRESS_PER_SECOND": "1", "ZAPLECZE_RATE_ADDRESS_BURST": "1"], clock: clock)
         defer { gateway.stop() }
         for _ in 0..<20 {
             #expect(try gateway.client.request(.get, "/health").status == .ok)
@@ -37,7 +40,8 @@ import Testing
 
     @Test func customerCalls_AreLimitedPerCustomer() throws {
         let clock = ManualClock()
-        let gateway = try Self.gateway(["ZAPLECZE_RATE_CUSTOMER_PER_SECOND": "1", "ZAPLECZE_RATE_CUSTOMER_BURST": "2"], clock: clock)
+        let gateway = try Self.gateway(
+            ["ZAPLECZE_RATE_CUSTOMER_PER_SECOND": "1", "ZAPLECZE_RATE_CUSTOMER_BURST": "2"], clock: clock)
         defer { gateway.stop() }
         let first = try gateway.token(for: "c-1")
         let second = try gateway.token(for: "c-2")
@@ -48,15 +52,20 @@ import Testing
 
     @Test func failedAuthentication_IsLimitedPerAddress_EvenForTheRightKeyAfterwards() throws {
         let clock = ManualClock()
-        let gateway = try Self.gateway(["ZAPLECZE_RATE_FAILED_AUTH_PER_MINUTE": "10", "ZAPLECZE_RATE_FAILED_AUTH_BURST": "10"], clock: clock)
+        let gateway = try Self.gateway(
+            ["ZAPLECZE_RATE_FAILED_AUTH_PER_MINUTE": "10", "ZAPLECZE_RATE_FAILED_AUTH_BURST": "10"], clock: clock)
         defer { gateway.stop() }
         for attempt in 0..<10 {
-            #expect(try gateway.client.request(.get, "/api/v1/openapi.json", token: "guess-\(attempt)-0123456789").status == .unauthorized)
+            #expect(
+                try gateway.client.request(.get, "/api/v1/openapi.json", token: "guess-\(attempt)-0123456789").status
+                    == .unauthorized)
         }
         let locked = try gateway.client.request(.get, "/api/v1/openapi.json", token: "guess-x-0123456789")
         #expect(locked.status == .tooManyRequests)
         #expect(locked.headers["Retry-After"] == "6")
-        #expect(try gateway.client.request(.get, "/api/v1/openapi.json", token: GatewayHarness.adminKey).status == .tooManyRequests)
+        #expect(
+            try gateway.client.request(.get, "/api/v1/openapi.json", token: GatewayHarness.adminKey).status
+                == .tooManyRequests)
         // Calls without credentials are not part of it.
         #expect(try gateway.client.request(.get, "/api/v1/openapi.json").status == .ok)
         clock.advance(seconds: 6)
@@ -65,12 +74,14 @@ import Testing
 
     @Test func tokenMinting_IsLimitedPerCustomer() throws {
         let clock = ManualClock()
-        let gateway = try Self.gateway(["ZAPLECZE_RATE_TOKEN_MINT_PER_MINUTE": "2", "ZAPLECZE_RATE_TOKEN_MINT_BURST": "2"], clock: clock)
+        let gateway = try Self.gateway(
+            ["ZAPLECZE_RATE_TOKEN_MINT_PER_MINUTE": "2", "ZAPLECZE_RATE_TOKEN_MINT_BURST": "2"], clock: clock)
         defer { gateway.stop() }
         _ = try gateway.token(for: "c-1")
         _ = try gateway.token(for: "c-1")
         let refused = try gateway.client.json(
-            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: "c-1"), token: GatewayHarness.storefrontKey
+            .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: "c-1"),
+            token: GatewayHarness.storefrontKey
         )
         #expect(refused.status == .tooManyRequests)
         #expect(refused.headers["Retry-After"] == "30")
@@ -81,12 +92,15 @@ import Testing
         #expect(try GatewayLimits.from(environment: [:]).apiKey == nil)
         let clock = ManualClock()
         // Default limits: only the API-key limit matters here, and there is none.
-        let gateway = try Self.gateway([
-            "ZAPLECZE_RATE_ADDRESS_PER_SECOND": "50", "ZAPLECZE_RATE_CUSTOMER_PER_SECOND": "20",
-        ], clock: clock)
+        let gateway = try Self.gateway(
+            [
+                "ZAPLECZE_RATE_ADDRESS_PER_SECOND": "50", "ZAPLECZE_RATE_CUSTOMER_PER_SECOND": "20",
+            ], clock: clock)
         defer { gateway.stop() }
         for _ in 0..<500 {
-            #expect(try gateway.client.request(.get, "/api/v1/openapi.json", token: GatewayHarness.storefrontKey).status == .ok)
+            #expect(
+                try gateway.client.request(.get, "/api/v1/openapi.json", token: GatewayHarness.storefrontKey).status
+                    == .ok)
         }
     }
 

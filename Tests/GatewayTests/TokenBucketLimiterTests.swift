@@ -50,7 +50,8 @@ import Testing
 
     @Test func memory_IsBounded_ByTheKeyLimit() {
         let clock = ManualClock()
-        let limiter = TokenBucketLimiter(rule: .init(perSecond: 1, burst: 5), maxKeys: 1_000, shards: 4, clock: { clock.monotonic })
+        let limiter = TokenBucketLimiter(
+            rule: .init(perSecond: 1, burst: 5), maxKeys: 1_000, shards: 4, clock: { clock.monotonic })
         for index in 0..<20_000 { _ = limiter.acquire("client-\(index)") }
         #expect(limiter.keyCount <= 1_000)
         #expect(limiter.keyCount > 0)
@@ -58,7 +59,8 @@ import Testing
 
     @Test func idleKeys_AreForgottenFirst_AndBusyOnesKept() {
         let clock = ManualClock()
-        let limiter = TokenBucketLimiter(rule: .init(perSecond: 1, burst: 2), maxKeys: 100, shards: 1, clock: { clock.monotonic })
+        let limiter = TokenBucketLimiter(
+            rule: .init(perSecond: 1, burst: 2), maxKeys: 100, shards: 1, clock: { clock.monotonic })
         for _ in 0..<2 { _ = limiter.acquire("busy") }
         for index in 0..<50 { _ = limiter.acquire("idle-\(index)") }
         clock.advance(seconds: 1)

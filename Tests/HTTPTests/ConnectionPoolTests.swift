@@ -1,5 +1,6 @@
-@testable import HTTP
 import Testing
+
+@testable import HTTP
 
 /// The pool's bookkeeping of room and of those waiting for it, driven step by step from one
 /// thread: which waiter is told, when, and that no room is lost between them.
@@ -20,8 +21,9 @@ import Testing
         host: String, port: Int,
         nameLookup: @escaping ConnectionPool.NameLookup = ConnectionPool.systemNameLookup
     ) -> ConnectionPool {
-        ConnectionPool(upstream: Upstream(host: host, port: port), maxConnections: 1, maxIdle: 1,
-                       idleTimeout: .seconds(60), nameLookup: nameLookup)
+        ConnectionPool(
+            upstream: Upstream(host: host, port: port), maxConnections: 1, maxIdle: 1,
+            idleTimeout: .seconds(60), nameLookup: nameLookup)
     }
 
     /// A pool of at most one connection to a listening upstream, and the names its waiters were
@@ -53,7 +55,8 @@ import Testing
             let (a, b) = (Waiter("a", told), Waiter("b", told))
             let socket = try Self.connected(pool)
             guard case .exhausted = pool.lease(fresh: false, waiter: a),
-                  case .exhausted = pool.lease(fresh: false, waiter: b) else {
+                case .exhausted = pool.lease(fresh: false, waiter: b)
+            else {
                 Issue.record("a pool of one with its connection out has no room")
                 return
             }
@@ -132,7 +135,8 @@ import Testing
 
             let gotIt = Gate()
             let waiting = ThreadHandle.spawn(name: "test-acquire") {
-                if let (again, reused) = try? pool.acquire(deadline: Self.after(.seconds(10))), reused, again === socket {
+                if let (again, reused) = try? pool.acquire(deadline: Self.after(.seconds(10))), reused, again === socket
+                {
                     gotIt.open()
                 }
             }

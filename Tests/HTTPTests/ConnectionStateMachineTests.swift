@@ -1,5 +1,6 @@
-@testable import HTTP
 import Testing
+
+@testable import HTTP
 
 /// The connection state machine driven with plain numbers as the clock: every timeout is checked
 /// just before and at its deadline, without sleeping.

@@ -117,7 +117,9 @@ import Testing
     }
 
     @Test func anUpstreamThatStopsMidBody_IsConnectionClosed() throws {
-        let scripted = try ScriptedUpstream { _ in .respondThenClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc") }
+        let scripted = try ScriptedUpstream { _ in
+            .respondThenClose("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc")
+        }
         defer { scripted.stop() }
         let client = Self.client()
         #expect(throws: HTTPClientError.connectionClosed) {
@@ -133,7 +135,10 @@ import Testing
         let error = #expect(throws: HTTPClientError.self) {
             try client.send(HTTPRequest(method: .get, target: "/"), to: Self.upstream(scripted))
         }
-        if case .malformedResponse = error {} else { Issue.record("expected malformedResponse, got \(String(describing: error))") }
+        if case .malformedResponse = error {
+        } else {
+            Issue.record("expected malformedResponse, got \(String(describing: error))")
+        }
     }
 
     @Test func aBodyDelimitedByClose_IsReadToTheEnd_AndTheConnectionNotPooled() throws {
@@ -160,7 +165,10 @@ import Testing
         )
         _ = try client.send(request, to: Self.upstream(scripted))
         let wire = try #require(scripted.requests.first).text
-        #expect(wire == "POST /x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:\(scripted.port)\r\nX-Custom: a  Injected: 1\r\nContent-Length: 0\r\n\r\n")
+        #expect(
+            wire
+                == "POST /x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:\(scripted.port)\r\nX-Custom: a  Injected: 1\r\nContent-Length: 0\r\n\r\n"
+        )
     }
 
     @Test(arguments: [
@@ -174,7 +182,9 @@ import Testing
         #expect(upstream.host == host && upstream.port == port)
     }
 
-    @Test(arguments: ["https://a:1", "http://", "http://a:0", "http://a:70000", "http://a/b", "http://u@a:1", "http://[::1", "a:1"])
+    @Test(arguments: [
+        "https://a:1", "http://", "http://a:0", "http://a:70000", "http://a/b", "http://u@a:1", "http://[::1", "a:1",
+    ])
     func badUpstreamURLs_AreRefused(url: String) {
         #expect(Upstream(url: url) == nil)
     }

@@ -1,7 +1,7 @@
 import Glibc
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// The client against a live server: pooling, framing, streaming, timeouts and errors.
 @Suite struct HTTPClientTests {
@@ -120,7 +120,9 @@ import TestSupport
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
         try #require(bound)
         let upstream = Upstream(host: "127.0.0.1", port: Int(UInt16(bigEndian: address.sin_port)))
@@ -152,7 +154,9 @@ import TestSupport
         #expect(throws: HTTPClientError.responseTooLarge) {
             try client.send(Self.get("/stream/100000"), to: live.upstream, maxResponseBytes: 99_999)
         }
-        #expect(try client.send(Self.get("/stream/100000"), to: live.upstream, maxResponseBytes: 100_000).body.count == 100_000)
+        #expect(
+            try client.send(Self.get("/stream/100000"), to: live.upstream, maxResponseBytes: 100_000).body.count
+                == 100_000)
     }
 
     @Test func thePool_NeverOpensMoreThanItsBound() throws {
@@ -160,7 +164,9 @@ import TestSupport
         let entered = Tally()
         let inHandler = Locked((now: 0, most: 0))
         let routes = RouteCollection().get("slow") { _, _ in
-            inHandler.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+            inHandler.withLock {
+                $0.now += 1; $0.most = max($0.most, $0.now)
+            }
             entered.increment()
             gate.wait(timeout: .seconds(20))
             inHandler.withLock { $0.now -= 1 }

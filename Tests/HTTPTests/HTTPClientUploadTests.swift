@@ -1,17 +1,21 @@
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Request bodies the client produces piece by piece: chunked when the length is unknown,
 /// Content-Length when it is known; the server de-chunks them.
 @Suite struct HTTPClientUploadTests {
     static func echoServer() throws -> LiveServer {
-        try LiveServer(routes: RouteCollection().post("echo", bodyLimit: 4 << 20) { request, _ in
-            HTTPResponse(
-                headers: ["X-Framing": request.headers["Transfer-Encoding"] ?? "length \(request.headers["Content-Length"] ?? "-")"],
-                bytes: request.body
-            )
-        })
+        try LiveServer(
+            routes: RouteCollection().post("echo", bodyLimit: 4 << 20) { request, _ in
+                HTTPResponse(
+                    headers: [
+                        "X-Framing": request.headers["Transfer-Encoding"]
+                            ?? "length \(request.headers["Content-Length"] ?? "-")"
+                    ],
+                    bytes: request.body
+                )
+            })
     }
 
     static func pieces(_ count: Int, size: Int) -> [[UInt8]] {
@@ -23,7 +27,8 @@ import TestSupport
         defer { live.stop() }
         let pieces = Self.pieces(40, size: 50_000)
         let stream = try HTTPClient().upload(
-            HTTPRequestHead(method: .post, target: "/echo"), body: BodyStream { writer in
+            HTTPRequestHead(method: .post, target: "/echo"),
+            body: BodyStream { writer in
                 for piece in pieces { try writer.write(piece) }
             }, to: live.upstream
         )
@@ -38,7 +43,8 @@ import TestSupport
         let live = try Self.echoServer()
         defer { live.stop() }
         let stream = try HTTPClient().upload(
-            HTTPRequestHead(method: .post, target: "/echo"), body: BodyStream(contentLength: 6) { writer in
+            HTTPRequestHead(method: .post, target: "/echo"),
+            body: BodyStream(contentLength: 6) { writer in
                 try writer.write(Array("abc".utf8))
                 try writer.write(Array("def".utf8))
             }, to: live.upstream
@@ -55,10 +61,12 @@ import TestSupport
         struct Broken: Error {}
         let client = HTTPClient()
         #expect(throws: HTTPClientError.self) {
-            _ = try client.upload(HTTPRequestHead(method: .post, target: "/echo"), body: BodyStream { writer in
-                try writer.write([1, 2, 3])
-                throw Broken()
-            }, to: live.upstream)
+            _ = try client.upload(
+                HTTPRequestHead(method: .post, target: "/echo"),
+                body: BodyStream { writer in
+                    try writer.write([1, 2, 3])
+                    throw Broken()
+                }, to: live.upstream)
         }
         // The half-sent request is abandoned, and the server still answers the next one.
         let next = try client.send(HTTPRequest(method: .post, target: "/echo", body: [9]), to: live.upstream)

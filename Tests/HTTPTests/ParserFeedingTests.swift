@@ -47,7 +47,8 @@ struct RequestOutcome: Equatable {
 }
 
 /// Two complete requests put before every input fed back to back.
-let requestPrefix = "GET /first HTTP/1.1\r\nHost: a\r\n\r\nPOST /second HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nok"
+let requestPrefix =
+    "GET /first HTTP/1.1\r\nHost: a\r\n\r\nPOST /second HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nok"
 
 /// Parses `wire` whole, one byte at a time, and back to back: after two other requests (whole
 /// and in 7-byte pieces) and, when it parses cleanly, three times in a row. Expects the same
@@ -162,7 +163,8 @@ func parseResponses(
 
     guard whole.error == nil else { return whole }
     var expected = whole
-    let endsByClose = whole.records.last == .end
+    let endsByClose =
+        whole.records.last == .end
         && feedResponses([bytes], to: methods, limits: limits, close: false).records.last != .end
     if endsByClose {
         // The copies become part of the body that only the close ends.
@@ -203,7 +205,9 @@ func feedResponses(
         case .head(let summary):
             let head = summary.head
             outcome.records.append(
-                .head(status: head.status.code, version: head.version, fields: head.headers.fields.map { "\($0.name)=\($0.value)" })
+                .head(
+                    status: head.status.code, version: head.version,
+                    fields: head.headers.fields.map { "\($0.name)=\($0.value)" })
             )
         case .body(let piece):
             let text = String(decoding: piece, as: UTF8.self)

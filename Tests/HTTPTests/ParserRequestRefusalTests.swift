@@ -25,7 +25,9 @@ import Testing
         #expect(refusal(reversed) == .malformed)
     }
 
-    @Test(arguments: ["Content-Length: 5\r\nContent-Length: 6\r\n", "Content-Length: 5, 6\r\n", "Content-Length: 5,\r\n"])
+    @Test(arguments: [
+        "Content-Length: 5\r\nContent-Length: 6\r\n", "Content-Length: 5, 6\r\n", "Content-Length: 5,\r\n",
+    ])
     func contentLength_Differing_IsRefused(fields: String) {
         #expect(refusal(Self.post(fields, body: "hello")) == .malformed)
     }
@@ -67,7 +69,8 @@ import Testing
 
     @Test func chunkExtension_TooLong_IsRefused() {
         let ext = String(repeating: "e", count: 2000)
-        #expect(refusal(Self.post("Transfer-Encoding: chunked\r\n", body: "5;\(ext)\r\nhello\r\n0\r\n\r\n")) == .malformed)
+        #expect(
+            refusal(Self.post("Transfer-Encoding: chunked\r\n", body: "5;\(ext)\r\nhello\r\n0\r\n\r\n")) == .malformed)
     }
 
     @Test func trailer_WithInvalidField_IsRefused() {
@@ -196,7 +199,8 @@ import Testing
         var limits = HTTPLimits()
         limits.maxHeaderCount = 3
         #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\n\r\n", limits: limits) == nil)
-        #expect(refusal("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits) == .headersTooLarge)
+        #expect(
+            refusal("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits) == .headersTooLarge)
     }
 
     @Test func trailers_CountAgainstHeaderLimits() {

@@ -12,7 +12,8 @@ import Testing
                 + "\r\n"
         )
         #expect(outcome.error == nil)
-        let head = "GET /loyalty/customers/42?expand=ledger HTTP/1.1 "
+        let head =
+            "GET /loyalty/customers/42?expand=ledger HTTP/1.1 "
             + "[Host=loyalty.local|Accept=application/json|X-Tag=one|x-tag=two] keepAlive=true continue=false"
         #expect(outcome.records == [.head(head), .request(head, body: [])])
     }
@@ -141,7 +142,8 @@ import Testing
         #expect(raised.error == nil)
         #expect(raised.bodies == ["0123456789"])
 
-        let chunked = "POST /import HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n0\r\n\r\n"
+        let chunked =
+            "POST /import HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n0\r\n\r\n"
         #expect(parseRequests(chunked, limits: limits) { _ in 16 }.bodies == ["0123456789"])
 
         // The raised limit does not carry over to the next request on the connection.
@@ -166,13 +168,18 @@ import Testing
                 + "CONNECT shop.local:443 HTTP/1.1\r\nHost: shop.local:443\r\n\r\n"
         )
         #expect(outcome.error == nil)
-        #expect(outcome.requests.map { $0.head.split(separator: " ")[1] } == ["http://shop.local/a?b", "*", "shop.local:443"])
+        #expect(
+            outcome.requests.map { $0.head.split(separator: " ")[1] } == [
+                "http://shop.local/a?b", "*", "shop.local:443",
+            ])
     }
 
     @Test func fieldValues_AreTrimmedOfOptionalWhitespace_AndKeepInnerSpacesAndObsText() {
         let outcome = parseRequests("GET / HTTP/1.1\r\nHost:a\r\nX-A: \t one  two \t\r\nX-B: caf\u{E9}\r\n\r\n")
         #expect(outcome.error == nil)
-        #expect(outcome.records.first == .head("GET / HTTP/1.1 [Host=a|X-A=one  two|X-B=caf\u{E9}] keepAlive=true continue=false"))
+        #expect(
+            outcome.records.first
+                == .head("GET / HTTP/1.1 [Host=a|X-A=one  two|X-B=caf\u{E9}] keepAlive=true continue=false"))
     }
 
     @Test func unknownMethod_IsKeptAsToken() throws {

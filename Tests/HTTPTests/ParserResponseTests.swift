@@ -32,7 +32,9 @@ import Testing
         let outcome = parseResponses("HTTP/1.0 200 OK\r\nServer: old\r\n\r\nall of this")
         #expect(outcome.error == nil)
         #expect(
-            outcome.records == [.head(status: 200, version: .http1_0, fields: ["Server=old"]), .body("all of this"), .end]
+            outcome.records == [
+                .head(status: 200, version: .http1_0, fields: ["Server=old"]), .body("all of this"), .end,
+            ]
         )
     }
 
@@ -66,7 +68,8 @@ import Testing
                 + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
         )
         #expect(outcome.error == nil)
-        #expect(outcome.records == [.head(status: 200, version: .http1_1, fields: ["Content-Length=2"]), .body("ok"), .end])
+        #expect(
+            outcome.records == [.head(status: 200, version: .http1_1, fields: ["Content-Length=2"]), .body("ok"), .end])
     }
 
     @Test func twoResponses_BackToBack_AreParsedInTurn() {
@@ -134,6 +137,8 @@ import Testing
     @Test func header_OverLimit_IsRefused() {
         var limits = HTTPLimits()
         limits.maxHeaderCount = 2
-        #expect(parseResponses("HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits).error?.kind == .headersTooLarge)
+        #expect(
+            parseResponses("HTTP/1.1 200 OK\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n", limits: limits).error?.kind
+                == .headersTooLarge)
     }
 }

@@ -18,7 +18,8 @@ import Testing
                 expected.append((target, []))
             case 1:
                 let body = patternBytes(0..<Int.random(in: 0...5_000, using: &random))
-                wire += Array("POST \(target) HTTP/1.1\r\nHost: pair\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
+                wire +=
+                    Array("POST \(target) HTTP/1.1\r\nHost: pair\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
                 expected.append((target, body))
             case 2:
                 let body = patternBytes(index..<(index + Int.random(in: 1...20_000, using: &random)))
@@ -26,7 +27,8 @@ import Testing
                 var offset = 0
                 while offset < body.count {
                     let size = min(body.count - offset, Int.random(in: 1...3_000, using: &random))
-                    wire += Array("\(String(size, radix: 16));n=v\r\n".utf8) + body[offset..<(offset + size)] + [13, 10]
+                    wire +=
+                        Array("\(String(size, radix: 16));n=v\r\n".utf8) + body[offset..<(offset + size)] + [13, 10]
                     offset += size
                 }
                 wire += Array("0\r\nX-Trailer: t\r\n\r\n".utf8)

@@ -66,7 +66,8 @@ import Testing
                 wire += Array("POST /\(index) HTTP/1.1\r\nHost: a\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
             } else {
                 let chunk = String(body.count, radix: 16)
-                wire += Array("POST /\(index) HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n\(chunk)\r\n".utf8)
+                wire += Array(
+                    "POST /\(index) HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n\(chunk)\r\n".utf8)
                 wire += body + Array("\r\n0\r\n\r\n".utf8)
             }
         }

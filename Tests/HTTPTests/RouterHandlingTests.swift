@@ -8,7 +8,10 @@ struct OutOfStock: HTTPResponseError {
     var code: String { "out_of_stock" }
     var message: String { "The item \"X\" is out of stock." }
     var details: [String: ErrorDetail] {
-        ["sku": .string("X-1"), "available": .int(0), "backorder": .bool(false), "alternatives": .strings(["X-2", "X-3"])]
+        [
+            "sku": .string("X-1"), "available": .int(0), "backorder": .bool(false),
+            "alternatives": .strings(["X-2", "X-3"]),
+        ]
     }
     var headers: HTTPHeaders { ["Retry-After": "3600"] }
 }
@@ -35,19 +38,23 @@ struct Boom: Error, CustomStringConvertible {
 
     @Test func query_KeepsRepeatedKeysInOrder_AndReadsPlusAsSpace() throws {
         let seen = Locked<[String]>([])
-        let router = Router(routes: RouteCollection().get("search") { _, context in
-            seen.withLock { $0 = context.query.values("tag") + [context.query["q"] ?? "-", context.query["flag"] ?? "-"] }
-            return .text("ok")
-        })
+        let router = Router(
+            routes: RouteCollection().get("search") { _, context in
+                seen.withLock {
+                    $0 = context.query.values("tag") + [context.query["q"] ?? "-", context.query["flag"] ?? "-"]
+                }
+                return .text("ok")
+            })
         _ = call(router, .get, "/search?tag=a&tag=b+c&q=caf%C3%A9+au+lait&tag=d%20e&flag&&tag=%2B")
         #expect(seen.current == ["a", "b c", "d e", "+", "café au lait", ""])
     }
 
     @Test func typedPathParameter_OfTheWrongType_Is400NamingTheParameter() {
-        let router = Router(routes: RouteCollection().get("customers/:customerId") { _, context in
-            let id = try context.parameters.require("customerId", as: Int64.self)
-            return .text("customer \(id)")
-        })
+        let router = Router(
+            routes: RouteCollection().get("customers/:customerId") { _, context in
+                let id = try context.parameters.require("customerId", as: Int64.self)
+                return .text("customer \(id)")
+            })
         #expect(call(router, .get, "/customers/42").text == "customer 42")
         for bad in ["abc", "4.2", "99999999999999999999", "%2D", "1e3"] {
             let response = call(router, .get, "/customers/\(bad)")
@@ -59,11 +66,12 @@ struct Boom: Error, CustomStringConvertible {
     }
 
     @Test func typedQueryParameters_MissingOrUnreadable_Are400() {
-        let router = Router(routes: RouteCollection().get("list") { _, context in
-            let limit = try context.query.require("limit", as: Int.self)
-            let archived = try context.query.get("archived", as: Bool.self) ?? false
-            return .text("\(limit) \(archived)")
-        })
+        let router = Router(
+            routes: RouteCollection().get("list") { _, context in
+                let limit = try context.query.require("limit", as: Int.self)
+                let archived = try context.query.get("archived", as: Bool.self) ?? false
+                return .text("\(limit) \(archived)")
+            })
         #expect(call(router, .get, "/list?limit=5&archived=yes").text == "5 true")
         #expect(call(router, .get, "/list?limit=5").text == "5 false")
         let missing = call(router, .get, "/list")
@@ -87,9 +95,10 @@ struct Boom: Error, CustomStringConvertible {
         )
         let router = Router(routes: routes, middleware: [Recorder(name: "logging", log: log)])
         #expect(call(router, .get, "/v1/items/1").text == "item")
-        #expect(log.current == [
-            "logging in", "auth in", "audit in", "handler", "audit out 200", "auth out 200", "logging out 200",
-        ])
+        #expect(
+            log.current == [
+                "logging in", "auth in", "audit in", "handler", "audit out 200", "auth out 200", "logging out 200",
+            ])
         #expect(call(router, .get, "/items/1").status == .notFound)
     }
 
@@ -126,10 +135,11 @@ struct Boom: Error, CustomStringConvertible {
         #expect(response.status == .conflict)
         #expect(response.headers["Retry-After"] == "3600")
         #expect(response.headers["Content-Type"] == "application/json")
-        #expect(response.text == """
-            {"error":{"code":"out_of_stock","message":"The item \\"X\\" is out of stock.","details":\
-            {"alternatives":["X-2","X-3"],"available":0,"backorder":false,"sku":"X-1"}},"requestId":"req-1"}
-            """)
+        #expect(
+            response.text == """
+                {"error":{"code":"out_of_stock","message":"The item \\"X\\" is out of stock.","details":\
+                {"alternatives":["X-2","X-3"],"available":0,"backorder":false,"sku":"X-1"}},"requestId":"req-1"}
+                """)
     }
 
     @Test(arguments: [
@@ -140,10 +150,11 @@ struct Boom: Error, CustomStringConvertible {
         (#"{"customer":"A","items":[]}"#, "customer", "an object"),
     ])
     func aDecodingError_Is400InvalidBody_NamingTheField(body: String, field: String, wording: String) {
-        let router = Router(routes: RouteCollection().post("orders") { request, _ in
-            _ = try JSONDecoder().decode(Order.self, from: Data(request.body))
-            return .text("ok")
-        })
+        let router = Router(
+            routes: RouteCollection().post("orders") { request, _ in
+                _ = try JSONDecoder().decode(Order.self, from: Data(request.body))
+                return .text("ok")
+            })
         let response = call(router, .post, "/orders", body: Array(body.utf8))
         #expect(response.status == .badRequest)
         #expect(response.errorCode == "invalid_body")
@@ -153,10 +164,11 @@ struct Boom: Error, CustomStringConvertible {
     }
 
     @Test func bodyThatIsNotJSON_Is400SayingSo() {
-        let router = Router(routes: RouteCollection().post("orders") { request, _ in
-            _ = try JSONDecoder().decode(Order.self, from: Data(request.body))
-            return .text("ok")
-        })
+        let router = Router(
+            routes: RouteCollection().post("orders") { request, _ in
+                _ = try JSONDecoder().decode(Order.self, from: Data(request.body))
+                return .text("ok")
+            })
         let response = call(router, .post, "/orders", body: Array("{not json".utf8))
         #expect(response.status == .badRequest)
         #expect(response.errorCode == "invalid_body")
@@ -219,13 +231,15 @@ struct Boom: Error, CustomStringConvertible {
     // MARK: - Body limits
 
     @Test func bodyLimit_IsTheRoutes() {
-        let router = Router(routes: RouteCollection()
-            .post("imports", bodyLimit: 50 << 20) { _, _ in .text("ok") }
-            .put("small/:id", bodyLimit: 100) { _, _ in .text("ok") }
-            .post("plain") { _, _ in .text("ok") }
+        let router = Router(
+            routes: RouteCollection()
+                .post("imports", bodyLimit: 50 << 20) { _, _ in .text("ok") }
+                .put("small/:id", bodyLimit: 100) { _, _ in .text("ok") }
+                .post("plain") { _, _ in .text("ok") }
         )
         func limit(_ method: HTTPMethod, _ target: String, _ headers: HTTPHeaders) -> Int {
-            router.plan(for: HTTPRequestHead(method: method, target: target, headers: headers), defaultBodyLimit: 1_000).bodyLimit
+            router.plan(for: HTTPRequestHead(method: method, target: target, headers: headers), defaultBodyLimit: 1_000)
+                .bodyLimit
         }
         #expect(limit(.post, "/imports", ["Content-Length": "5"]) == 50 << 20)
         #expect(limit(.post, "/imports?dry=1", ["Transfer-Encoding": "chunked"]) == 50 << 20)
@@ -284,16 +298,22 @@ struct Boom: Error, CustomStringConvertible {
     }
 
     @Test func aPlannedRequest_IsAnsweredByTheRouteThePlanFound() {
-        let router = Router(routes: RouteCollection()
-            .get("items/:id", execution: .eventLoop) { _, context in .text(try context.parameters.require("id", as: String.self)) }
+        let router = Router(
+            routes: RouteCollection()
+                .get("items/:id", execution: .eventLoop) { _, context in
+                    .text(try context.parameters.require("id", as: String.self))
+                }
         )
         let head = HTTPRequestHead(method: .get, target: "/items/a%20b")
         let plan = router.plan(for: head, defaultBodyLimit: 1_000)
-        let response = router.respond(to: HTTPRequest(head: head), plan: plan, connection: ConnectionInfo(remoteAddress: "127.0.0.1"))
+        let response = router.respond(
+            to: HTTPRequest(head: head), plan: plan, connection: ConnectionInfo(remoteAddress: "127.0.0.1"))
         #expect(response.status == .ok)
         #expect(response.bodyBytes.map { String(decoding: $0, as: UTF8.self) } == "a b")
         // A plan made elsewhere (no routing notes) still gets the right route.
-        let bare = router.respond(to: HTTPRequest(head: head), plan: RequestPlan(bodyLimit: 1), connection: ConnectionInfo(remoteAddress: "x"))
+        let bare = router.respond(
+            to: HTTPRequest(head: head), plan: RequestPlan(bodyLimit: 1), connection: ConnectionInfo(remoteAddress: "x")
+        )
         #expect(bare.bodyBytes.map { String(decoding: $0, as: UTF8.self) } == "a b")
     }
 }

@@ -40,15 +40,16 @@ let echoRoute: RouteHandler = { request, context in
 
 /// Matching: literals, parameters, wildcards, percent-decoding, 404 and 405.
 @Suite struct RouterMatchingTests {
-    static let router = Router(routes: RouteCollection()
-        .get("items/special", use: echoRoute)
-        .get("items/:id", use: echoRoute)
-        .delete("items/:id", use: echoRoute)
-        .get("a/b/c", use: echoRoute)
-        .get("a/:x/d", use: echoRoute)
-        .get("files/*", use: echoRoute)
-        .post("orders", use: echoRoute)
-        .get("/", use: echoRoute)
+    static let router = Router(
+        routes: RouteCollection()
+            .get("items/special", use: echoRoute)
+            .get("items/:id", use: echoRoute)
+            .delete("items/:id", use: echoRoute)
+            .get("a/b/c", use: echoRoute)
+            .get("a/:x/d", use: echoRoute)
+            .get("files/*", use: echoRoute)
+            .post("orders", use: echoRoute)
+            .get("/", use: echoRoute)
     )
 
     @Test func literalSegment_WinsOverAParameter() {
@@ -125,9 +126,10 @@ let echoRoute: RouteHandler = { request, context in
     }
 
     @Test func anExplicitHEADRoute_IsUsedAndListedOnce() {
-        let router = Router(routes: RouteCollection()
-            .get("page", use: { _, _ in .text("get") })
-            .on(.head, "page", use: { _, _ in .text("head") })
+        let router = Router(
+            routes: RouteCollection()
+                .get("page", use: { _, _ in .text("get") })
+                .on(.head, "page", use: { _, _ in .text("head") })
         )
         #expect(call(router, .head, "/page").text == "head")
         #expect(call(router, .post, "/page").headers["Allow"] == "GET, HEAD")

@@ -1,14 +1,15 @@
 import Glibc
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Overload, connection limits and graceful shutdown over the wire.
 @Suite struct ServerCapacityTests {
     @Test func aFullWorkerPool_Answers503WithRetryAfter_AtOnce() throws {
         let gate = Gate()
         let entered = Tally()
-        let (live, running, queued) = try serverWithAFullWorkerPool(routes: wireRoutes(gate: gate, entered: entered), entered: entered)
+        let (live, running, queued) = try serverWithAFullWorkerPool(
+            routes: wireRoutes(gate: gate, entered: entered), entered: entered)
         defer { live.stop() }
         defer { gate.open() }
 

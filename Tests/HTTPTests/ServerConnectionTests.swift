@@ -1,6 +1,6 @@
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// The server over loopback: keep-alive, pipelining, versions, 100-continue and HEAD, checked on
 /// the raw bytes.

@@ -1,6 +1,6 @@
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Routes marked `.eventLoop` are answered on the loop that read them, with no worker involved,
 /// and keep every guarantee of the worker path: order, framing, HEAD, streaming, errors, close.
@@ -24,7 +24,9 @@ import TestSupport
                 return HTTPResponse(body: .stream(stream))
             }
             .get("inline-sized", execution: .eventLoop) { _, _ in
-                HTTPResponse(body: .stream(BodyStream(contentLength: 123_456) { writer in try writer.write(patternBytes(0..<123_456)) }))
+                HTTPResponse(
+                    body: .stream(
+                        BodyStream(contentLength: 123_456) { writer in try writer.write(patternBytes(0..<123_456)) }))
             }
     }
 
@@ -33,7 +35,8 @@ import TestSupport
     private func withEveryWorkerBusy(_ body: (_ probe: RawConnection) throws -> Void) throws {
         let gate = Gate()
         let entered = Tally()
-        let (live, running, queued) = try serverWithAFullWorkerPool(routes: routes(gate: gate, entered: entered), entered: entered)
+        let (live, running, queued) = try serverWithAFullWorkerPool(
+            routes: routes(gate: gate, entered: entered), entered: entered)
         defer { live.stop() }
         defer { gate.open() }
         try body(try live.connect())
@@ -62,7 +65,8 @@ import TestSupport
         let connection = try live.connect()
         try connection.send(
             getRequest("/inline/1") + getRequest("/hello") + getRequest("/inline/2")
-                + "HEAD /inline/3 HTTP/1.1\r\nHost: test\r\n\r\n" + postRequest("/echo", body: "posted") + getRequest("/inline/4")
+                + "HEAD /inline/3 HTTP/1.1\r\nHost: test\r\n\r\n" + postRequest("/echo", body: "posted")
+                + getRequest("/inline/4")
         )
         #expect(try connection.readResponse().text == "inline 1")
         #expect(try connection.readResponse().text == "hello")

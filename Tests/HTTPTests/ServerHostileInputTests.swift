@@ -1,6 +1,6 @@
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Random and truncated input on fresh connections: the server must answer or close every one
 /// of them, leak nothing, and keep serving.
@@ -39,7 +39,8 @@ import TestSupport
         defer { live.stop() }
         var random = SeededGenerator(seed: Self.seed)
         // Mostly bytes a parser gets far with (tokens, spaces, CRLF, colons), some fully random.
-        let alphabet = Array("GETPOSTHEADabc/?%:;, \r\n\t0123456789HTTP/1.1Host:Content-Length:Transfer-Encoding:chunked".utf8)
+        let alphabet = Array(
+            "GETPOSTHEADabc/?%:;, \r\n\t0123456789HTTP/1.1Host:Content-Length:Transfer-Encoding:chunked".utf8)
         var hung: [Int] = []
         for index in 0..<2_000 {
             let length = Int.random(in: 1...600, using: &random)
@@ -65,7 +66,9 @@ import TestSupport
             for cut in 0...request.count {
                 var bytes = Array(request[0..<cut])
                 if cut % 3 == 0 {
-                    bytes += (0..<Int.random(in: 1...20, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                    bytes += (0..<Int.random(in: 1...20, using: &random)).map { _ in
+                        UInt8.random(in: 0...255, using: &random)
+                    }
                 }
                 if try !Self.sendAndExpectClose(bytes, port: live.port) { hung.append("\(which)@\(cut)") }
             }

@@ -1,7 +1,7 @@
 import Glibc
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// RFC 9112 §9.6: after answering early (a body too large), the server half-closes and reads
 /// what the client still sends, so the close cannot turn into a reset that destroys the answer.

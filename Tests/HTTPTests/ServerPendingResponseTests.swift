@@ -1,7 +1,7 @@
 import Glibc
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// A handler on an event loop forwards to an upstream with `HTTPClient.startOnEventLoop` and
 /// answers later (`PendingResponse`): no worker is held meanwhile, middleware sees the final
@@ -20,7 +20,8 @@ import TestSupport
             var headers = HTTPHeaders()
             if let key = request.headers["Idempotency-Key"] { headers.add(name: "Idempotency-Key", value: key) }
             let upstreamRequest = HTTPRequest(
-                head: HTTPRequestHead(method: request.method, target: String(request.target.dropFirst(3)), headers: headers),
+                head: HTTPRequestHead(
+                    method: request.method, target: String(request.target.dropFirst(3)), headers: headers),
                 body: request.body
             )
             let pending = PendingResponse()
@@ -29,26 +30,33 @@ import TestSupport
             ) { result in
                 switch result {
                 case .success(.whole(let answer)):
-                    pending.succeed(HTTPResponse(status: answer.status, headers: ["X-Answer": "whole"], bytes: answer.body))
+                    pending.succeed(
+                        HTTPResponse(status: answer.status, headers: ["X-Answer": "whole"], bytes: answer.body))
                 case .success(.streaming(let stream)):
                     let length = stream.head.headers["Content-Length"].flatMap { Int($0) }
-                    pending.succeed(HTTPResponse(status: stream.head.status, headers: ["X-Answer": "streamed"], body: .stream(
-                        BodyStream(contentLength: length) { writer in
-                            while let piece = try stream.next() { try writer.write(piece) }
-                        }
-                    )))
+                    pending.succeed(
+                        HTTPResponse(
+                            status: stream.head.status, headers: ["X-Answer": "streamed"],
+                            body: .stream(
+                                BodyStream(contentLength: length) { writer in
+                                    while let piece = try stream.next() { try writer.write(piece) }
+                                }
+                            )))
                 case .failure(let error):
                     pending.fail(Self.httpError(error))
                 }
             }
-            guard started else { throw HTTPError(.internalServerError, code: "not_on_loop", message: "Not on an event loop.") }
+            guard started else {
+                throw HTTPError(.internalServerError, code: "not_on_loop", message: "Not on an event loop.")
+            }
             return HTTPResponse(pending: pending)
         }
 
         static func httpError(_ error: HTTPClientError) -> HTTPError {
             switch error {
             case .timeout: return HTTPError(.gatewayTimeout, code: "upstream_timeout", message: "\(error)")
-            case .unreachable, .poolExhausted: return HTTPError(.serviceUnavailable, code: "unavailable", message: "\(error)")
+            case .unreachable, .poolExhausted:
+                return HTTPError(.serviceUnavailable, code: "unavailable", message: "\(error)")
             default: return HTTPError(.badGateway, code: "bad_upstream", message: "\(error)")
             }
         }
@@ -91,13 +99,15 @@ import TestSupport
         for method in [HTTPMethod.get, .head, .post, .put] {
             routes = routes.on(method, "up/*", execution: .eventLoop, use: forwarding.forward)
         }
-        return try LiveServer(routes: routes, middleware: [StatusStamp()], limits: limits, eventLoops: eventLoops, workers: workers)
+        return try LiveServer(
+            routes: routes, middleware: [StatusStamp()], limits: limits, eventLoops: eventLoops, workers: workers)
     }
 
     /// An upstream serving the wire routes (`/block` held by `gate`) and a front forwarding
     /// `/up/*` to it; stop the front first.
     static func pair(
-        gate: Gate = Gate(), entered: Tally = Tally(), maxConnections: Int = 256, connectTimeout: Duration = .seconds(2),
+        gate: Gate = Gate(), entered: Tally = Tally(), maxConnections: Int = 256,
+        connectTimeout: Duration = .seconds(2),
         bufferLimit: Int = 64 * 1024
     ) throws -> (upstream: LiveServer, front: LiveServer) {
         let upstream = try LiveServer(routes: upstreamRoutes(gate: gate, entered: entered))
@@ -117,10 +127,12 @@ import TestSupport
     @Test func aForwardedRequest_IsAnsweredOnTheLoop_WhileTheOnlyWorkerIsBusyAndItsQueueFull() throws {
         let upstream = try LiveServer(routes: Self.upstreamRoutes(gate: Gate(), entered: Tally()))
         defer { upstream.stop() }
-        let forwarding = Forwarding(client: Self.client(), upstream: Upstream(host: "127.0.0.1", port: upstream.server.port))
+        let forwarding = Forwarding(
+            client: Self.client(), upstream: Upstream(host: "127.0.0.1", port: upstream.server.port))
         let gate = Gate()
         let entered = Tally()
-        let routes = wireRoutes(gate: gate, entered: entered).get("up/*", execution: .eventLoop, use: forwarding.forward)
+        let routes = wireRoutes(gate: gate, entered: entered).get(
+            "up/*", execution: .eventLoop, use: forwarding.forward)
         let (live, running, queued) = try serverWithAFullWorkerPool(routes: routes, entered: entered)
         defer { live.stop() }
         defer { gate.open() }
@@ -220,7 +232,8 @@ import TestSupport
         defer { live.stop() }
         let connection = try live.connect()
         try connection.send(
-            getRequest("/up/path/1") + getRequest("/hello") + postRequest("/up/echo", body: "posted") + getRequest("/up/path/2")
+            getRequest("/up/path/1") + getRequest("/hello") + postRequest("/up/echo", body: "posted")
+                + getRequest("/up/path/2")
         )
         #expect(try connection.readResponse().text == "/path/1")
         #expect(try connection.readResponse().text == "hello")
@@ -348,7 +361,8 @@ import TestSupport
     @Test func anUpstreamNamedByHostName_IsLookedUpOffTheLoop_AndItsConnectionReused() throws {
         let upstream = try LiveServer(routes: Self.upstreamRoutes(gate: Gate(), entered: Tally()))
         defer { upstream.stop() }
-        let live = try Self.front(Forwarding(client: Self.client(), upstream: Upstream(host: "localhost", port: upstream.server.port)))
+        let live = try Self.front(
+            Forwarding(client: Self.client(), upstream: Upstream(host: "localhost", port: upstream.server.port)))
         defer { live.stop() }
         let connection = try live.connect()
         for index in 0..<3 {
@@ -358,7 +372,9 @@ import TestSupport
         #expect(upstream.server.openConnections == 1)
     }
 
-    @Test func aBurstOfCallsToANamedUpstreamThatRefuses_IsAnswered503Each_AndTheNextCallGetsThroughOnceItListens() throws {
+    @Test func aBurstOfCallsToANamedUpstreamThatRefuses_IsAnswered503Each_AndTheNextCallGetsThroughOnceItListens()
+        throws
+    {
         let listener = try SilentListener()
         let port = listener.port
         listener.close()

@@ -1,6 +1,6 @@
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// A request the server must refuse, and how.
 struct Refusal: Sendable, CustomTestStringConvertible {
@@ -48,7 +48,9 @@ struct Refusal: Sendable, CustomTestStringConvertible {
             Array("GET /hello HTTP/1.1\r\nHost: t\r\nX-A: a".utf8) + [0] + Array("b\r\n\r\n".utf8),
             400, "malformed_request"
         ),
-        Refusal("bare CR in a header value", "GET /hello HTTP/1.1\r\nHost: t\r\nX-A: a\rb\r\n\r\n", 400, "malformed_request"),
+        Refusal(
+            "bare CR in a header value", "GET /hello HTTP/1.1\r\nHost: t\r\nX-A: a\rb\r\n\r\n", 400, "malformed_request"
+        ),
         Refusal("bare CR as a line end", "GET /hello HTTP/1.1\rHost: t\r\n\r\n", 400, "malformed_request"),
         Refusal("obs-fold", "GET /hello HTTP/1.1\r\nHost: t\r\nX-A: a\r\n  folded\r\n\r\n", 400, "malformed_request"),
         Refusal("space before the colon", "GET /hello HTTP/1.1\r\nHost : t\r\n\r\n", 400, "malformed_request"),
@@ -124,7 +126,8 @@ struct Refusal: Sendable, CustomTestStringConvertible {
         let live = try LiveServer(routes: wireRoutes())
         defer { live.stop() }
         let connection = try live.connect()
-        try connection.send(getRequest("/path/1") + "GET /x HTTP/1.1\r\nHost: t\r\nX: a\0b\r\n\r\n" + getRequest("/path/2"))
+        try connection.send(
+            getRequest("/path/1") + "GET /x HTTP/1.1\r\nHost: t\r\nX: a\0b\r\n\r\n" + getRequest("/path/2"))
         #expect(try connection.readResponse().text == "/path/1")
         let refused = try connection.readResponse()
         #expect(refused.status == 400)

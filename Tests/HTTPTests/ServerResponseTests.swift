@@ -1,7 +1,7 @@
 import Foundation
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// What the server writes: Date, its own framing, bodiless statuses, streamed bodies, and
 /// answers for failing handlers, checked on the raw bytes.
@@ -27,7 +27,9 @@ import TestSupport
     @Test func aHandlersFramingFields_AreReplacedByTheServers() throws {
         let live = try LiveServer { _ in
             HTTPResponse(
-                headers: ["Content-Length": "999", "Connection": "close", "Transfer-Encoding": "chunked", "X-Ok": "a\r\nb"],
+                headers: [
+                    "Content-Length": "999", "Connection": "close", "Transfer-Encoding": "chunked", "X-Ok": "a\r\nb",
+                ],
                 bytes: Array("four".utf8)
             )
         }
@@ -47,7 +49,8 @@ import TestSupport
     @Test(arguments: [204, 304])
     func aStatusThatForbidsContent_IsSentWithoutBodyOrLength(status: Int) throws {
         let live = try LiveServer { request in
-            request.target == "/bodiless" ? HTTPResponse(status: HTTPStatus(status), bytes: Array("dropped".utf8)) : .text("next")
+            request.target == "/bodiless"
+                ? HTTPResponse(status: HTTPStatus(status), bytes: Array("dropped".utf8)) : .text("next")
         }
         defer { live.stop() }
         let connection = try live.connect()
@@ -124,10 +127,12 @@ import TestSupport
 
     @Test func aStreamThatFailsMidway_ClosesTheConnection_AndIsReported() throws {
         let live = try LiveServer { _ in
-            HTTPResponse(body: .stream(BodyStream { writer in
-                try writer.write(Array("partial".utf8))
-                throw Boom()
-            }))
+            HTTPResponse(
+                body: .stream(
+                    BodyStream { writer in
+                        try writer.write(Array("partial".utf8))
+                        throw Boom()
+                    }))
         }
         defer { live.stop() }
         let connection = try live.connect()

@@ -1,7 +1,7 @@
 import Glibc
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Timeouts over the wire with tiny limits. The loop checks its timers every 200 ms, so each
 /// test allows generous slack and only proves that the connection did not hang.
@@ -96,20 +96,22 @@ import TestSupport
         let produced = Locked<(bytes: Int, error: String?)>((0, nil))
         let finished = Gate()
         let routes = wireRoutes().get("endless") { _, _ in
-            HTTPResponse(body: .stream(BodyStream { writer in
-                defer { finished.open() }
-                let piece = [UInt8](repeating: 0x78, count: 64 * 1024)
-                // Bounded so a server that never gives up fails the test instead of hanging it.
-                while produced.current.bytes < 2_000_000_000 {
-                    do {
-                        try writer.write(piece)
-                    } catch {
-                        produced.withLock { $0.error = String(describing: error) }
-                        throw error
-                    }
-                    produced.withLock { $0.bytes += piece.count }
-                }
-            }))
+            HTTPResponse(
+                body: .stream(
+                    BodyStream { writer in
+                        defer { finished.open() }
+                        let piece = [UInt8](repeating: 0x78, count: 64 * 1024)
+                        // Bounded so a server that never gives up fails the test instead of hanging it.
+                        while produced.current.bytes < 2_000_000_000 {
+                            do {
+                                try writer.write(piece)
+                            } catch {
+                                produced.withLock { $0.error = String(describing: error) }
+                                throw error
+                            }
+                            produced.withLock { $0.bytes += piece.count }
+                        }
+                    }))
         }
         let live = try LiveServer(routes: routes, limits: Self.limits(write: .milliseconds(500)))
         defer { live.stop() }

@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 import HTTP
-import Testing
 import TestSupport
+import Testing
 
 /// Hundreds of clients trickling their heads a byte at a time must neither starve normal clients
 /// nor outlive the header timeout.
@@ -20,8 +20,9 @@ import TestSupport
             do {
                 try connection.send(getRequest("/path/\(index)"))
                 let response = try connection.readResponse(timeout: .seconds(2))
-                latencies.append(response.status == 200 && response.text == "/path/\(index)"
-                    ? MonotonicClock.now() - started : nil)
+                latencies.append(
+                    response.status == 200 && response.text == "/path/\(index)"
+                        ? MonotonicClock.now() - started : nil)
             } catch {
                 latencies.append(nil)
             }
@@ -106,7 +107,8 @@ import TestSupport
         let earliest = zip(result.closedAt, firstByteAt).compactMap { closed, first in closed.map { $0 - first } }.min()
         #expect((earliest ?? .max) >= 2_900_000_000)
 
-        print("""
+        print(
+            """
             Slowloris figures (\(Self.requests) keep-alive requests each):
               without trickling load: \(Self.describe(quiet.compactMap { $0 }))
               with \(Self.tricklers) trickling connections: \(Self.describe(loaded.compactMap { $0 }))

@@ -35,8 +35,9 @@ struct GatewaySuiteTests {
         defer { suite.stop() }
         let order = OrderDocument(
             customerId: "suite-c-3",
-            buyer: Buyer(name: "Ewa Kowalska", street: "Długa 5", postcode: "31-000", city: "Kraków",
-                         email: "ewa@example.pl", phone: "+48 500 000 000"),
+            buyer: Buyer(
+                name: "Ewa Kowalska", street: "Długa 5", postcode: "31-000", city: "Kraków",
+                email: "ewa@example.pl", phone: "+48 500 000 000"),
             currency: "PLN",
             lines: [OrderLine(productId: "p-9", name: "Herbata", quantity: 3, unitNet: 1_000, unitGross: 1_230)],
             shipping: ShippingCost(net: 1_000, gross: 1_230), totalNet: 4_000, totalGross: 4_920,
@@ -53,8 +54,10 @@ struct GatewaySuiteTests {
         let deadline = ContinuousClock.now + .seconds(30)
         var view: OrderDeliveries?
         while ContinuousClock.now < deadline {
-            view = try suite.gateway.request(.get, "/api/v1/orders/SUITE-1/deliveries", token: SuiteHarness.storefrontKey)
-                .decode(OrderDeliveries.self)
+            view = try suite.gateway.request(
+                .get, "/api/v1/orders/SUITE-1/deliveries", token: SuiteHarness.storefrontKey
+            )
+            .decode(OrderDeliveries.self)
             if view?.receivers.first?.pending == 0 { break }
             usleep(50_000)
         }

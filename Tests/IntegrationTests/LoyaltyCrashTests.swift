@@ -43,7 +43,8 @@ struct LoyaltyCrashTests {
                 let customer = (writer + sequence) % Self.customers
                 let points = Int64(1 + (writer + sequence) % 5)
                 let key = "crash-\(writer)-\(sequence)"
-                let body = (try? JSONCoding.encode(PointsAdjustmentRequest(points: points, reason: "crash test \(key)"))) ?? []
+                let body =
+                    (try? JSONCoding.encode(PointsAdjustmentRequest(points: points, reason: "crash test \(key)"))) ?? []
                 // Retry the same logical adjustment until it is acknowledged (bounded, so a broken
                 // service fails the test instead of hanging it).
                 var attempts = 0
@@ -80,6 +81,8 @@ struct LoyaltyCrashTests {
             }
             #expect(balance == expected[customer], "customer crash-\(customer)")
         }
-        print("crash test: \(kills.current) kills, \(expected.reduce(0, +)) points acknowledged, \(retries.current) retried requests")
+        print(
+            "crash test: \(kills.current) kills, \(expected.reduce(0, +)) points acknowledged, \(retries.current) retried requests"
+        )
     }
 }

@@ -32,7 +32,8 @@ struct SuiteLifecycleTests {
         defer { suite.stop() }
         for service in ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"] {
             let response = try suite.gateway.request(
-                .get, "/api/v1/\(service)/status", token: SuiteHarness.adminKey, headers: ["X-Request-Id": "trace-\(service)"]
+                .get, "/api/v1/\(service)/status", token: SuiteHarness.adminKey,
+                headers: ["X-Request-Id": "trace-\(service)"]
             )
             #expect(response.status == .ok, "\(service): \(response.text)")
             #expect(response.headers["X-Request-Id"] == "trace-\(service)")
@@ -78,7 +79,9 @@ struct SuiteLifecycleTests {
         let killedAt = ContinuousClock.now
         var back = false
         while ContinuousClock.now - killedAt < .seconds(5) {
-            if let again = try? suite.gateway.request(.get, "/api/v1/loyalty/status", token: SuiteHarness.adminKey), again.status == .ok {
+            if let again = try? suite.gateway.request(.get, "/api/v1/loyalty/status", token: SuiteHarness.adminKey),
+                again.status == .ok
+            {
                 back = true
                 break
             }
@@ -97,7 +100,8 @@ struct SuiteLifecycleTests {
         #expect(suite.launcher.waitForExit(timeout: .seconds(20)))
         #expect(suite.launcher.exitStatus == 0)
         for pid in children {
-            #expect(!ProcessTable.isAlive(pid), "child \(pid) (\(ProcessTable.commandLine(of: pid))) outlived the launcher")
+            #expect(
+                !ProcessTable.isAlive(pid), "child \(pid) (\(ProcessTable.commandLine(of: pid))) outlived the launcher")
         }
     }
 
@@ -130,7 +134,9 @@ struct SuiteLifecycleTests {
 
         parent.send(SIGKILL)
         let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline && (suite.launcher.isRunning || children.contains(where: ProcessTable.isAlive)) {
+        while ContinuousClock.now < deadline
+            && (suite.launcher.isRunning || children.contains(where: ProcessTable.isAlive))
+        {
             usleep(50_000)
         }
         #expect(!suite.launcher.isRunning, "the launcher outlived the process it was bound to")

@@ -16,17 +16,21 @@ struct AccessTests {
         #expect(try service.send(.get, "/v1/customers/c2", as: me).status == 403)
         #expect(try service.send(.get, "/v1/customers/c2/history", as: me).status == 403)
         #expect(try service.send(.get, "/v1/customers/c2/history.csv", as: me).status == 403)
-        #expect(try service.send(.put, "/v1/customers/c1/coefficient", text: #"{"coefficient":2}"#, as: me).status == 403)
+        #expect(
+            try service.send(.put, "/v1/customers/c1/coefficient", text: #"{"coefficient":2}"#, as: me).status == 403)
     }
 
     @Test func anUnknownCustomer_HasZeros() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
-        let balance: CustomerPoints = try service.send(.get, "/v1/customers/nobody", as: LoyaltyTestService.storefront).decode()
-        #expect(balance == CustomerPoints(
-            customerId: "nobody", points: 0, pendingPoints: 0, coefficient: .one, expiringPoints: [],
-            exchangeOrderCount: 0, newsletterSignedUp: false
-        ))
+        let balance: CustomerPoints = try service.send(.get, "/v1/customers/nobody", as: LoyaltyTestService.storefront)
+            .decode()
+        #expect(
+            balance
+                == CustomerPoints(
+                    customerId: "nobody", points: 0, pendingPoints: 0, coefficient: .one, expiringPoints: [],
+                    exchangeOrderCount: 0, newsletterSignedUp: false
+                ))
     }
 
     @Test func callsWithoutTheInternalSecret_AreRefused() throws {
@@ -45,7 +49,8 @@ struct AccessTests {
 
         let first: Page<HistoryEntry> = try service.send(.get, "/v1/customers/c1/history?limit=2").decode()
         let cursor = try #require(first.nextCursor)
-        let second: Page<HistoryEntry> = try service.send(.get, "/v1/customers/c1/history?limit=2&cursor=\(cursor)").decode()
+        let second: Page<HistoryEntry> = try service.send(.get, "/v1/customers/c1/history?limit=2&cursor=\(cursor)")
+            .decode()
         let all = try service.history("c1", pageSize: 2)
 
         #expect(first.items.map(\.points) == [5, 4])

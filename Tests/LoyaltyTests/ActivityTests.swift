@@ -15,9 +15,13 @@ struct ActivityTests {
         let second = try service.send(.post, "/v1/customers/c1/newsletter-signup", as: LoyaltyTestService.storefront)
 
         #expect(first.status == 200)
-        #expect(try first.decode(ActivityAward.self) == ActivityAward(customerId: "c1", awarded: 25, firstTime: true, points: 25))
+        #expect(
+            try first.decode(ActivityAward.self)
+                == ActivityAward(customerId: "c1", awarded: 25, firstTime: true, points: 25))
         #expect(second.status == 200)
-        #expect(try second.decode(ActivityAward.self) == ActivityAward(customerId: "c1", awarded: 0, firstTime: false, points: 25))
+        #expect(
+            try second.decode(ActivityAward.self)
+                == ActivityAward(customerId: "c1", awarded: 0, firstTime: false, points: 25))
         let balance = try service.balance("c1")
         #expect(balance.newsletterSignedUp)
         #expect(try service.history("c1").first?.cause.rule?.name == "Newsletter")
@@ -26,7 +30,8 @@ struct ActivityTests {
     @Test func newsletterSignup_IsNotForCustomersThemselves() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
-        let answer = try service.send(.post, "/v1/customers/c1/newsletter-signup", as: LoyaltyTestService.customer("c1"))
+        let answer = try service.send(
+            .post, "/v1/customers/c1/newsletter-signup", as: LoyaltyTestService.customer("c1"))
         #expect(answer.status == 403)
     }
 

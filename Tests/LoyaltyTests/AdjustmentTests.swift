@@ -87,8 +87,10 @@ struct AdjustmentTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
         let body = PointsAdjustmentRequest(points: 10, reason: "Gift")
-        let storefront = try service.send(.post, "/v1/customers/c1/adjustments", json: body, as: LoyaltyTestService.storefront)
-        let customer = try service.send(.post, "/v1/customers/c1/adjustments", json: body, as: LoyaltyTestService.customer("c1"))
+        let storefront = try service.send(
+            .post, "/v1/customers/c1/adjustments", json: body, as: LoyaltyTestService.storefront)
+        let customer = try service.send(
+            .post, "/v1/customers/c1/adjustments", json: body, as: LoyaltyTestService.customer("c1"))
         #expect(storefront.status == 403)
         #expect(customer.status == 403)
     }

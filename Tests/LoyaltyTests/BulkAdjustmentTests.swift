@@ -17,11 +17,15 @@ struct BulkAdjustmentTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
 
-        let withHeader = try upload(service, "customerId,points,reason\r\nc1,100,Spring gift\r\nc2,40,\"Gift, with comma\"\r\nc1,-30,Correction\r\n")
+        let withHeader = try upload(
+            service,
+            "customerId,points,reason\r\nc1,100,Spring gift\r\nc2,40,\"Gift, with comma\"\r\nc1,-30,Correction\r\n")
         let withoutHeader = try upload(service, "c2,5,Bonus\n")
 
         #expect(withHeader.status == 200)
-        #expect(try withHeader.decode(BulkAdjustmentResult.self) == BulkAdjustmentResult(rows: 3, customers: 2, pointsAdded: 140, pointsRemoved: 30))
+        #expect(
+            try withHeader.decode(BulkAdjustmentResult.self)
+                == BulkAdjustmentResult(rows: 3, customers: 2, pointsAdded: 140, pointsRemoved: 30))
         #expect(withoutHeader.status == 200)
         #expect(try service.balance("c1").points == 70)
         #expect(try service.balance("c2").points == 45)
@@ -33,7 +37,8 @@ struct BulkAdjustmentTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
 
-        let answer = try upload(service, "customerId,points,reason\nc1,100,Gift\nc2,zero,Gift\nc3,0,Gift\n,5,Gift\nc4,5\n")
+        let answer = try upload(
+            service, "customerId,points,reason\nc1,100,Gift\nc2,zero,Gift\nc3,0,Gift\n,5,Gift\nc4,5\n")
 
         #expect(answer.status == 422)
         #expect(answer.error?.code == "invalid_rows")

@@ -12,13 +12,21 @@ struct ExchangeOrderTests {
     /// A catalogue of two rewards (mug 100 points, bag 250 points) every product may be.
     private func stock(_ service: LoyaltyTestService) throws {
         try service.updateProgram { $0.rewardEligibility = .allExceptExcluded }
-        _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", manualPoints: 100))
-        _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 250_00, currency: "PLN"))
+        _ = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", manualPoints: 100))
+        _ = try service.send(
+            .post, "/v1/rewards", json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 250_00, currency: "PLN"))
     }
 
-    private func place(_ service: LoyaltyTestService, _ customerId: String, _ items: [(String, Int64)], as principal: Principal? = nil) throws -> Answer {
-        let request = ExchangeOrderRequest(items: items.map { ExchangeOrderItemRequest(productId: $0.0, quantity: $0.1) })
-        return try service.send(.post, "/v1/customers/\(customerId)/exchange-orders", json: request, as: principal ?? LoyaltyTestService.customer(customerId))
+    private func place(
+        _ service: LoyaltyTestService, _ customerId: String, _ items: [(String, Int64)], as principal: Principal? = nil
+    ) throws -> Answer {
+        let request = ExchangeOrderRequest(
+            items: items.map { ExchangeOrderItemRequest(productId: $0.0, quantity: $0.1) })
+        return try service.send(
+            .post, "/v1/customers/\(customerId)/exchange-orders", json: request,
+            as: principal ?? LoyaltyTestService.customer(customerId))
     }
 
     @Test func placingAnExchangeOrder_DeductsItsPoints_AndTellsTheAdmin() throws {
@@ -54,7 +62,8 @@ struct ExchangeOrderTests {
         defer { service.shutdown() }
         try stock(service)
         try service.adjust("c1", 120)
-        _ = try service.send(.put, "/v1/rewards/bag", json: RewardInput(name: "Bag", moneyPrice: 250_00, currency: "PLN", active: false))
+        _ = try service.send(
+            .put, "/v1/rewards/bag", json: RewardInput(name: "Bag", moneyPrice: 250_00, currency: "PLN", active: false))
 
         let short = try place(service, "c1", [("mug", 2)])
         let inactive = try place(service, "c1", [("bag", 1)])
@@ -83,7 +92,8 @@ struct ExchangeOrderTests {
         let placed: ExchangeOrder = try place(service, "c1", [("mug", 1)]).decode()
         let byOther = try service.send(.get, "/v1/exchange-orders/\(placed.id)", as: LoyaltyTestService.customer("c2"))
         let byOwner = try service.send(.get, "/v1/exchange-orders/\(placed.id)", as: LoyaltyTestService.customer("c1"))
-        let otherList = try service.send(.get, "/v1/customers/c1/exchange-orders", as: LoyaltyTestService.customer("c2"))
+        let otherList = try service.send(
+            .get, "/v1/customers/c1/exchange-orders", as: LoyaltyTestService.customer("c2"))
 
         #expect(forOther.status == 403)
         #expect(byOther.status == 404)
@@ -129,8 +139,11 @@ struct ExchangeOrderTests {
         let order: ExchangeOrder = try place(service, "c1", [("mug", 1)]).decode()
         let mailsBefore = try service.database.read { try $0.scalar("SELECT count(*) FROM outbox", as: Int.self) }
 
-        let marked = try service.send(.put, "/v1/exchange-orders/\(order.id)/exchanged", json: ExchangedUpdate(exchanged: true))
-        let seen: Page<ExchangeOrder> = try service.send(.get, "/v1/customers/c1/exchange-orders", as: LoyaltyTestService.customer("c1")).decode()
+        let marked = try service.send(
+            .put, "/v1/exchange-orders/\(order.id)/exchanged", json: ExchangedUpdate(exchanged: true))
+        let seen: Page<ExchangeOrder> = try service.send(
+            .get, "/v1/customers/c1/exchange-orders", as: LoyaltyTestService.customer("c1")
+        ).decode()
 
         #expect(marked.status == 200)
         #expect(try marked.decode(ExchangeOrder.self).exchanged == true)
@@ -151,9 +164,11 @@ struct ExchangeOrderTests {
         let order: ExchangeOrder = try place(service, "c1", [("mug", 2)]).decode()
         #expect(try service.balance("c1").points == 100)
 
-        let rejected = try service.send(.post, "/v1/exchange-orders/\(order.id)/rejection", text: #"{"reason": "Out of stock"}"#)
+        let rejected = try service.send(
+            .post, "/v1/exchange-orders/\(order.id)/rejection", text: #"{"reason": "Out of stock"}"#)
         let again = try service.send(.post, "/v1/exchange-orders/\(order.id)/rejection")
-        let mark = try service.send(.put, "/v1/exchange-orders/\(order.id)/exchanged", json: ExchangedUpdate(exchanged: true))
+        let mark = try service.send(
+            .put, "/v1/exchange-orders/\(order.id)/exchanged", json: ExchangedUpdate(exchanged: true))
 
         #expect(rejected.status == 200)
         #expect(try rejected.decode(ExchangeOrder.self).status == .rejected)
@@ -161,7 +176,9 @@ struct ExchangeOrderTests {
         #expect(again.error?.code == "already_rejected")
         #expect(mark.status == 409)
         #expect(try service.balance("c1").points == 300)
-        let seen: ExchangeOrder = try service.send(.get, "/v1/exchange-orders/\(order.id)", as: LoyaltyTestService.customer("c1")).decode()
+        let seen: ExchangeOrder = try service.send(
+            .get, "/v1/exchange-orders/\(order.id)", as: LoyaltyTestService.customer("c1")
+        ).decode()
         #expect(seen.note?.contains("Out of stock") == true)
         #expect(try service.history("c1").first?.kind == .exchangeReturned)
         try service.expectLedgerConsistent("c1")

@@ -11,9 +11,12 @@ struct ExchangeRaceTests {
         let service = try LoyaltyTestService(workers: 16)
         defer { service.shutdown() }
         try service.updateProgram { $0.rewardEligibility = .allExceptExcluded }
-        _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 10_00, currency: "PLN", manualPoints: 100))
+        _ = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 10_00, currency: "PLN", manualPoints: 100))
         try service.adjust("c1", 1000)
-        let body = try JSONCoding.encode(ExchangeOrderRequest(items: [ExchangeOrderItemRequest(productId: "mug", quantity: 1)]))
+        let body = try JSONCoding.encode(
+            ExchangeOrderRequest(items: [ExchangeOrderItemRequest(productId: "mug", quantity: 1)]))
 
         let statuses = Locked<[Int]>([])
         let start = DispatchSemaphore(value: 0)
@@ -21,9 +24,10 @@ struct ExchangeRaceTests {
             ThreadHandle.spawn(name: "race") {
                 // Every thread waits at the start so the requests really arrive together.
                 start.wait()
-                let status = (try? service.send(
-                    .post, "/v1/customers/c1/exchange-orders", body: body, as: LoyaltyTestService.storefront
-                ).status) ?? -1
+                let status =
+                    (try? service.send(
+                        .post, "/v1/customers/c1/exchange-orders", body: body, as: LoyaltyTestService.storefront
+                    ).status) ?? -1
                 statuses.withLock { $0.append(status) }
             }
         }

@@ -50,7 +50,8 @@ struct ExpiryTests {
 
         let balance = try service.balance("c1")
         #expect(balance.points == 150)
-        #expect(balance.expiringPoints == [ExpiringPoints(points: 50, expiresAt: try Self.date("2027-01-15T12:00:00Z"))])
+        #expect(
+            balance.expiringPoints == [ExpiringPoints(points: 50, expiresAt: try Self.date("2027-01-15T12:00:00Z"))])
     }
 
     @Test func theBackgroundPass_ExpiresCustomersNobodyTouches() throws {
@@ -79,7 +80,9 @@ struct ExpiryTests {
             $0.expiryMonths = 1
             $0.rewardEligibility = .allExceptExcluded
         }
-        _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 80))
+        _ = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 80))
         try service.adjust("c1", 100)  // expires 2026-02-15
         let order: ExchangeOrder = try service.send(
             .post, "/v1/customers/c1/exchange-orders",

@@ -34,7 +34,9 @@ struct HistoryInvariantTests {
         try service.createRule(Rules.perValue(5_00, action: .orderStatus, status: .paid))
         try service.createRule(Rules.fixed(7, action: .orderStatus, status: .fulfilled))
         try service.createRule(Rules.fixed(15, action: .newsletterSignup))
-        _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 30))
+        _ = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 30))
 
         let customers = ["c1", "c2", "c3"]
         var sequences: [String: Int64] = [:]
@@ -51,17 +53,22 @@ struct HistoryInvariantTests {
                 let sequence = (sequences[number] ?? 0) + 1
                 sequences[number] = sequence
                 let status = OrderStatus.allCases.randomElement(using: &random) ?? .paid
-                let refunded = status == .refunded && Bool.random(using: &random) ? Int64.random(in: 0...20_000, using: &random) : nil
+                let refunded =
+                    status == .refunded && Bool.random(using: &random)
+                    ? Int64.random(in: 0...20_000, using: &random) : nil
                 // Orders belong to c1 or c2 for good; every fourth is a guest's.
                 let owner: String? = index % 4 == 3 ? nil : "c\(index % 2 + 1)"
-                try service.deliverOK(Orders.event(
-                    number, sequence: sequence, status: status, customerId: owner,
-                    lines: [Orders.line(net: 100_00)], refundedNet: refunded
-                ))
+                try service.deliverOK(
+                    Orders.event(
+                        number, sequence: sequence, status: status, customerId: owner,
+                        lines: [Orders.line(net: 100_00)], refundedNet: refunded
+                    ))
             case 4:
                 let answer = try service.send(
                     .post, "/v1/customers/\(customer)/exchange-orders",
-                    json: ExchangeOrderRequest(items: [ExchangeOrderItemRequest(productId: "mug", quantity: Int64.random(in: 1...3, using: &random))])
+                    json: ExchangeOrderRequest(items: [
+                        ExchangeOrderItemRequest(productId: "mug", quantity: Int64.random(in: 1...3, using: &random))
+                    ])
                 )
                 if answer.status == 201 { exchangeOrders.append(try answer.decode(ExchangeOrder.self).id) }
             case 5:
@@ -72,7 +79,9 @@ struct HistoryInvariantTests {
                 let id = "d\(step)"
                 let answer = try service.send(
                     .post, "/v1/point-debits",
-                    json: PointDebitRequest(debitId: id, customerId: customer, points: Int64.random(in: 1...50, using: &random), reason: "Code"),
+                    json: PointDebitRequest(
+                        debitId: id, customerId: customer, points: Int64.random(in: 1...50, using: &random),
+                        reason: "Code"),
                     as: LoyaltyTestService.service
                 )
                 if answer.status == 201 { debits.append(id) }

@@ -106,20 +106,26 @@ final class LoyaltyTestService: @unchecked Sendable {
     ) throws -> Answer {
         var headers = extra
         if let secret { InternalHeaders.apply(principal, secret: secret, to: &headers) }
-        if let contentType, !body.isEmpty, headers["Content-Type"] == nil { headers.add(name: "Content-Type", value: contentType) }
-        let response = try http.send(HTTPRequest(method: method, target: path, headers: headers, body: body), to: upstream)
+        if let contentType, !body.isEmpty, headers["Content-Type"] == nil {
+            headers.add(name: "Content-Type", value: contentType)
+        }
+        let response = try http.send(
+            HTTPRequest(method: method, target: path, headers: headers, body: body), to: upstream)
         return Answer(status: response.status.code, headers: response.headers, body: response.body)
     }
 
     /// Sends `value` as JSON.
     func send<Body: Encodable>(
-        _ method: HTTPMethod, _ path: String, json value: Body, as principal: Principal = admin, headers: HTTPHeaders = [:]
+        _ method: HTTPMethod, _ path: String, json value: Body, as principal: Principal = admin,
+        headers: HTTPHeaders = [:]
     ) throws -> Answer {
         try send(method, path, body: try JSONCoding.encode(value), as: principal, headers: headers)
     }
 
     /// Sends JSON text as written.
-    func send(_ method: HTTPMethod, _ path: String, text: String, as principal: Principal = admin, headers: HTTPHeaders = [:]) throws -> Answer {
+    func send(
+        _ method: HTTPMethod, _ path: String, text: String, as principal: Principal = admin, headers: HTTPHeaders = [:]
+    ) throws -> Answer {
         try send(method, path, body: Array(text.utf8), as: principal, headers: headers)
     }
 
@@ -165,11 +171,14 @@ final class LoyaltyTestService: @unchecked Sendable {
 
     /// Adds or subtracts points as the admin.
     @discardableResult
-    func adjust(_ customerId: String, _ points: Int64, reason: String = "Test adjustment", key: String? = nil) throws -> Answer {
+    func adjust(_ customerId: String, _ points: Int64, reason: String = "Test adjustment", key: String? = nil) throws
+        -> Answer
+    {
         var headers: HTTPHeaders = [:]
         if let key { headers.add(name: "Idempotency-Key", value: key) }
         return try send(
-            .post, "/v1/customers/\(customerId)/adjustments", json: PointsAdjustmentRequest(points: points, reason: reason),
+            .post, "/v1/customers/\(customerId)/adjustments",
+            json: PointsAdjustmentRequest(points: points, reason: reason),
             headers: headers
         )
     }
@@ -202,11 +211,14 @@ final class LoyaltyTestService: @unchecked Sendable {
         }
         #expect(figures.points == totals.points, "balance vs history of \(customerId)", sourceLocation: sourceLocation)
         #expect(figures.points == lots, "balance vs lots of \(customerId)", sourceLocation: sourceLocation)
-        #expect(figures.pendingPoints == totals.pending, "pending vs history of \(customerId)", sourceLocation: sourceLocation)
+        #expect(
+            figures.pendingPoints == totals.pending, "pending vs history of \(customerId)",
+            sourceLocation: sourceLocation)
         var running: Int64 = 0
         for entry in try history(customerId).reversed() {
             running += entry.points
-            #expect(entry.balanceAfter == running, "running balance at entry \(entry.id)", sourceLocation: sourceLocation)
+            #expect(
+                entry.balanceAfter == running, "running balance at entry \(entry.id)", sourceLocation: sourceLocation)
         }
     }
 }
@@ -215,9 +227,13 @@ final class LoyaltyTestService: @unchecked Sendable {
 enum Orders {
     static let placedAt = Date(timeIntervalSince1970: 1_768_000_000)
 
-    static func line(_ productId: String = "p1", category: String? = nil, quantity: Int64 = 1, net: Int64 = 100_00, gross: Int64? = nil) -> OrderLine {
-        OrderLine(productId: productId, name: "Product \(productId)", category: category, quantity: quantity,
-                  unitNet: net, unitGross: gross ?? net * 123 / 100)
+    static func line(
+        _ productId: String = "p1", category: String? = nil, quantity: Int64 = 1, net: Int64 = 100_00,
+        gross: Int64? = nil
+    ) -> OrderLine {
+        OrderLine(
+            productId: productId, name: "Product \(productId)", category: category, quantity: quantity,
+            unitNet: net, unitGross: gross ?? net * 123 / 100)
     }
 
     static func event(
@@ -228,22 +244,30 @@ enum Orders {
         let gross = lines.reduce(Int64(0)) { $0 + $1.quantity * $1.unitGross }
         let document = OrderDocument(
             customerId: customerId,
-            buyer: Buyer(name: "Jan Nowak", street: "Polna 1", postcode: "00-001", city: "Warszawa", email: "jan@example.com", phone: "+48 600 000 000"),
-            currency: "PLN", lines: lines, shipping: ShippingCost(net: 10_00, gross: 12_30), totalNet: net, totalGross: gross,
+            buyer: Buyer(
+                name: "Jan Nowak", street: "Polna 1", postcode: "00-001", city: "Warszawa", email: "jan@example.com",
+                phone: "+48 600 000 000"),
+            currency: "PLN", lines: lines, shipping: ShippingCost(net: 10_00, gross: 12_30), totalNet: net,
+            totalGross: gross,
             status: status, placedAt: placedAt, refundedNet: refundedNet, refundedGross: refundedGross
         )
-        return OrderEvent(eventId: eventId ?? "\(orderNumber)-\(sequence)", orderNumber: orderNumber, sequence: sequence, order: document)
+        return OrderEvent(
+            eventId: eventId ?? "\(orderNumber)-\(sequence)", orderNumber: orderNumber, sequence: sequence,
+            order: document)
     }
 }
 
 /// Rules with defaults.
 enum Rules {
-    static func fixed(_ points: Int64, action: LoyaltyAction = .orderCreated, status: OrderStatus? = nil, name: String = "Fixed") -> LoyaltyRule {
+    static func fixed(
+        _ points: Int64, action: LoyaltyAction = .orderCreated, status: OrderStatus? = nil, name: String = "Fixed"
+    ) -> LoyaltyRule {
         LoyaltyRule(name: name, action: action, status: status, award: .fixed(points: points))
     }
 
     /// One point per `per` minor units of net value, rounded down.
-    static func perValue(_ per: Int64, action: LoyaltyAction = .orderCreated, status: OrderStatus? = nil) -> LoyaltyRule {
+    static func perValue(_ per: Int64, action: LoyaltyAction = .orderCreated, status: OrderStatus? = nil) -> LoyaltyRule
+    {
         LoyaltyRule(
             name: "Per value", action: action, status: status,
             award: .proportional(ProportionalAward(points: 1, per: per, basis: .net, rounding: .down))

@@ -63,7 +63,9 @@ struct OrderEventTests {
         defer { service.shutdown() }
         try service.createRule(Rules.fixed(30, action: .orderStatus, status: .paid))
 
-        for (sequence, status) in [(1, OrderStatus.created), (2, .paid), (3, .created), (4, .paid), (5, .fulfilled), (6, .paid)] {
+        for (sequence, status) in [
+            (1, OrderStatus.created), (2, .paid), (3, .created), (4, .paid), (5, .fulfilled), (6, .paid),
+        ] {
             try service.deliverOK(Orders.event("A1", sequence: Int64(sequence), status: status))
         }
 
@@ -126,7 +128,8 @@ struct OrderEventTests {
         #expect(coefficient.status == 200)
 
         // 250.00 net: 25 points × k 2 = 50, plus 10 × 2 = 20 for the fixed rule.
-        let points = try service.deliverOK(Orders.event("A1", sequence: 1, status: .paid, lines: [Orders.line(net: 250_00)]))
+        let points = try service.deliverOK(
+            Orders.event("A1", sequence: 1, status: .paid, lines: [Orders.line(net: 250_00)]))
         #expect(points.awards.map(\.points) == [20, 50])
 
         // A later coefficient change does not touch an order already seen.
@@ -140,7 +143,8 @@ struct OrderEventTests {
         defer { service.shutdown() }
         let event = Orders.event("A1", sequence: 1, status: .created)
 
-        let forbidden = try service.send(.post, "/v1/orders/A1/events", json: event, as: LoyaltyTestService.customer("c1"))
+        let forbidden = try service.send(
+            .post, "/v1/orders/A1/events", json: event, as: LoyaltyTestService.customer("c1"))
         #expect(forbidden.status == 403)
 
         let mismatch = try service.send(.post, "/v1/orders/OTHER/events", json: event, as: LoyaltyTestService.service)

@@ -72,7 +72,8 @@ struct OrderReversalTests {
         try service.deliverOK(Orders.event("A1", sequence: 1, status: .paid, lines: [Orders.line(net: 300_00)]))
         #expect(try service.balance("c1").points == 30)
 
-        let points = try service.deliverOK(Orders.event("A1", sequence: 2, status: .refunded, lines: [Orders.line(net: 300_00)]))
+        let points = try service.deliverOK(
+            Orders.event("A1", sequence: 2, status: .refunded, lines: [Orders.line(net: 300_00)]))
 
         #expect(points.awards.map(\.reversed) == [30, 0])
         #expect(points.awards.map(\.state) == [.credited, .cancelled])
@@ -102,7 +103,8 @@ struct OrderReversalTests {
         #expect(try service.balance("c1").points == 50)
 
         // The rest refunded: everything left goes.
-        let points = try service.deliverOK(Orders.event("A1", sequence: 5, status: .refunded, lines: lines, refundedNet: 100_00))
+        let points = try service.deliverOK(
+            Orders.event("A1", sequence: 5, status: .refunded, lines: lines, refundedNet: 100_00))
         #expect(points.awards.first?.reversed == 100)
         #expect(try service.balance("c1").points == 0)
         #expect(try service.history("c1").filter { $0.kind == .refunded }.map(\.points) == [-50, -20, -30])

@@ -7,9 +7,12 @@ import Testing
 
 /// Debits for things other services sell for points, and their compensation.
 struct PointDebitTests {
-    private func debit(_ service: LoyaltyTestService, _ id: String, points: Int64, customerId: String = "c1") throws -> Answer {
+    private func debit(_ service: LoyaltyTestService, _ id: String, points: Int64, customerId: String = "c1") throws
+        -> Answer
+    {
         try service.send(
-            .post, "/v1/point-debits", json: PointDebitRequest(debitId: id, customerId: customerId, points: points, reason: "Code SPRING"),
+            .post, "/v1/point-debits",
+            json: PointDebitRequest(debitId: id, customerId: customerId, points: points, reason: "Code SPRING"),
             as: LoyaltyTestService.service
         )
     }
@@ -81,9 +84,10 @@ struct PointDebitTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
         try service.adjust("c1", 100)
-        let client = LoyaltyClient(ServiceClient(
-            service: "loyalty", upstream: service.upstream, secret: LoyaltyTestService.secret, http: service.http
-        ))
+        let client = LoyaltyClient(
+            ServiceClient(
+                service: "loyalty", upstream: service.upstream, secret: LoyaltyTestService.secret, http: service.http
+            ))
 
         let debit = try client.debit(PointDebitRequest(debitId: "code/7", customerId: "c1", points: 60, reason: "Code"))
         let compensated = try client.compensate(debitId: "code/7")

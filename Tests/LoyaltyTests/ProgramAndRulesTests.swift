@@ -11,7 +11,8 @@ struct ProgramAndRulesTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
 
-        let initial: LoyaltyProgram = try service.send(.get, "/v1/program", as: LoyaltyTestService.customer("c1")).decode()
+        let initial: LoyaltyProgram = try service.send(.get, "/v1/program", as: LoyaltyTestService.customer("c1"))
+            .decode()
         try service.updateProgram { $0.expiryMonths = 24 }
         let saved: LoyaltyProgram = try service.send(.get, "/v1/program", as: LoyaltyTestService.storefront).decode()
 
@@ -34,7 +35,8 @@ struct ProgramAndRulesTests {
     @Test func onlyTheAdmin_ChangesTheProgram() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
-        let answer = try service.send(.put, "/v1/program", json: LoyaltyProgram.default, as: LoyaltyTestService.storefront)
+        let answer = try service.send(
+            .put, "/v1/program", json: LoyaltyProgram.default, as: LoyaltyTestService.storefront)
         #expect(answer.status == 403)
         #expect(answer.error?.code == "forbidden")
     }
@@ -70,8 +72,10 @@ struct ProgramAndRulesTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
 
-        let noStatus = try service.send(.post, "/v1/rules", json: LoyaltyRule(name: "Paid", action: .orderStatus, award: .fixed(points: 5)))
-        let badAward = try service.send(.post, "/v1/rules", text: #"{"name":"X","action":"orderCreated","award":{"type":"fixed","points":"ten"}}"#)
+        let noStatus = try service.send(
+            .post, "/v1/rules", json: LoyaltyRule(name: "Paid", action: .orderStatus, award: .fixed(points: 5)))
+        let badAward = try service.send(
+            .post, "/v1/rules", text: #"{"name":"X","action":"orderCreated","award":{"type":"fixed","points":"ten"}}"#)
         let notJSON = try service.send(.post, "/v1/rules", text: "{name:")
 
         #expect(noStatus.status == 422)

@@ -15,8 +15,11 @@ struct RewardsTests {
             $0.rewardEligibility = .allExceptExcluded
         }
 
-        let computed = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 39_99, currency: "PLN"))
-        let manual = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 39_99, currency: "PLN", manualPoints: 50))
+        let computed = try service.send(
+            .post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 39_99, currency: "PLN"))
+        let manual = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 39_99, currency: "PLN", manualPoints: 50))
 
         #expect(computed.status == 201)
         #expect(try computed.decode(Reward.self).pointsPrice == 100)  // 39.99 × 2.5 = 99.975, rounded up
@@ -32,12 +35,15 @@ struct RewardsTests {
             $0.rewardProductIds = ["mug"]
         }
         for id in ["bag", "mug", "pen"] {
-            let answer = try service.send(.put, "/v1/rewards/\(id)", json: RewardInput(name: id, moneyPrice: 10_00, currency: "PLN", active: id != "pen"))
+            let answer = try service.send(
+                .put, "/v1/rewards/\(id)",
+                json: RewardInput(name: id, moneyPrice: 10_00, currency: "PLN", active: id != "pen"))
             #expect(answer.status == 201)
         }
 
         let admin: Page<Reward> = try service.send(.get, "/v1/rewards").decode()
-        let customer: Page<Reward> = try service.send(.get, "/v1/rewards", as: LoyaltyTestService.customer("c1")).decode()
+        let customer: Page<Reward> = try service.send(.get, "/v1/rewards", as: LoyaltyTestService.customer("c1"))
+            .decode()
 
         #expect(admin.items.map(\.productId) == ["bag", "mug", "pen"])
         #expect(admin.items.map(\.eligible) == [false, true, false])
@@ -49,7 +55,8 @@ struct RewardsTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
         for id in ["a/1", "b 2", "c?3"] {
-            _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: id, name: id, moneyPrice: 1_00, currency: "PLN"))
+            _ = try service.send(
+                .post, "/v1/rewards", json: RewardInput(productId: id, name: id, moneyPrice: 1_00, currency: "PLN"))
         }
 
         let first: Page<Reward> = try service.send(.get, "/v1/rewards?limit=2").decode()
@@ -65,11 +72,18 @@ struct RewardsTests {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
 
-        let storefront = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"), as: LoyaltyTestService.storefront)
-        let invalid = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "", moneyPrice: -1, currency: "XXX", manualPoints: 0))
-        _ = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"))
-        let duplicate = try service.send(.post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"))
-        let replaced = try service.send(.put, "/v1/rewards/mug", json: RewardInput(name: "Big mug", moneyPrice: 2_00, currency: "PLN"))
+        let storefront = try service.send(
+            .post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"),
+            as: LoyaltyTestService.storefront)
+        let invalid = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "mug", name: "", moneyPrice: -1, currency: "XXX", manualPoints: 0))
+        _ = try service.send(
+            .post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"))
+        let duplicate = try service.send(
+            .post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"))
+        let replaced = try service.send(
+            .put, "/v1/rewards/mug", json: RewardInput(name: "Big mug", moneyPrice: 2_00, currency: "PLN"))
         let deleted = try service.send(.delete, "/v1/rewards/mug")
         let gone = try service.send(.delete, "/v1/rewards/mug")
 

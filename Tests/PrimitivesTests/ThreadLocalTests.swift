@@ -18,7 +18,12 @@ import Testing
     /// Counts the values made, numbering each.
     final class Factory: Sendable {
         let made = Locked(0)
-        func make() -> Marker { Marker(number: made.withLock { $0 += 1; return $0 }) }
+        func make() -> Marker {
+            Marker(
+                number: made.withLock {
+                    $0 += 1; return $0
+                })
+        }
     }
 
     /// Runs `body` on a new thread and waits for the thread to have ended.

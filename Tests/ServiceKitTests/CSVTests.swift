@@ -17,8 +17,9 @@ import Testing
         let writer = CSVWriter(header: [])
         #expect(text(writer.row(["Nowak, Jan"])) == "\"Nowak, Jan\"\r\n")
         #expect(text(writer.row(["say \"hi\""])) == "\"say \"\"hi\"\"\"\r\n")
-        #expect(text(writer.row(["two\nlines", "cr\rhere", "crlf\r\nhere"]))
-            == "\"two\nlines\",\"cr\rhere\",\"crlf\r\nhere\"\r\n")
+        #expect(
+            text(writer.row(["two\nlines", "cr\rhere", "crlf\r\nhere"]))
+                == "\"two\nlines\",\"cr\rhere\",\"crlf\r\nhere\"\r\n")
     }
 
     @Test func row_NeutralisesFormulaInjection() {
@@ -77,7 +78,8 @@ import Testing
     }
 
     @Test func parse_StripsALeadingByteOrderMark() throws {
-        #expect(try CSVReader.parse("\u{FEFF}name,city\r\nZdeněk,Brno\r\n") == [["name", "city"], ["Zdeněk", "Brno"]])
+        #expect(
+            try CSVReader.parse("\u{FEFF}name,city\r\nZdeněk,Brno\r\n") == [["name", "city"], ["Zdeněk", "Brno"]])
     }
 
     @Test func parse_HandlesEmptyInputsTrailingCommasAndBlankLines() throws {
@@ -125,9 +127,10 @@ import Testing
         for _ in 0..<500 {
             let rows = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
                 (0..<Int.random(in: 1...4, using: &generator)).map { _ in
-                    String((0..<Int.random(in: 0...6, using: &generator)).map { _ in
-                        alphabet.randomElement(using: &generator) ?? "a"
-                    })
+                    String(
+                        (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                            alphabet.randomElement(using: &generator) ?? "a"
+                        })
                 }
             }
             let encoded = String(decoding: writer.document(rows), as: UTF8.self)

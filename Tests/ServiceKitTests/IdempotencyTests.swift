@@ -9,8 +9,10 @@ import Testing
     @Test func repeatWithTheSameKey_ReturnsTheFirstAnswer_AndChangesNothing() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }
-        let first = try service.call(.post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "k-1"])
-        let again = try service.call(.post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "k-1"])
+        let first = try service.call(
+            .post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "k-1"])
+        let again = try service.call(
+            .post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "k-1"])
         #expect(first.status == .created)
         #expect(again.status == .created)
         #expect(again.body == first.body)
@@ -21,8 +23,10 @@ import Testing
     @Test func sameKeyWithADifferentBody_IsA422() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }
-        _ = try service.call(.post, "/v1/increments", body: Array("{\"a\":1}".utf8), headers: ["Idempotency-Key": "k-2"])
-        let other = try service.call(.post, "/v1/increments", body: Array("{\"a\":2}".utf8), headers: ["Idempotency-Key": "k-2"])
+        _ = try service.call(
+            .post, "/v1/increments", body: Array("{\"a\":1}".utf8), headers: ["Idempotency-Key": "k-2"])
+        let other = try service.call(
+            .post, "/v1/increments", body: Array("{\"a\":2}".utf8), headers: ["Idempotency-Key": "k-2"])
         #expect(other.status == .unprocessableContent)
         #expect(other.errorEnvelope?.error.code == "idempotency_key_reused")
     }
@@ -32,8 +36,10 @@ import Testing
         defer { service.stop() }
         let alice = Principal(role: .customer, customerId: "alice")
         let bob = Principal(role: .customer, customerId: "bob")
-        let first = try service.call(.post, "/v1/increments", as: alice, body: Array("{}".utf8), headers: ["Idempotency-Key": "same"])
-        let second = try service.call(.post, "/v1/increments", as: bob, body: Array("{}".utf8), headers: ["Idempotency-Key": "same"])
+        let first = try service.call(
+            .post, "/v1/increments", as: alice, body: Array("{}".utf8), headers: ["Idempotency-Key": "same"])
+        let second = try service.call(
+            .post, "/v1/increments", as: bob, body: Array("{}".utf8), headers: ["Idempotency-Key": "same"])
         #expect(try first.decode([String: Int].self)["value"] == 1)
         #expect(try second.decode([String: Int].self)["value"] == 2)
         #expect(second.headers["Idempotent-Replayed"] == nil)
@@ -42,7 +48,8 @@ import Testing
     @Test func aRefusal_IsStoredAndReplayed_AndItsChangesAreRolledBack() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }
-        let refused = try service.call(.post, "/v1/increments", body: [], headers: ["Idempotency-Key": "k-3", "X-Refuse": "1"])
+        let refused = try service.call(
+            .post, "/v1/increments", body: [], headers: ["Idempotency-Key": "k-3", "X-Refuse": "1"])
         #expect(refused.status == .conflict)
         let replay = try service.call(.post, "/v1/increments", body: [], headers: ["Idempotency-Key": "k-3"])
         #expect(replay.status == .conflict)
@@ -55,7 +62,8 @@ import Testing
         defer { service.stop() }
         let statuses = Locked<[Int]>([])
         DispatchQueue.concurrentPerform(iterations: 20) { _ in
-            let response = try? service.call(.post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "race"])
+            let response = try? service.call(
+                .post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "race"])
             statuses.withLock { $0.append(response?.status.code ?? 0) }
         }
         #expect(statuses.current.allSatisfy { $0 == 201 })
@@ -65,8 +73,10 @@ import Testing
     @Test func oneKeyUnderTwoSpellingsOfThePath_IsOneRequest() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }
-        let first = try service.call(.post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "spelled"])
-        let again = try service.call(.post, "//v1//increments/", body: Array("{}".utf8), headers: ["Idempotency-Key": "spelled"])
+        let first = try service.call(
+            .post, "/v1/increments", body: Array("{}".utf8), headers: ["Idempotency-Key": "spelled"])
+        let again = try service.call(
+            .post, "//v1//increments/", body: Array("{}".utf8), headers: ["Idempotency-Key": "spelled"])
         #expect(first.status == .created)
         #expect(again.headers["Idempotent-Replayed"] == "true")
         #expect(try service.call(.get, "/v1/counter").decode([String: Int].self)["value"] == 1)
@@ -75,7 +85,8 @@ import Testing
     @Test func anOverlongKey_IsA400() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }
-        let response = try service.call(.post, "/v1/increments", body: [], headers: ["Idempotency-Key": String(repeating: "k", count: 300)])
+        let response = try service.call(
+            .post, "/v1/increments", body: [], headers: ["Idempotency-Key": String(repeating: "k", count: 300)])
         #expect(response.status == .badRequest)
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import ServiceKit
+import Testing
 
 /// The registry's text exposition: counts per route, method and status, cumulative histograms,
 /// and label values escaped as the Prometheus text format asks.
@@ -32,7 +32,8 @@ import ServiceKit
         metrics.recordRequest(route: "/health", method: "GET", status: 200, seconds: 0.0001)
         let text = metrics.render()
         #expect(text.contains("zaplecze_upstream_request_duration_seconds_count{service=\"loyalty\"} 2\n"))
-        #expect(text.contains("zaplecze_upstream_request_duration_seconds_bucket{service=\"loyalty\",le=\"0.001\"} 1\n"))
+        #expect(
+            text.contains("zaplecze_upstream_request_duration_seconds_bucket{service=\"loyalty\",le=\"0.001\"} 1\n"))
         #expect(text.contains("zaplecze_http_request_duration_seconds_count{route=\"/health\"} 1\n"))
     }
 

@@ -26,7 +26,9 @@ import Testing
         receiver.scripted.withLock { $0 = [503, 500] }
         let service = try InProcessService(TestService.definition(), serviceURLs: ["receiver": receiver.stub.upstream])
         defer { service.stop() }
-        #expect(try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-2", text: "later")).status == .accepted)
+        #expect(
+            try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-2", text: "later")).status
+                == .accepted)
         #expect(eventually(timeout: .seconds(15)) { receiver.received.current.count == 1 })
         // The dispatcher records the delivery once the receiver's answer is back, a moment after
         // the receiver saw the event.
@@ -61,7 +63,9 @@ import Testing
         receiver.scripted.withLock { $0 = [404, 401] }
         let service = try InProcessService(TestService.definition(), serviceURLs: ["receiver": receiver.stub.upstream])
         defer { service.stop() }
-        #expect(try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-5", text: "later")).status == .accepted)
+        #expect(
+            try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-5", text: "later")).status
+                == .accepted)
         #expect(eventually(timeout: .seconds(15)) { receiver.received.current.map(\.eventId) == ["e-5"] })
     }
 
@@ -71,9 +75,13 @@ import Testing
         receiver.scripted.withLock { $0 = [422] }
         let service = try InProcessService(TestService.definition(), serviceURLs: ["receiver": receiver.stub.upstream])
         defer { service.stop() }
-        #expect(try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-3", text: "bad")).status == .accepted)
+        #expect(
+            try service.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-3", text: "bad")).status
+                == .accepted)
         let failed = eventually {
-            (try? service.environment.database.read { try $0.scalar("SELECT state FROM outbox WHERE event_id = 'e-3'", as: String.self) }) == "failed"
+            (try? service.environment.database.read {
+                try $0.scalar("SELECT state FROM outbox WHERE event_id = 'e-3'", as: String.self)
+            }) == "failed"
         }
         #expect(failed)
         #expect(receiver.received.current.isEmpty)
@@ -87,9 +95,12 @@ import Testing
         let database = directory.file("sender.sqlite")
         // First life: the receiver is not configured, so nothing can be delivered.
         let first = try InProcessService(TestService.definition(), databasePath: database)
-        #expect(try first.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-4", text: "kept")).status == .accepted)
+        #expect(
+            try first.call(.post, "/v1/events", json: TestService.EventRequest(eventId: "e-4", text: "kept")).status
+                == .accepted)
         first.stop(keepDatabase: true)
-        let second = try InProcessService(TestService.definition(), serviceURLs: ["receiver": receiver.stub.upstream], databasePath: database)
+        let second = try InProcessService(
+            TestService.definition(), serviceURLs: ["receiver": receiver.stub.upstream], databasePath: database)
         defer { second.stop() }
         second.environment.outbox.wake()
         #expect(eventually(timeout: .seconds(15)) { receiver.received.current.map(\.eventId) == ["e-4"] })
@@ -101,8 +112,10 @@ import Testing
         let service = try InProcessService(TestService.definition(), databasePath: directory.file("inbox.sqlite"))
         defer { service.stop() }
         let results = try service.environment.database.write { connection in
-            [try Inbox.firstDelivery(of: "x", in: connection), try Inbox.firstDelivery(of: "x", in: connection),
-             try Inbox.firstDelivery(of: "y", in: connection)]
+            [
+                try Inbox.firstDelivery(of: "x", in: connection), try Inbox.firstDelivery(of: "x", in: connection),
+                try Inbox.firstDelivery(of: "y", in: connection),
+            ]
         }
         #expect(results == [true, false, true])
     }

@@ -23,27 +23,31 @@ struct SeededGenerator: RandomNumberGenerator {
     // MARK: - FIPS 180-4 / NIST example vectors
 
     @Test func hash_MatchesNISTVector_ForAbc() {
-        #expect(hex(SHA256.hash(Array("abc".utf8)))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            hex(SHA256.hash(Array("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func hash_MatchesNISTVector_ForEmptyMessage() {
-        #expect(hex(SHA256.hash([]))
-            == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            hex(SHA256.hash([]))
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
     @Test func hash_MatchesNISTVector_For448BitMessage() {
         let message = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(hex(SHA256.hash(message))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            hex(SHA256.hash(message))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     @Test func hash_MatchesNISTVector_For896BitMessage() {
         let message = Array(
             ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
                 + "klmnopqrlmnopqrsmnopqrstnopqrstu").utf8)
-        #expect(hex(SHA256.hash(message))
-            == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        #expect(
+            hex(SHA256.hash(message))
+                == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
     }
 
     @Test func hash_MatchesNISTVector_ForOneMillionLetterA() {
@@ -97,10 +101,12 @@ struct SeededGenerator: RandomNumberGenerator {
             for byte in message { hasher.update(CollectionOfOne(byte)) }
             #expect(hasher.finalize() == SHA256.hash(message), "length \(length)")
         }
-        #expect(hex(SHA256.hash([UInt8](repeating: 0x61, count: 55)))
-            == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        #expect(hex(SHA256.hash([UInt8](repeating: 0x61, count: 56)))
-            == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(
+            hex(SHA256.hash([UInt8](repeating: 0x61, count: 55)))
+                == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(
+            hex(SHA256.hash([UInt8](repeating: 0x61, count: 56)))
+                == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
     }
 
     @Test func finalize_ReturnsTheSameDigest_WhenCalledTwice() {

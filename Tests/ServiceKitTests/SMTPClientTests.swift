@@ -64,10 +64,11 @@ import Testing
             to: ["a@example.pl", "b@example.sk"], subject: "Hello", textBody: "Hi", from: "noreply@example.pl")
         try client(for: server).send(message, from: "bounces@example.pl")
 
-        #expect(server.commands == [
-            "EHLO zaplecze", "MAIL FROM:<bounces@example.pl>", "RCPT TO:<a@example.pl>", "RCPT TO:<b@example.sk>",
-            "DATA", "QUIT",
-        ])
+        #expect(
+            server.commands == [
+                "EHLO zaplecze", "MAIL FROM:<bounces@example.pl>", "RCPT TO:<a@example.pl>", "RCPT TO:<b@example.sk>",
+                "DATA", "QUIT",
+            ])
         let mail = try #require(server.messages.first)
         #expect(mail.recipients == ["a@example.pl", "b@example.sk"])
         #expect(mail.header("From") == "noreply@example.pl")
@@ -79,7 +80,8 @@ import Testing
         let server = try FakeSMTPServer()
         defer { server.stop() }
         let body = "first\n.\n.hidden line\n..two dots\nlast"
-        try client(for: server).send(MailMessage(to: ["a@example.pl"], subject: "dots", textBody: body), from: Self.shop)
+        try client(for: server).send(
+            MailMessage(to: ["a@example.pl"], subject: "dots", textBody: body), from: Self.shop)
 
         let mail = try #require(server.messages.first)
         #expect(mail.decodedBody == body + "\n")
@@ -147,18 +149,30 @@ import Testing
         defer { server.stop() }
         let client = try client(for: server)
         let cases: [(MailMessage, String, SMTPError)] = [
-            (MailMessage(to: ["a@example.pl"], subject: "Hi\r\nBcc: victim@example.pl", textBody: "b"), Self.shop,
-             .headerInjection(field: "Subject")),
-            (MailMessage(to: ["a@example.pl"], subject: "Hi\nX-Evil: 1", textBody: "b"), Self.shop,
-             .headerInjection(field: "Subject")),
-            (MailMessage(to: ["a@example.pl>\r\nRCPT TO:<b@example.pl"], subject: "s", textBody: "b"), Self.shop,
-             .headerInjection(field: "To")),
-            (MailMessage(to: ["a@example.pl"], subject: "s", textBody: "b"), "x@example.pl\r\nDATA",
-             .headerInjection(field: "MAIL FROM")),
-            (MailMessage(to: ["a@example.pl"], subject: "s", textBody: "b", from: "f@example.pl\nBcc: x@y.pl"),
-             Self.shop, .headerInjection(field: "From")),
-            (MailMessage(to: ["a@example.pl"], subject: "s", textBody: "b", replyTo: "r@example.pl\r\n"),
-             Self.shop, .headerInjection(field: "Reply-To")),
+            (
+                MailMessage(to: ["a@example.pl"], subject: "Hi\r\nBcc: victim@example.pl", textBody: "b"), Self.shop,
+                .headerInjection(field: "Subject")
+            ),
+            (
+                MailMessage(to: ["a@example.pl"], subject: "Hi\nX-Evil: 1", textBody: "b"), Self.shop,
+                .headerInjection(field: "Subject")
+            ),
+            (
+                MailMessage(to: ["a@example.pl>\r\nRCPT TO:<b@example.pl"], subject: "s", textBody: "b"), Self.shop,
+                .headerInjection(field: "To")
+            ),
+            (
+                MailMessage(to: ["a@example.pl"], subject: "s", textBody: "b"), "x@example.pl\r\nDATA",
+                .headerInjection(field: "MAIL FROM")
+            ),
+            (
+                MailMessage(to: ["a@example.pl"], subject: "s", textBody: "b", from: "f@example.pl\nBcc: x@y.pl"),
+                Self.shop, .headerInjection(field: "From")
+            ),
+            (
+                MailMessage(to: ["a@example.pl"], subject: "s", textBody: "b", replyTo: "r@example.pl\r\n"),
+                Self.shop, .headerInjection(field: "Reply-To")
+            ),
         ]
         for (message, from, expected) in cases {
             #expect(sendError { try client.send(message, from: from) } == expected)
@@ -171,7 +185,9 @@ import Testing
         defer { server.stop() }
         let client = try client(for: server)
         for bad in ["", "no-at-sign", "@example.pl", "a@", "a b@example.pl", "żółw@example.pl", "<a@example.pl>"] {
-            let error = sendError { try client.send(MailMessage(to: [bad], subject: "s", textBody: "b"), from: Self.shop) }
+            let error = sendError {
+                try client.send(MailMessage(to: [bad], subject: "s", textBody: "b"), from: Self.shop)
+            }
             #expect(error == .invalidAddress(bad))
         }
         let empty = sendError { try client.send(MailMessage(to: [], subject: "s", textBody: "b"), from: Self.shop) }

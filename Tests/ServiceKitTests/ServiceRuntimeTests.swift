@@ -12,7 +12,8 @@ import Testing
             "ZAPLECZE_LOYALTY_URL": "http://loyalty:8081", "ZAPLECZE_SMTP_URL": "", "ZAPLECZE_LOG_LEVEL": "WARN",
         ]
         let config = try ServiceConfiguration.parse(
-            service: "loyalty", arguments: ["--port", "9100", "--database=/tmp/x.sqlite"], environment: environment, defaultPort: 8081
+            service: "loyalty", arguments: ["--port", "9100", "--database=/tmp/x.sqlite"], environment: environment,
+            defaultPort: 8081
         )
         #expect(config.port == 9100)
         #expect(config.host == "0.0.0.0")
@@ -21,7 +22,8 @@ import Testing
         #expect(config.smtpURL == nil)
         #expect(config.logLevel == .warn)
         let defaults = try ServiceConfiguration.parse(
-            service: "reviews", arguments: [], environment: ["ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0"], defaultPort: 8084
+            service: "reviews", arguments: [], environment: ["ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0"],
+            defaultPort: 8084
         )
         #expect(defaults.port == 8084)
         #expect(defaults.host == "127.0.0.1")
@@ -30,13 +32,15 @@ import Testing
 
     @Test(arguments: [
         (["--port", "70000"], "--port"), (["--port"], "needs a value"), (["--bogus"], "unknown option"),
-        (["--workers", "0"], "--workers"), (["--log-level", "loud"], "--log-level"), (["--synchronous", "maybe"], "--synchronous"),
+        (["--workers", "0"], "--workers"), (["--log-level", "loud"], "--log-level"),
+        (["--synchronous", "maybe"], "--synchronous"),
         (["--checkpoint-pages", "0"], "--checkpoint-pages"), (["--checkpoint-pages", "many"], "--checkpoint-pages"),
     ])
     func configuration_RefusesBadValues_WithAClearMessage(arguments: [String], fragment: String) {
         do {
             _ = try ServiceConfiguration.parse(
-                service: "loyalty", arguments: arguments, environment: ["ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0"], defaultPort: 1
+                service: "loyalty", arguments: arguments,
+                environment: ["ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0"], defaultPort: 1
             )
             Issue.record("accepted \(arguments)")
         } catch {
@@ -46,12 +50,14 @@ import Testing
 
     @Test func configuration_RequiresALongEnoughInternalSecret_AndWellFormedURLs() {
         #expect(throws: ConfigurationError.self) {
-            try ServiceConfiguration.parse(service: "x", arguments: [], environment: ["ZAPLECZE_INTERNAL_SECRET": "short"], defaultPort: 1)
+            try ServiceConfiguration.parse(
+                service: "x", arguments: [], environment: ["ZAPLECZE_INTERNAL_SECRET": "short"], defaultPort: 1)
         }
         #expect(throws: ConfigurationError.self) {
             try ServiceConfiguration.parse(
                 service: "x", arguments: [],
-                environment: ["ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0", "ZAPLECZE_REVIEWS_URL": "ftp://x"], defaultPort: 1
+                environment: ["ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0", "ZAPLECZE_REVIEWS_URL": "ftp://x"],
+                defaultPort: 1
             )
         }
     }
@@ -80,7 +86,8 @@ import Testing
         defer { service.stop() }
         let anonymous = try service.client.request(.get, "/v1/whoami", headers: ["X-Zaplecze-Role": "admin"])
         #expect(anonymous.status == .unauthorized)
-        let wrong = try service.client.request(.get, "/v1/whoami", headers: ["X-Zaplecze-Internal": "guess", "X-Zaplecze-Role": "admin"])
+        let wrong = try service.client.request(
+            .get, "/v1/whoami", headers: ["X-Zaplecze-Internal": "guess", "X-Zaplecze-Role": "admin"])
         #expect(wrong.status == .unauthorized)
         let customer = try service.call(.get, "/v1/whoami", as: Principal(role: .customer, customerId: "c/ł 1"))
         #expect(try customer.decode([String: String].self) == ["role": "customer", "customer": "c/ł 1", "name": ""])
@@ -100,7 +107,8 @@ import Testing
         defer { relay.stop() }
         let service = try InProcessService(TestService.definition(), environment: ["ZAPLECZE_SMTP_URL": relay.url])
         defer { service.stop() }
-        let mail = TestService.MailRequest(to: "klient@example.pl", subject: "Zamówienie wymiany punktów", body: "Dzień dobry, żółć.")
+        let mail = TestService.MailRequest(
+            to: "klient@example.pl", subject: "Zamówienie wymiany punktów", body: "Dzień dobry, żółć.")
         #expect(try service.call(.post, "/v1/mails", json: mail).status == .accepted)
         #expect(eventually { relay.messages.count == 1 })
         #expect(relay.messages.first?.recipients == ["klient@example.pl"])
@@ -110,22 +118,36 @@ import Testing
     @Test func mail_IsLoggedAndKept_WithoutARelay_AndRetriedWhileTheRelayIsDown() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }
-        #expect(try service.call(.post, "/v1/mails", json: TestService.MailRequest(to: "a@b.pl", subject: "s", body: "b")).status == .accepted)
-        #expect(eventually {
-            (try? service.environment.database.read { try $0.scalar("SELECT state FROM outbox WHERE destination = 'mail'", as: String.self) }) == "logged"
-        })
+        #expect(
+            try service.call(.post, "/v1/mails", json: TestService.MailRequest(to: "a@b.pl", subject: "s", body: "b"))
+                .status == .accepted)
+        #expect(
+            eventually {
+                (try? service.environment.database.read {
+                    try $0.scalar("SELECT state FROM outbox WHERE destination = 'mail'", as: String.self)
+                }) == "logged"
+            })
         let closedPort = try FreePorts.one()
-        let down = try InProcessService(TestService.definition(), environment: ["ZAPLECZE_SMTP_URL": "smtp://127.0.0.1:\(closedPort)"])
+        let down = try InProcessService(
+            TestService.definition(), environment: ["ZAPLECZE_SMTP_URL": "smtp://127.0.0.1:\(closedPort)"])
         defer { down.stop() }
-        #expect(try down.call(.post, "/v1/mails", json: TestService.MailRequest(to: "a@b.pl", subject: "s", body: "b")).status == .accepted)
-        #expect(eventually {
-            (try? down.environment.database.read { try $0.scalar("SELECT attempts FROM outbox WHERE destination = 'mail' AND state = 'pending'", as: Int.self) }).flatMap { $0 } ?? 0 >= 1
-        })
+        #expect(
+            try down.call(.post, "/v1/mails", json: TestService.MailRequest(to: "a@b.pl", subject: "s", body: "b"))
+                .status == .accepted)
+        #expect(
+            eventually {
+                (try? down.environment.database.read {
+                    try $0.scalar(
+                        "SELECT attempts FROM outbox WHERE destination = 'mail' AND state = 'pending'", as: Int.self)
+                }).flatMap { $0 } ?? 0 >= 1
+            })
     }
 
     @Test func logger_WritesOneJSONObjectPerLine() throws {
         let lines = Locked<[String]>([])
-        let logger = Logger(service: "tester", level: .info) { bytes in lines.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) } }
+        let logger = Logger(service: "tester", level: .info) { bytes in
+            lines.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
+        }
         logger.debug("hidden")
         logger.info("shown \"quoted\"", [("requestId", "r-1"), ("status", 200)])
         #expect(lines.current.count == 1)

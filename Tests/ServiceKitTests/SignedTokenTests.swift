@@ -135,8 +135,10 @@ import Testing
 
     @Test func verify_NeverCrashes_OnGarbage() {
         let token = signer.sign(claims)
-        let fixed = ["", ".", "....", "v1....", "v1.....", "v1.\u{0}.\u{0}.\u{0}.\u{0}", "🙂.🙂.🙂.🙂.🙂",
-                     "v1.%%%.%%%.1.%%%", "v1.AA.AA.-9223372036854775808.AA", String(token.dropLast(3))]
+        let fixed = [
+            "", ".", "....", "v1....", "v1.....", "v1.\u{0}.\u{0}.\u{0}.\u{0}", "🙂.🙂.🙂.🙂.🙂",
+            "v1.%%%.%%%.1.%%%", "v1.AA.AA.-9223372036854775808.AA", String(token.dropLast(3)),
+        ]
         for garbage in fixed {
             #expect(verifyError(garbage) != nil, "\(garbage)")
         }
@@ -161,8 +163,10 @@ import Testing
 
 @Suite struct Base64URLTests {
     @Test func encode_MatchesRFC4648Vectors_WithoutPadding() {
-        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE",
-                       "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE",
+            "foobar": "Zm9vYmFy",
+        ]
         for (plain, encoded) in vectors {
             #expect(Base64URL.encode(Array(plain.utf8)) == encoded)
             #expect(Base64URL.decode(encoded) == Array(plain.utf8))

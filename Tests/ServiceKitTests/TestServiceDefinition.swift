@@ -1,9 +1,9 @@
 import Contract
 import Foundation
-import TestSupport
 import HTTP
 import ServiceKit
 import Store
+import TestSupport
 
 /// A small service built on ServiceKit for its tests: a counter behind an idempotent POST, an
 /// endpoint that writes outbox events, and one that queues mail.
@@ -24,15 +24,20 @@ enum TestService {
         ServiceDefinition(
             name: "tester",
             defaultPort: 0,
-            migrations: [Migration("tester-001-counters", "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")],
+            migrations: [
+                Migration(
+                    "tester-001-counters", "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+            ],
             internalRoutes: { environment in
                 RouteCollection()
                     .post("increments") { request, context in
-                        try Idempotency.perform(request, context: context, database: environment.database) { connection in
+                        try Idempotency.perform(request, context: context, database: environment.database) {
+                            connection in
                             try connection.run(
                                 "INSERT INTO counters (name, value) VALUES ('a', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
                             )
-                            let value = try connection.scalar("SELECT value FROM counters WHERE name = 'a'", as: Int.self) ?? 0
+                            let value =
+                                try connection.scalar("SELECT value FROM counters WHERE name = 'a'", as: Int.self) ?? 0
                             if request.headers["X-Refuse"] != nil {
                                 throw HTTPError.conflict("Refused on request.", code: "refused")
                             }
@@ -40,9 +45,10 @@ enum TestService {
                         }
                     }
                     .get("counter") { _, _ in
-                        let value = try environment.database.read { connection in
-                            try connection.scalar("SELECT value FROM counters WHERE name = 'a'", as: Int.self)
-                        } ?? 0
+                        let value =
+                            try environment.database.read { connection in
+                                try connection.scalar("SELECT value FROM counters WHERE name = 'a'", as: Int.self)
+                            } ?? 0
                         return try .json(["value": value])
                     }
                     .post("events") { request, _ in
@@ -70,8 +76,10 @@ enum TestService {
                         return HTTPResponse(status: .accepted)
                     }
                     .get("whoami") { _, context in
-                        try .json(["role": context.principal.role.rawValue, "customer": context.principal.customerId ?? "",
-                                   "name": context.principal.name ?? ""])
+                        try .json([
+                            "role": context.principal.role.rawValue, "customer": context.principal.customerId ?? "",
+                            "name": context.principal.name ?? "",
+                        ])
                     }
                     .get("explode") { _, _ in
                         struct Secret: Error {}
@@ -97,15 +105,19 @@ final class EventReceiver: @unchecked Sendable {
     init() throws {
         let received = self.received
         let scripted = self.scripted
-        stub = try StubServer(routes: RouteCollection().post("v1/inbox") { request, _ in
-            let status = scripted.withLock { $0.isEmpty ? 200 : $0.removeFirst() }
-            if status == 200 {
-                received.withLock {
-                    $0.append(Received(eventId: request.headers[Outbox.eventIdHeader] ?? "", text: String(decoding: request.body, as: UTF8.self)))
+        stub = try StubServer(
+            routes: RouteCollection().post("v1/inbox") { request, _ in
+                let status = scripted.withLock { $0.isEmpty ? 200 : $0.removeFirst() }
+                if status == 200 {
+                    received.withLock {
+                        $0.append(
+                            Received(
+                                eventId: request.headers[Outbox.eventIdHeader] ?? "",
+                                text: String(decoding: request.body, as: UTF8.self)))
+                    }
                 }
-            }
-            return HTTPResponse(status: HTTPStatus(status))
-        })
+                return HTTPResponse(status: HTTPStatus(status))
+            })
     }
 
     func stop() { stub.stop() }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Store
 import Testing
+
+@testable import Store
 
 /// The WAL is copied back into the database file by a background thread, not inside commits,
 /// and stays small while writes go on.
@@ -93,13 +94,19 @@ import Testing
         var options = DatabaseOptions()
         options.checkpointPages = 5
         try withTemporaryDatabase(options: options) { database in
-            try database.migrate([Migration("001", "CREATE TABLE entries(id INTEGER PRIMARY KEY, writer INT, data BLOB)")])
+            try database.migrate([
+                Migration("001", "CREATE TABLE entries(id INTEGER PRIMARY KEY, writer INT, data BLOB)")
+            ])
             let failures = Locked<[String]>([])
             onThreads(6) { index in
                 for step in 0..<150 {
                     do {
                         if index < 4 {
-                            try database.write { try $0.run("INSERT INTO entries(writer, data) VALUES (?, ?)", index, [UInt8](repeating: 1, count: 2_000)) }
+                            try database.write {
+                                try $0.run(
+                                    "INSERT INTO entries(writer, data) VALUES (?, ?)", index,
+                                    [UInt8](repeating: 1, count: 2_000))
+                            }
                         } else {
                             let mine = try database.read { connection in
                                 try connection.scalar("SELECT count(*) FROM entries", as: Int.self) ?? 0

@@ -6,7 +6,8 @@ import Testing
 @Suite struct ConcurrencyTests {
     private let schema = Migration(
         "001_entries",
-        "CREATE TABLE entries(id INTEGER PRIMARY KEY, writer INTEGER NOT NULL, seq INTEGER NOT NULL, UNIQUE(writer, seq))")
+        "CREATE TABLE entries(id INTEGER PRIMARY KEY, writer INTEGER NOT NULL, seq INTEGER NOT NULL, UNIQUE(writer, seq))"
+    )
 
     @Test(arguments: [true, false])
     func read_SeesTheCommittedSnapshot_WhileAWriteIsInProgress(groupCommit: Bool) throws {
@@ -64,14 +65,18 @@ import Testing
             #expect(failures.current == [])
             let rows = try database.read { connection in
                 try connection.query("SELECT id, writer, seq FROM entries").map {
-                    (id: try $0.get("id", as: Int64.self), writer: try $0.get("writer", as: Int.self), seq: try $0.get("seq", as: Int.self))
+                    (
+                        id: try $0.get("id", as: Int64.self), writer: try $0.get("writer", as: Int.self),
+                        seq: try $0.get("seq", as: Int.self)
+                    )
                 }
             }
             #expect(rows.count == threads * writesPerThread)
             // Each caller got back the rowid of its own insert, not another caller's.
             let byID = returned.current
             #expect(byID.count == threads * writesPerThread)
-            #expect(rows.allSatisfy { row in byID[row.id].map { $0.writer == row.writer && $0.seq == row.seq } ?? false })
+            #expect(
+                rows.allSatisfy { row in byID[row.id].map { $0.writer == row.writer && $0.seq == row.seq } ?? false })
             let statistics = database.statistics
             #expect(statistics.writes == threads * writesPerThread)
             #expect(statistics.failedWrites == 0)
@@ -180,7 +185,9 @@ import Testing
             try database.migrate([schema])
             onThreads(8) { writer in
                 for seq in 0..<25 {
-                    _ = try? database.write { try $0.run("INSERT INTO entries(writer, seq) VALUES (?, ?)", writer, seq) }
+                    _ = try? database.write {
+                        try $0.run("INSERT INTO entries(writer, seq) VALUES (?, ?)", writer, seq)
+                    }
                 }
             }
             #expect(try database.read { try $0.scalar("SELECT count(*) FROM entries", as: Int.self) } == 200)

@@ -27,11 +27,13 @@ import Testing
             try database.read { connection in
                 let named: String? = try connection.scalar("SELECT name FROM items WHERE id = ?", ids[1])
                 #expect(named == "second")
-                let counted = try connection.scalar("SELECT count(*) FROM items WHERE id > ?", bindings: [0], as: Int.self)
+                let counted = try connection.scalar(
+                    "SELECT count(*) FROM items WHERE id > ?", bindings: [0], as: Int.self)
                 #expect(counted == 2)
                 let missing = try connection.queryOne("SELECT name FROM items WHERE id = ?", bindings: [99])
                 #expect(missing == nil)
-                let rows = try connection.query("SELECT id, note FROM items WHERE id IN (?, ?) ORDER BY id", bindings: ids)
+                let rows = try connection.query(
+                    "SELECT id, note FROM items WHERE id IN (?, ?) ORDER BY id", bindings: ids)
                 let notes: [String?] = try rows.map { try $0.get("note") }
                 #expect(notes == [nil, "with note"])
             }

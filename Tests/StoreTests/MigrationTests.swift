@@ -12,12 +12,15 @@ import Testing
 
     private func recordedIDs(_ database: Database) throws -> [String] {
         try database.read { connection in
-            try connection.query("SELECT id FROM schema_migrations ORDER BY id").map { try $0.get("id", as: String.self) }
+            try connection.query("SELECT id FROM schema_migrations ORDER BY id").map {
+                try $0.get("id", as: String.self)
+            }
         }
     }
 
     private func tableExists(_ name: String, in database: Database) throws -> Bool {
-        try database.read { try $0.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?", name, as: Int.self) } == 1
+        try database.read { try $0.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?", name, as: Int.self) }
+            == 1
     }
 
     @Test func migrate_AppliesAndRecordsEachMigration() throws {
@@ -27,7 +30,9 @@ import Testing
             try database.migrate(migrations)
             #expect(database.isMigrated)
             #expect(try recordedIDs(database) == ["001_customers", "002_seed"])
-            let appliedAt = try database.read { try $0.scalar("SELECT min(applied_at) FROM schema_migrations", as: Date.self) }
+            let appliedAt = try database.read {
+                try $0.scalar("SELECT min(applied_at) FROM schema_migrations", as: Date.self)
+            }
             #expect(try #require(appliedAt).timeIntervalSince1970 >= before.timeIntervalSince1970.rounded(.down))
         }
     }

@@ -100,7 +100,9 @@ import Testing
         try withSlot { database in
             _ = try roundTrip("secret-value", in: database)
             let error = try #require(throws: SQLiteError.self) {
-                try database.read { connection in _ = try connection.queryOne("SELECT v FROM slot")?.get(0, as: Int64.self) }
+                try database.read { connection in
+                    _ = try connection.queryOne("SELECT v FROM slot")?.get(0, as: Int64.self)
+                }
             }
             #expect(error.description.contains("\"v\""))
             #expect(!error.description.contains("secret-value"))

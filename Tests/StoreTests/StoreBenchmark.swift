@@ -31,8 +31,10 @@ struct StoreBenchmark {
         // FULL pays an fsync per commit, so it gets fewer writes to keep the run short.
         for (synchronous, total) in [(DatabaseOptions.Synchronous.normal, 20_000), (.full, 3_200)] {
             for groupCommit in [true, false] {
-                cases.append(Case(synchronous: synchronous, groupCommit: groupCommit, threads: 1, writesPerThread: total))
-                cases.append(Case(synchronous: synchronous, groupCommit: groupCommit, threads: 32, writesPerThread: total / 32))
+                cases.append(
+                    Case(synchronous: synchronous, groupCommit: groupCommit, threads: 1, writesPerThread: total))
+                cases.append(
+                    Case(synchronous: synchronous, groupCommit: groupCommit, threads: 32, writesPerThread: total / 32))
             }
         }
         return cases
@@ -49,7 +51,8 @@ struct StoreBenchmark {
             let perBatch = Double(result.writes) / Double(max(result.batches, 1))
             lines.append(
                 pad(benchmark.synchronous.rawValue, 11) + "  " + pad(benchmark.groupCommit ? "on" : "off", 11) + "  "
-                    + pad("\(benchmark.threads)", 7, right: true) + "  " + pad("\(result.writes)", 6, right: true) + "  "
+                    + pad("\(benchmark.threads)", 7, right: true) + "  " + pad("\(result.writes)", 6, right: true)
+                    + "  "
                     + pad(String(format: "%.3f", result.seconds), 8, right: true) + "  "
                     + pad(String(format: "%.0f", Double(result.writes) / result.seconds), 7, right: true) + "  "
                     + pad("\(result.batches)", 7, right: true) + "  "
@@ -66,7 +69,9 @@ struct StoreBenchmark {
         options.groupCommit = benchmark.groupCommit
         return try withTemporaryDatabase(options: options) { database in
             try database.migrate([
-                Migration("001_events", "CREATE TABLE events(id INTEGER PRIMARY KEY, source INTEGER NOT NULL, body TEXT NOT NULL)")
+                Migration(
+                    "001_events",
+                    "CREATE TABLE events(id INTEGER PRIMARY KEY, source INTEGER NOT NULL, body TEXT NOT NULL)")
             ])
             // Warm the statement cache and the file before timing.
             try database.write { try $0.run("INSERT INTO events(source, body) VALUES (?, ?)", -1, "warm-up") }
@@ -77,7 +82,9 @@ struct StoreBenchmark {
             onThreads(benchmark.threads) { source in
                 for index in 0..<benchmark.writesPerThread {
                     do {
-                        try database.write { try $0.run("INSERT INTO events(source, body) VALUES (?, ?)", source, "event \(index)") }
+                        try database.write {
+                            try $0.run("INSERT INTO events(source, body) VALUES (?, ?)", source, "event \(index)")
+                        }
                     } catch {
                         failures.update { $0 += 1 }
                     }

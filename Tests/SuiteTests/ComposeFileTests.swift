@@ -47,10 +47,11 @@ import Testing
         for service in SuiteService.all {
             let command = try #require(services[service.name]?["command"]?.strings, "\(service.name) has no command")
             #expect(products.contains(command.first ?? ""), "\(command.first ?? "") is not a product")
-            #expect(command == [
-                service.name, "--host", "0.0.0.0", "--port", String(PortMap.standard.port(for: service)),
-                "--database", "/data/\(service.name).sqlite",
-            ])
+            #expect(
+                command == [
+                    service.name, "--host", "0.0.0.0", "--port", String(PortMap.standard.port(for: service)),
+                    "--database", "/data/\(service.name).sqlite",
+                ])
         }
     }
 
@@ -99,7 +100,8 @@ import Testing
             #expect(environment[SuiteEnvironment.parentPIDVariable] == nil, "only the launcher sets the parent pid")
             for secret in SecretVariable.allCases {
                 if let value = environment[secret.rawValue]?.string {
-                    #expect(value.hasPrefix("${\(secret.rawValue):?"), "\(secret.rawValue) must come from the environment")
+                    #expect(
+                        value.hasPrefix("${\(secret.rawValue):?"), "\(secret.rawValue) must come from the environment")
                 }
             }
         }
@@ -128,7 +130,9 @@ import Testing
         #expect(compose["services"]?["gateway"]?["networks"]?.strings.map(Set.init) == ["internal", "public"])
         for service in SuiteService.backends {
             #expect(compose["services"]?[service.name]?["networks"]?.strings == ["internal"])
-            #expect(compose["services"]?["gateway"]?["depends_on"]?[service.name]?["condition"]?.string == "service_healthy")
+            #expect(
+                compose["services"]?["gateway"]?["depends_on"]?[service.name]?["condition"]?.string == "service_healthy"
+            )
         }
     }
 

@@ -79,7 +79,8 @@ struct ComposeYAMLReader {
 
     private mutating func block(indent: Int) throws -> YAMLNode {
         let line = lines[position]
-        return line.text == "-" || line.text.hasPrefix("- ") ? try sequence(indent: indent) : try mapping(indent: indent)
+        return line.text == "-" || line.text.hasPrefix("- ")
+            ? try sequence(indent: indent) : try mapping(indent: indent)
     }
 
     private mutating func sequence(indent: Int) throws -> YAMLNode {

@@ -3,7 +3,7 @@ import SuiteCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct ExecutableLocatorTests {

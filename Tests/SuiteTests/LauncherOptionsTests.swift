@@ -21,7 +21,8 @@ import Testing
     @Test func defaultPortMap_PutsTheGatewayOn8080_AndTheServicesOnTheNextFive() {
         let ports = PortMap.standard
         #expect(SuiteService.all.map { ports.port(for: $0) } == [8080, 8081, 8082, 8083, 8084, 8085])
-        #expect(SuiteService.all.map(\.name) == ["gateway", "loyalty", "discounts", "helpdesk", "reviews", "personal-data"])
+        #expect(
+            SuiteService.all.map(\.name) == ["gateway", "loyalty", "discounts", "helpdesk", "reviews", "personal-data"])
     }
 
     @Test func portFlag_MovesEveryServiceByTheSameAmount() throws {

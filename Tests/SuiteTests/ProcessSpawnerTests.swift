@@ -3,13 +3,15 @@ import SuiteCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct ProcessSpawnerTests {
     private let spawner = ProcessSpawner()
 
-    private func shell(_ script: String, _ arguments: [String] = [], environment: [String: String] = [:]) -> SpawnCommand {
+    private func shell(_ script: String, _ arguments: [String] = [], environment: [String: String] = [:])
+        -> SpawnCommand
+    {
         SpawnCommand(executablePath: "/bin/sh", arguments: ["-c", script, "sh"] + arguments, environment: environment)
     }
 
@@ -48,9 +50,10 @@ import Glibc
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             SignalHandling.block([SIGTERM])
-            spawned.set(Result { () throws(SpawnError) in
-                try ProcessSpawner().spawn(SpawnCommand(executablePath: "/bin/sleep", arguments: ["1000"]))
-            })
+            spawned.set(
+                Result { () throws(SpawnError) in
+                    try ProcessSpawner().spawn(SpawnCommand(executablePath: "/bin/sleep", arguments: ["1000"]))
+                })
             done.signal()
         }
         thread.start()

@@ -1,9 +1,10 @@
 import Foundation
-@testable import SuiteCore
 import Testing
 
+@testable import SuiteCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct ReadinessProbeTests {
@@ -57,7 +58,8 @@ import Glibc
 
 @Suite struct ReadinessWaiterTests {
     private func waiter(
-        _ targets: [String], clock: ManualClock, deadline: Duration = .seconds(60), ready: @escaping @Sendable (String) -> Bool
+        _ targets: [String], clock: ManualClock, deadline: Duration = .seconds(60),
+        ready: @escaping @Sendable (String) -> Bool
     ) -> ReadinessWaiter {
         ReadinessWaiter(
             targets: targets.map { .init(name: $0, host: "127.0.0.1", port: 1) },
@@ -151,7 +153,9 @@ final class OneShotServer: @unchecked Sendable {
     /// Stops listening; the accept thread ends when the socket is shut down.
     func close() {
         var already = false
-        closed.update { already = $0; $0 = true }
+        closed.update {
+            already = $0; $0 = true
+        }
         guard !already else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         finished.wait()

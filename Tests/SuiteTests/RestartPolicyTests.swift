@@ -22,11 +22,12 @@ import Testing
         for _ in 0..<6 {
             decisions.append(die(&policy, clock: clock, after: .milliseconds(10)))
         }
-        #expect(decisions == [
-            .restart(after: .milliseconds(100)), .restart(after: .milliseconds(200)),
-            .restart(after: .milliseconds(400)), .restart(after: .milliseconds(800)),
-            .restart(after: .milliseconds(1600)), .giveUp(restarts: 5, within: .seconds(60)),
-        ])
+        #expect(
+            decisions == [
+                .restart(after: .milliseconds(100)), .restart(after: .milliseconds(200)),
+                .restart(after: .milliseconds(400)), .restart(after: .milliseconds(800)),
+                .restart(after: .milliseconds(1600)), .giveUp(restarts: 5, within: .seconds(60)),
+            ])
     }
 
     @Test func backoff_IsCappedAtFiveSeconds() {

@@ -3,7 +3,7 @@ import SuiteCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct SecretsFileTests {
@@ -48,7 +48,10 @@ import Glibc
         defer { directory.remove() }
         let file = SecretsFile(directory: directory.path)
         _ = try file.resolve(environment: [:])
-        let environment = ["ZAPLECZE_ADMIN_KEYS": "admin-one-0123456789,admin-two-0123456789", "ZAPLECZE_TOKEN_SECRET": "from-env-0123456789"]
+        let environment = [
+            "ZAPLECZE_ADMIN_KEYS": "admin-one-0123456789,admin-two-0123456789",
+            "ZAPLECZE_TOKEN_SECRET": "from-env-0123456789",
+        ]
 
         let resolution = try file.resolve(environment: environment)
 
@@ -71,7 +74,8 @@ import Glibc
         #expect(resolution.generated == [.adminKeys, .storefrontKeys, .tokenSecret])
         #expect(resolution.secrets.internalSecret == "given-0123456789abc")
         #expect(resolution.secrets.tokenSecret == "generated-0123456789-3")
-        #expect(try file.read().map(\.key) == ["ZAPLECZE_ADMIN_KEYS", "ZAPLECZE_STOREFRONT_KEYS", "ZAPLECZE_TOKEN_SECRET"])
+        #expect(
+            try file.read().map(\.key) == ["ZAPLECZE_ADMIN_KEYS", "ZAPLECZE_STOREFRONT_KEYS", "ZAPLECZE_TOKEN_SECRET"])
     }
 
     @Test func missingValues_AreAddedToAnExistingFile_KeepingItsOtherLines() throws {
@@ -148,7 +152,9 @@ import Glibc
 
 @Suite struct RandomTokenTests {
     @Test func base64URL_MatchesTheRFC4648Vectors_WithoutPadding() {
-        let vectors = ["": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg", "fo": "Zm8", "foo": "Zm9v", "foob": "Zm9vYg", "fooba": "Zm9vYmE", "foobar": "Zm9vYmFy",
+        ]
         for (input, expected) in vectors {
             #expect(RandomToken.base64URL(Array(input.utf8)) == expected)
         }

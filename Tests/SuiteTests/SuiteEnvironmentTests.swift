@@ -2,21 +2,30 @@ import SuiteCore
 import Testing
 
 @Suite struct SuiteEnvironmentTests {
-    private let secrets = SuiteSecrets(adminKeys: "adm", storefrontKeys: "shop", internalSecret: "int", tokenSecret: "tok")
+    private let secrets = SuiteSecrets(
+        adminKeys: "adm", storefrontKeys: "shop", internalSecret: "int", tokenSecret: "tok")
 
     @Test func arguments_GiveEachServiceItsPortAndDatabase_AndKeepBackendsOnLoopback() throws {
-        guard case .run(let options) = try LauncherOptions.parse(["--host", "0.0.0.0", "--port", "9000", "--data-dir", "/srv/z/"]) else {
+        guard
+            case .run(let options) = try LauncherOptions.parse([
+                "--host", "0.0.0.0", "--port", "9000", "--data-dir", "/srv/z/",
+            ])
+        else {
             Issue.record("no options")
             return
         }
-        #expect(SuiteEnvironment.arguments(for: .gateway, options: options)
-            == ["--host", "0.0.0.0", "--port", "9000", "--database", "/srv/z/gateway.sqlite"])
-        #expect(SuiteEnvironment.arguments(for: .personalData, options: options)
-            == ["--host", "127.0.0.1", "--port", "9005", "--database", "/srv/z/personal-data.sqlite"])
+        #expect(
+            SuiteEnvironment.arguments(for: .gateway, options: options)
+                == ["--host", "0.0.0.0", "--port", "9000", "--database", "/srv/z/gateway.sqlite"])
+        #expect(
+            SuiteEnvironment.arguments(for: .personalData, options: options)
+                == ["--host", "127.0.0.1", "--port", "9005", "--database", "/srv/z/personal-data.sqlite"])
     }
 
     @Test func childEnvironment_CarriesSecretsURLsAndTheLauncherPID_OverInheritedValues() {
-        let inherited = ["PATH": "/usr/bin", "ZAPLECZE_LOYALTY_URL": "http://elsewhere:1", "ZAPLECZE_LOG_LEVEL": "debug"]
+        let inherited = [
+            "PATH": "/usr/bin", "ZAPLECZE_LOYALTY_URL": "http://elsewhere:1", "ZAPLECZE_LOG_LEVEL": "debug",
+        ]
         let environment = SuiteEnvironment.childEnvironment(
             inherited: inherited, secrets: secrets, options: LauncherOptions(), launcherPID: 4242)
         #expect(environment["PATH"] == "/usr/bin")

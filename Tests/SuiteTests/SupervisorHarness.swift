@@ -3,7 +3,7 @@ import SuiteCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a `Supervisor` on a thread of its own, records its events, and always stops it.

@@ -3,7 +3,7 @@ import SuiteCore
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite struct SupervisorTests {
@@ -15,7 +15,9 @@ import Glibc
     }
 
     private func shell(_ name: String, _ script: String, environment: [String: String] = [:]) -> ChildSpec {
-        ChildSpec(name: name, command: SpawnCommand(executablePath: "/bin/sh", arguments: ["-c", script], environment: environment))
+        ChildSpec(
+            name: name,
+            command: SpawnCommand(executablePath: "/bin/sh", arguments: ["-c", script], environment: environment))
     }
 
     @Test func childKilledByPID_IsRestartedWithANewPID() throws {
@@ -33,7 +35,8 @@ import Glibc
     }
 
     @Test func stop_SendsSIGTERMToEveryChild_AndReturnsWhenAllHaveEnded() throws {
-        let harness = SupervisorHarness(children: [sleeper("a"), sleeper("b")], configuration: .init(restartPolicy: fast))
+        let harness = SupervisorHarness(
+            children: [sleeper("a"), sleeper("b")], configuration: .init(restartPolicy: fast))
         let a = try #require(harness.pid(of: "a", restart: 0))
         let b = try #require(harness.pid(of: "b", restart: 0))
 
@@ -99,7 +102,9 @@ import Glibc
         }
 
         #expect(gaveUp == 3)
-        let starts = harness.recorded.filter { if case .started("crasher", _, _) = $0 { return true } else { return false } }
+        let starts = harness.recorded.filter {
+            if case .started("crasher", _, _) = $0 { return true } else { return false }
+        }
         #expect(starts.count == 4)
         let statuses = harness.supervisor.snapshot()
         #expect(statuses.first { $0.name == "crasher" }?.state == .gaveUp)
@@ -109,7 +114,10 @@ import Glibc
 
     @Test func supervision_Ends_WhenEveryChildHasBeenGivenUp() {
         let harness = SupervisorHarness(
-            children: [shell("crasher", "exit 1"), ChildSpec(name: "missing", command: SpawnCommand(executablePath: "/nonexistent/x"))],
+            children: [
+                shell("crasher", "exit 1"),
+                ChildSpec(name: "missing", command: SpawnCommand(executablePath: "/nonexistent/x")),
+            ],
             configuration: .init(restartPolicy: fast))
         defer { harness.stop() }
 
@@ -120,12 +128,14 @@ import Glibc
     }
 
     @Test func allStarted_ListsEveryChildWithItsPID() throws {
-        let harness = SupervisorHarness(children: [sleeper("a"), sleeper("b")], configuration: .init(restartPolicy: fast))
+        let harness = SupervisorHarness(
+            children: [sleeper("a"), sleeper("b")], configuration: .init(restartPolicy: fast))
         defer { harness.stop() }
-        let statuses = try #require(harness.waitFor { event -> [ChildStatus]? in
-            if case .allStarted(let statuses) = event { return statuses }
-            return nil
-        })
+        let statuses = try #require(
+            harness.waitFor { event -> [ChildStatus]? in
+                if case .allStarted(let statuses) = event { return statuses }
+                return nil
+            })
         #expect(statuses.map(\.name) == ["a", "b"])
         #expect(statuses.allSatisfy { $0.pid != nil && $0.restarts == 0 })
     }

@@ -4,7 +4,8 @@ import Foundation
 public enum BuiltExecutables {
     /// The build directory holding `suite`, `gateway`, `loyalty`, ….
     public static var directory: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // The runner may live inside an .xctest bundle directory on some layouts.
         while url.path.contains(".xctest") { url.deleteLastPathComponent() }

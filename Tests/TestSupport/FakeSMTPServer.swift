@@ -135,8 +135,10 @@ public final class FakeSMTPServer: @unchecked Sendable {
 
     /// Waits for `fd` to be readable; false once `stop()` has been called.
     fileprivate func waitReadable(_ fd: Int32) -> Bool {
-        var requests = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
-                        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+        var requests = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+        ]
         while true {
             let ready = poll(&requests, 2, -1)
             if ready < 0, errno == EINTR { continue }
@@ -339,7 +341,9 @@ extension ReceivedMail {
                     index += 3
                     continue
                 }
-                if index + 2 < input.count, let value = UInt8(String(decoding: input[index + 1...index + 2], as: UTF8.self), radix: 16) {
+                if index + 2 < input.count,
+                    let value = UInt8(String(decoding: input[index + 1...index + 2], as: UTF8.self), radix: 16)
+                {
                     output.append(value)
                     index += 3
                     continue

@@ -25,7 +25,8 @@ public final class InProcessService: @unchecked Sendable {
         directory = try TemporaryDirectory(prefix: "zaplecze-\(definition.name)")
         ownsDatabase = databasePath == nil
         var configuration = ServiceConfiguration(
-            databasePath: databasePath ?? directory.file("\(definition.name).sqlite"), internalSecret: Self.internalSecret
+            databasePath: databasePath ?? directory.file("\(definition.name).sqlite"),
+            internalSecret: Self.internalSecret
         )
         configuration.port = 0
         configuration.serviceURLs = serviceURLs
@@ -56,7 +57,8 @@ public final class InProcessService: @unchecked Sendable {
 
     /// Calls with `value` encoded as the JSON body.
     public func call<T: Encodable>(
-        _ method: HTTPMethod, _ path: String, json value: T, as principal: Principal = Principal(role: .admin, name: "tester"),
+        _ method: HTTPMethod, _ path: String, json value: T,
+        as principal: Principal = Principal(role: .admin, name: "tester"),
         headers: HTTPHeaders = [:]
     ) throws -> HTTPClientResponse {
         try call(method, path, as: principal, body: try JSONCoding.encode(value), headers: headers)
@@ -74,7 +76,9 @@ public final class StubServer: @unchecked Sendable {
     public let server: HTTPServer
 
     public init(routes: RouteCollection, workers: Int = 4) throws {
-        server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: workers), responder: Router(routes: routes))
+        server = HTTPServer(
+            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: workers),
+            responder: Router(routes: routes))
         try server.start()
     }
 

@@ -26,7 +26,8 @@ public final class LiveServer: Sendable {
     ) throws {
         let failures = streamFailures
         server = HTTPServer(
-            configuration: .init(host: "127.0.0.1", port: port, eventLoops: eventLoops, workers: workers, limits: limits),
+            configuration: .init(
+                host: "127.0.0.1", port: port, eventLoops: eventLoops, workers: workers, limits: limits),
             responder: responder,
             onStreamFailure: { failures.record($0) }
         )

@@ -118,7 +118,8 @@ public final class RawConnection: @unchecked Sendable {
             // A deadline already past still gets one look without waiting.
             let now = Self.now()
             var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let milliseconds = now >= deadline ? 0 : Int32(min(UInt64(Int32.max), (deadline - now + 999_999) / 1_000_000))
+            let milliseconds =
+                now >= deadline ? 0 : Int32(min(UInt64(Int32.max), (deadline - now + 999_999) / 1_000_000))
             let ready = poll(&entry, 1, milliseconds)
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -206,11 +207,15 @@ public final class RawConnection: @unchecked Sendable {
             return response
         }
         if let coding = response.header("Transfer-Encoding") {
-            guard coding.lowercased() == "chunked" else { throw RawConnectionError.malformed("transfer coding \(coding)") }
+            guard coding.lowercased() == "chunked" else {
+                throw RawConnectionError.malformed("transfer coding \(coding)")
+            }
             response.isChunked = true
             response.body = try readChunkedBody(deadline: deadline, chunkCount: &response.chunkCount)
         } else if let lengthText = response.header("Content-Length") {
-            guard let length = Int(lengthText), length >= 0 else { throw RawConnectionError.malformed("length \(lengthText)") }
+            guard let length = Int(lengthText), length >= 0 else {
+                throw RawConnectionError.malformed("length \(lengthText)")
+            }
             while buffer.count < length {
                 guard try fill(until: deadline) else { throw RawConnectionError.closedByPeer }
             }
@@ -230,7 +235,9 @@ public final class RawConnection: @unchecked Sendable {
         while true {
             if buffer.count >= 4 {
                 for index in max(0, searched - 3)...(buffer.count - 4)
-                where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+                where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13
+                    && buffer[index + 3] == 10
+                {
                     return index
                 }
                 searched = buffer.count

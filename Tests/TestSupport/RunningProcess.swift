@@ -10,7 +10,9 @@ public final class RunningProcess: @unchecked Sendable {
     public let outputPath: String
 
     /// Starts `executable` with `arguments` and `environment` added to the current environment.
-    public init(name: String, executable: String, arguments: [String], environment: [String: String], outputPath: String) throws {
+    public init(
+        name: String, executable: String, arguments: [String], environment: [String: String], outputPath: String
+    ) throws {
         self.name = name
         self.outputPath = outputPath
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
@@ -82,7 +84,9 @@ public enum ProcessTable {
         var result: [Int32] = []
         for task in tasks {
             let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? ""
-            result += text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            result += text.split(separator: " ").compactMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
         }
         return result
     }

@@ -22,7 +22,8 @@ public final class SuiteHarness: @unchecked Sendable {
     /// stops the suite and exits when process `boundTo` ends: by default this test process, so
     /// that a crashed test binary leaves nothing running.
     public init(
-        extraEnvironment: [String: String] = [:], boundTo parent: Int32 = getpid(), readyTimeout: Duration = .seconds(120)
+        extraEnvironment: [String: String] = [:], boundTo parent: Int32 = getpid(),
+        readyTimeout: Duration = .seconds(120)
     ) throws {
         directory = try TemporaryDirectory(prefix: "zaplecze-suite")
         basePort = try FreePorts.consecutive(6)
@@ -61,7 +62,9 @@ public final class SuiteHarness: @unchecked Sendable {
     public func waitUntilReady(timeout: Duration) throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if let response = try? gateway.request(.get, "/ready", timeout: .seconds(2)), response.status == .ok { return }
+            if let response = try? gateway.request(.get, "/ready", timeout: .seconds(2)), response.status == .ok {
+                return
+            }
             guard launcher.isRunning else { throw HarnessError("the launcher exited:\n\(launcher.output)") }
             usleep(100_000)
         }
@@ -88,4 +91,3 @@ public final class SuiteHarness: @unchecked Sendable {
         directory.remove()
     }
 }
-

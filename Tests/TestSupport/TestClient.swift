@@ -20,7 +20,8 @@ public struct TestClient: Sendable {
         var headers = extra
         if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
         if !body.isEmpty { headers.add(name: "Content-Type", value: contentType) }
-        return try http.send(HTTPRequest(method: method, target: path, headers: headers, body: body), to: upstream, readTimeout: timeout)
+        return try http.send(
+            HTTPRequest(method: method, target: path, headers: headers, body: body), to: upstream, readTimeout: timeout)
     }
 
     /// Sends `value` as JSON.

@@ -41,5 +41,6 @@ func ms(_ nanoseconds: Int64) -> String {
     let hundredths = (nanoseconds + 5_000) / 10_000
     return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
 }
-print("pauses ≥0.5 ms: <1 ms \(counts[0]), 1–2 ms \(counts[1]), 2–5 ms \(counts[2]), 5–10 ms \(counts[3]), ≥10 ms \(counts[4]); "
-    + "\(ms(stalled)) ms lost in \(Int(seconds)) s, longest \(ms(longest)) ms")
+print(
+    "pauses ≥0.5 ms: <1 ms \(counts[0]), 1–2 ms \(counts[1]), 2–5 ms \(counts[2]), 5–10 ms \(counts[3]), ≥10 ms \(counts[4]); "
+        + "\(ms(stalled)) ms lost in \(Int(seconds)) s, longest \(ms(longest)) ms")

@@ -42,7 +42,8 @@ public enum GatewayService {
         return [
             SecurityHeadersMiddleware(),
             CORSMiddleware(policy: settings.corsOrigins),
-            AuthenticationMiddleware(authenticator: Authenticator(keys: settings.keys, now: options.now), failures: failures),
+            AuthenticationMiddleware(
+                authenticator: Authenticator(keys: settings.keys, now: options.now), failures: failures),
             RateLimitMiddleware(limits: limits, unthrottledRoutes: liveness, clock: options.monotonic),
             AccessControlMiddleware(routes: AccessTable.routes),
         ]
@@ -61,11 +62,13 @@ public enum GatewayService {
             case .forwarded:
                 // Forwarding runs on the event loop: the call to the service is pending there,
                 // holding no worker thread while the service works.
-                routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit, execution: .eventLoop) { request, context in
+                routes = routes.on(route.method, route.publicPath, bodyLimit: route.bodyLimit, execution: .eventLoop) {
+                    request, context in
                     // The service is asked for exactly the route that was checked: its pattern
                     // with the decoded parameters put back, never the raw target (which may be in
                     // absolute form or carry extra slashes).
-                    let target = "/v1" + route.servicePath(with: context.parameters)
+                    let target =
+                        "/v1" + route.servicePath(with: context.parameters)
                         + (request.head.rawQuery.map { "?" + $0 } ?? "")
                     return try forwarder.forward(request, to: route.service, path: target, context: context)
                 }
@@ -80,7 +83,8 @@ public enum GatewayService {
             }
         }
         guard unused.isEmpty else {
-            throw ConfigurationError("gateway handlers without an access-table line: \(unused.sorted().joined(separator: ", "))")
+            throw ConfigurationError(
+                "gateway handlers without an access-table line: \(unused.sorted().joined(separator: ", "))")
         }
         return routes
     }
@@ -96,9 +100,10 @@ public enum GatewayService {
             },
             now: options.now
         )
-        let orders = OrderRoutes(fanOut: OrderFanOut(
-            database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers
-        ))
+        let orders = OrderRoutes(
+            fanOut: OrderFanOut(
+                database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers
+            ))
         // Built once: the table does not change while the process runs.
         let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
         return [

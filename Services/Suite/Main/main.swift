@@ -3,4 +3,6 @@ import Glibc
 import SuiteCore
 
 // Usage: suite [--port P] [--host H] [--data-dir D]; see LauncherOptions.usage.
-exit(SuiteLauncher.main(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
+exit(
+    SuiteLauncher.main(
+        arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))

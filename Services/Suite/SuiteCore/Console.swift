@@ -1,7 +1,7 @@
 import Primitives
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The launcher's own messages, written whole with write(2) so they do not interleave mid-line

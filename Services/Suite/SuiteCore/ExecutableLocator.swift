@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds the service executables next to the launcher's own, as SwiftPM builds them.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The small facts about an IP literal the launcher needs: is it one, and how to reach it.

@@ -1,7 +1,7 @@
 import Primitives
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A point on a monotonic time line, in nanoseconds from an arbitrary origin.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Random secrets for keys the operator did not provide: 32 bytes from getrandom(2), base64url.
@@ -15,28 +15,28 @@ public enum RandomToken {
     /// Fills `count` bytes from getrandom(2), which blocks only until the pool is first seeded.
     public static func randomBytes(count: Int) throws(RandomTokenError) -> [UInt8] {
         #if canImport(Glibc)
-        // getrandom is not in Swift's Glibc module map, so it is looked up by name; its C
-        // signature is fixed-arity, so calling it through this type is exact.
-        typealias GetRandom = @convention(c) (UnsafeMutableRawPointer?, Int, UInt32) -> Int
-        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "getrandom") else {
-            throw .unavailable
-        }
-        let getrandom = unsafeBitCast(symbol, to: GetRandom.self)
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                getrandom(buffer.baseAddress.map { $0 + filled }, count - filled, 0)
+            // getrandom is not in Swift's Glibc module map, so it is looked up by name; its C
+            // signature is fixed-arity, so calling it through this type is exact.
+            typealias GetRandom = @convention(c) (UnsafeMutableRawPointer?, Int, UInt32) -> Int
+            guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "getrandom") else {
+                throw .unavailable
             }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .failed(errno: errno)
+            let getrandom = unsafeBitCast(symbol, to: GetRandom.self)
+            var bytes = [UInt8](repeating: 0, count: count)
+            var filled = 0
+            while filled < count {
+                let result = bytes.withUnsafeMutableBytes { buffer in
+                    getrandom(buffer.baseAddress.map { $0 + filled }, count - filled, 0)
+                }
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw .failed(errno: errno)
+                }
+                filled += result
             }
-            filled += result
-        }
-        return bytes
+            return bytes
         #else
-        throw .unavailable
+            throw .unavailable
         #endif
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tiny blocking HTTP/1.1 client that asks one server for `GET /ready` and reads the status.
@@ -24,7 +24,8 @@ public struct ReadinessProbe: Sendable {
     public func status(host: String, port: Int, path: String = "/ready") throws(ProbeError) -> Int {
         let socket = try connect(host: host, port: port)
         defer { close(socket) }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(HostAddress.urlHost(host)):\(port)\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array(
+            "GET \(path) HTTP/1.1\r\nHost: \(HostAddress.urlHost(host)):\(port)\r\nConnection: close\r\n\r\n".utf8)
         var sent = 0
         while sent < request.count {
             // MSG_NOSIGNAL: a peer that closed early must give EPIPE, not kill the launcher.
@@ -52,7 +53,8 @@ public struct ReadinessProbe: Sendable {
 
     /// Reads the code from `HTTP/1.1 200 OK`.
     static func parseStatusLine(_ bytes: [UInt8]) throws(ProbeError) -> Int {
-        let line = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let line = String(
+            decoding: bytes.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), parts[1].count == 3,
             let code = Int(parts[1]), (100...599).contains(code)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `D/secrets.env`: the keys and secrets generated on the first run, reused on later ones.

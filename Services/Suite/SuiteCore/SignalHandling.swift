@@ -1,7 +1,7 @@
 import Primitives
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns SIGTERM/SIGINT into ordinary calls on a dedicated thread, with no async-signal handler.

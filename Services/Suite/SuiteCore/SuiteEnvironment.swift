@@ -61,7 +61,8 @@ public enum SuiteEnvironment {
 
     /// The command line of one service under the launcher.
     public static func arguments(for service: SuiteService, options: LauncherOptions) -> [String] {
-        let directory = options.dataDirectory.hasSuffix("/") ? String(options.dataDirectory.dropLast()) : options.dataDirectory
+        let directory =
+            options.dataDirectory.hasSuffix("/") ? String(options.dataDirectory.dropLast()) : options.dataDirectory
         return [
             "--host", bindHost(for: service, options: options),
             "--port", String(options.ports.port(for: service)),

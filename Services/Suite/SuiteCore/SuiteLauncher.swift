@@ -3,7 +3,7 @@ import Primitives
 import ServiceKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `suite`: starts the gateway and the five services, supervises them, and stops them together.
@@ -107,7 +107,8 @@ public enum SuiteLauncher {
 
     private static func announceGenerated(_ resolution: SecretsFile.Resolution, file: SecretsFile) {
         guard !resolution.generated.isEmpty else { return }
-        var text = "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)\n"
+        var text =
+            "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)\n"
         let environment = resolution.secrets.environment
         for variable in resolution.generated where variable.isShownWhenGenerated {
             text += "  \(variable.rawValue)=\(environment[variable.rawValue] ?? "")\n"
@@ -157,7 +158,9 @@ public enum SuiteLauncher {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 
-    private static func startReadinessWatch(options: LauncherOptions, since started: MonotonicInstant, stopping: StopFlag) {
+    private static func startReadinessWatch(
+        options: LauncherOptions, since started: MonotonicInstant, stopping: StopFlag
+    ) {
         let targets = SuiteService.all.map { service in
             ReadinessWaiter.Target(
                 name: service.name,
@@ -171,7 +174,8 @@ public enum SuiteLauncher {
             if report.notReady.isEmpty {
                 Console.out("suite: ready in \(total) ms")
             } else {
-                Console.error("not ready after \(total) ms: \(report.notReady.joined(separator: ", ")); the rest keep running")
+                Console.error(
+                    "not ready after \(total) ms: \(report.notReady.joined(separator: ", ")); the rest keep running")
             }
         }.detach()
     }

@@ -1,7 +1,7 @@
 import Primitives
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a set of child processes, restarts those that die, and stops them all on request.
@@ -73,7 +73,9 @@ public final class Supervisor: @unchecked Sendable {
         self.spawner = spawner
         self.clock = clock
         self.onEvent = onEvent
-        self.records = children.map { Record(spec: $0, policy: RestartPolicy(configuration: configuration.restartPolicy)) }
+        self.records = children.map {
+            Record(spec: $0, policy: RestartPolicy(configuration: configuration.restartPolicy))
+        }
     }
 
     /// Asks for a stop, from any thread: SIGTERM to all, SIGKILL after the grace period. A second
@@ -118,7 +120,8 @@ public final class Supervisor: @unchecked Sendable {
             if let deadline = nextDeadline() {
                 let nanoseconds = (deadline - clock.now()).wholeNanoseconds
                 if nanoseconds > 0 {
-                    _ = condition.wait(untilMonotonicNanoseconds: Primitives.MonotonicClock.now() &+ UInt64(nanoseconds))
+                    _ = condition.wait(
+                        untilMonotonicNanoseconds: Primitives.MonotonicClock.now() &+ UInt64(nanoseconds))
                 }
             } else {
                 condition.wait()

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One child the supervisor looks after: a name for messages and the command that starts it.

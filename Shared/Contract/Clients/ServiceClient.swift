@@ -13,7 +13,9 @@ public struct ServiceCallError: HTTPResponseError, CustomStringConvertible {
     /// false, and lists of strings (nested objects are left out).
     public let details: [String: ErrorDetail]
 
-    public init(status: HTTPStatus, code: String, message: String, service: String, details: [String: ErrorDetail] = [:]) {
+    public init(
+        status: HTTPStatus, code: String, message: String, service: String, details: [String: ErrorDetail] = [:]
+    ) {
         self.status = status
         self.code = code
         self.message = message
@@ -48,7 +50,9 @@ public final class ServiceClient: Sendable {
         var headers = extra
         InternalHeaders.apply(principal, secret: secret, to: &headers)
         // JSON unless the caller said otherwise (a CSV upload, say).
-        if !body.isEmpty && headers["Content-Type"] == nil { headers.add(name: "Content-Type", value: "application/json") }
+        if !body.isEmpty && headers["Content-Type"] == nil {
+            headers.add(name: "Content-Type", value: "application/json")
+        }
         if let requestId { headers.replaceOrAdd(name: "X-Request-Id", value: requestId) }
         let request = HTTPRequest(method: method, target: path, headers: headers, body: body)
         do {
@@ -109,11 +113,13 @@ public final class ServiceClient: Sendable {
     public static func transportError(_ error: HTTPClientError, service: String) -> HTTPError {
         switch error {
         case .timeout:
-            return HTTPError(.gatewayTimeout, code: "upstream_timeout", message: "The \(service) service did not answer in time.")
+            return HTTPError(
+                .gatewayTimeout, code: "upstream_timeout", message: "The \(service) service did not answer in time.")
         case .unreachable, .poolExhausted:
             return HTTPError.unavailable("The \(service) service is unavailable.")
         case .connectionClosed, .malformedResponse, .responseTooLarge:
-            return HTTPError(.badGateway, code: "bad_upstream_response", message: "The \(service) service gave no valid answer.")
+            return HTTPError(
+                .badGateway, code: "bad_upstream_response", message: "The \(service) service gave no valid answer.")
         }
     }
 }

@@ -23,10 +23,10 @@ struct CivilDate: Equatable {
     init(daysSince1970 days: Int64) {
         let shifted = days + Self.epochShift
         let era = (shifted >= 0 ? shifted : shifted - (Self.daysPerEra - 1)) / Self.daysPerEra
-        let dayOfEra = shifted - era * Self.daysPerEra                                      // 0…146096
+        let dayOfEra = shifted - era * Self.daysPerEra  // 0…146096
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365  // 0…399
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)      // 0…365, from 1 March
-        let shiftedMonth = (5 * dayOfYear + 2) / 153                                         // 0…11, March is 0
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)  // 0…365, from 1 March
+        let shiftedMonth = (5 * dayOfYear + 2) / 153  // 0…11, March is 0
         day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
@@ -49,9 +49,9 @@ struct CivilDate: Equatable {
     var daysSince1970: Int64 {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
-        let yearOfEra = marchYear - era * 400                                                 // 0…399
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1         // 0…365
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear          // 0…146096
+        let yearOfEra = marchYear - era * 400  // 0…399
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1  // 0…365
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear  // 0…146096
         return era * Self.daysPerEra + dayOfEra - Self.epochShift
     }
 

@@ -4,7 +4,9 @@ import HTTP
 
 extension HTTPResponse {
     /// A JSON response of `value` with the suite's coder.
-    public static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok, headers: HTTPHeaders = [:]) throws -> HTTPResponse {
+    public static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok, headers: HTTPHeaders = [:]) throws
+        -> HTTPResponse
+    {
         var all = headers
         all.replaceOrAdd(name: "Content-Type", value: "application/json")
         return HTTPResponse(status: status, headers: all, bytes: try JSONCoding.encode(value))
@@ -21,7 +23,9 @@ extension HTTPRequest {
         if let contentType = headers["Content-Type"] {
             let media = contentType.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""
             guard media == "application/json" || media.hasSuffix("+json") else {
-                throw HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the body as application/json.")
+                throw HTTPError(
+                    .unsupportedMediaType, code: "unsupported_media_type", message: "Send the body as application/json."
+                )
             }
         }
         return try JSONCoding.decode(type, from: body)

@@ -16,7 +16,9 @@ public enum InternalHeaders {
         for name in all { headers.remove(name: name) }
         headers.add(name: secret, value: value)
         headers.add(name: role, value: principal.role.rawValue)
-        if let customer = principal.customerId { headers.add(name: customerId, value: PercentDecoding.encode(customer)) }
+        if let customer = principal.customerId {
+            headers.add(name: customerId, value: PercentDecoding.encode(customer))
+        }
         if let name = principal.name { headers.add(name: actor, value: PercentDecoding.encode(name)) }
     }
 
@@ -25,6 +27,7 @@ public enum InternalHeaders {
         guard let roleText = headers[role], let parsed = Principal.Role(rawValue: roleText) else { return nil }
         let customer = headers[customerId].flatMap { PercentDecoding.decode($0) }
         if parsed == .customer && (customer ?? "").isEmpty { return nil }
-        return Principal(role: parsed, customerId: customer, name: headers[actor].flatMap { PercentDecoding.decode($0) })
+        return Principal(
+            role: parsed, customerId: customer, name: headers[actor].flatMap { PercentDecoding.decode($0) })
     }
 }

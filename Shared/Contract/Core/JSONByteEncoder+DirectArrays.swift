@@ -51,11 +51,13 @@ extension JSONByteEncoder {
             try checkDepth(of: node)
             appendIntegers(array, to: node)
         } else if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *),
-                  let array = (T.self == [Int128].self ? value as? [Int128] : nil) {
+            let array = (T.self == [Int128].self ? value as? [Int128] : nil)
+        {
             try checkDepth(of: node)
             appendIntegers(array, to: node)
         } else if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *),
-                  let array = (T.self == [UInt128].self ? value as? [UInt128] : nil) {
+            let array = (T.self == [UInt128].self ? value as? [UInt128] : nil)
+        {
             try checkDepth(of: node)
             appendIntegers(array, to: node)
         } else {

@@ -30,7 +30,8 @@ extension JSONByteEncoder {
         if size == MemoryLayout<String>.size, T.self == String.self, let text = value as? String {
             JSONStringEscaping.appendQuoted(text, to: output)
         } else if size == MemoryLayout<Int64>.size,
-                  let number = Self.cast(value, to: Int64.self) ?? Self.cast(value, to: Int.self).map(Int64.init) {
+            let number = Self.cast(value, to: Int64.self) ?? Self.cast(value, to: Int.self).map(Int64.init)
+        {
             JSONNumberFormatting.appendInteger(number, to: output)
         } else if size == MemoryLayout<Bool>.size, T.self == Bool.self, let flag = value as? Bool {
             output.append(flag ? "true" : "false")
@@ -71,7 +72,9 @@ extension JSONByteEncoder {
             var fullPath = codingPath + path
             if let key { fullPath.append(key) }
             throw EncodingError.invalidValue(
-                value, .init(codingPath: fullPath, debugDescription: "Unable to encode \(Float.self).\(value) directly in JSON.")
+                value,
+                .init(
+                    codingPath: fullPath, debugDescription: "Unable to encode \(Float.self).\(value) directly in JSON.")
             )
         }
     }
@@ -80,17 +83,23 @@ extension JSONByteEncoder {
     private func appendOtherInteger<T>(_ value: T, to output: JSONByteBuffer) -> Bool {
         if let number = Self.cast(value, to: UInt64.self) ?? Self.cast(value, to: UInt.self).map(UInt64.init) {
             JSONNumberFormatting.appendInteger(number, to: output)
-        } else if let number = Self.cast(value, to: Int32.self).map(Int64.init) ?? Self.cast(value, to: Int16.self).map(Int64.init)
-                    ?? Self.cast(value, to: Int8.self).map(Int64.init) {
+        } else if let number = Self.cast(value, to: Int32.self).map(Int64.init) ?? Self.cast(value, to: Int16.self).map(
+            Int64.init)
+            ?? Self.cast(value, to: Int8.self).map(Int64.init)
+        {
             JSONNumberFormatting.appendInteger(number, to: output)
-        } else if let number = Self.cast(value, to: UInt32.self).map(UInt64.init) ?? Self.cast(value, to: UInt16.self).map(UInt64.init)
-                    ?? Self.cast(value, to: UInt8.self).map(UInt64.init) {
+        } else if let number = Self.cast(value, to: UInt32.self).map(UInt64.init) ?? Self.cast(value, to: UInt16.self)
+            .map(UInt64.init)
+            ?? Self.cast(value, to: UInt8.self).map(UInt64.init)
+        {
             JSONNumberFormatting.appendInteger(number, to: output)
         } else if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *),
-                  let number = Self.cast(value, to: Int128.self) {
+            let number = Self.cast(value, to: Int128.self)
+        {
             JSONNumberFormatting.appendText(number.description, to: output)
         } else if #available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, visionOS 2.0, *),
-                  let number = Self.cast(value, to: UInt128.self) {
+            let number = Self.cast(value, to: UInt128.self)
+        {
             JSONNumberFormatting.appendText(number.description, to: output)
         } else {
             return false

@@ -132,7 +132,9 @@ final class JSONByteEncoder: Encoder {
         case .container:
             break
         }
-        noteMisuse("A \(kind == .object ? "keyed" : "unkeyed") container was requested for a value already encoded another way.")
+        noteMisuse(
+            "A \(kind == .object ? "keyed" : "unkeyed") container was requested for a value already encoded another way."
+        )
         return context.node(kind: kind, depth: depth + 1)
     }
 

@@ -9,7 +9,8 @@ extension JSONByteNode {
     static func reopen(
         _ bytes: UnsafeBufferPointer<UInt8>, as kind: Kind, depth: Int, context: JSONByteEncoder.Context
     ) -> JSONByteNode? {
-        let (open, close) = kind == .object ? (UInt8(ascii: "{"), UInt8(ascii: "}")) : (UInt8(ascii: "["), UInt8(ascii: "]"))
+        let (open, close) =
+            kind == .object ? (UInt8(ascii: "{"), UInt8(ascii: "}")) : (UInt8(ascii: "["), UInt8(ascii: "]"))
         guard kind != .value, bytes.first == open, bytes.last == close else { return nil }
         let node = context.node(kind: kind, depth: depth)
         var reader = Reader(bytes: Array(bytes))

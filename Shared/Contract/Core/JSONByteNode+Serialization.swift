@@ -51,7 +51,8 @@ extension JSONByteNode {
         }
     }
 
-    private func appendMember(name: Int, value: Int, to output: JSONByteBuffer, context: JSONByteEncoder.Context) throws {
+    private func appendMember(name: Int, value: Int, to output: JSONByteBuffer, context: JSONByteEncoder.Context) throws
+    {
         let named = entry(name)
         let key = keyBytes.bytes(named.keyStart..<named.keyEnd)
         if keysArePlain {

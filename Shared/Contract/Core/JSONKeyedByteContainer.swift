@@ -58,7 +58,8 @@ struct JSONKeyedByteContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = nestedNode(.object, forKey: key)
-        return KeyedEncodingContainer(JSONKeyedByteContainer<NestedKey>(encoder: encoder, node: nested, path: path + [key]))
+        return KeyedEncodingContainer(
+            JSONKeyedByteContainer<NestedKey>(encoder: encoder, node: nested, path: path + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -112,11 +113,14 @@ struct JSONKeyedByteContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
                 break
             case nil:
                 let written = node.bytes.bytes(existing.valueStart..<existing.valueEnd)
-                if let reopened = JSONByteNode.reopen(written, as: kind, depth: node.depth + 1, context: encoder.context) {
+                if let reopened = JSONByteNode.reopen(
+                    written, as: kind, depth: node.depth + 1, context: encoder.context)
+                {
                     node.addDeferred(.node(reopened), key: name)
                     return reopened
                 }
-                encoder.noteMisuse("A nested container was requested for key \"\(name)\", already given another kind of value.")
+                encoder.noteMisuse(
+                    "A nested container was requested for key \"\(name)\", already given another kind of value.")
             }
         }
         let nested = encoder.context.node(kind: kind, depth: node.depth + 1)

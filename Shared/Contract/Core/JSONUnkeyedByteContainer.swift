@@ -53,11 +53,14 @@ struct JSONUnkeyedByteContainer: UnkeyedEncodingContainer {
         node.addElement(valueStart: start)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let key = nextKey
         let nested = encoder.context.node(kind: .object, depth: node.depth + 1)
         node.addDeferred(.node(nested), key: nil)
-        return KeyedEncodingContainer(JSONKeyedByteContainer<NestedKey>(encoder: encoder, node: nested, path: path + [key]))
+        return KeyedEncodingContainer(
+            JSONKeyedByteContainer<NestedKey>(encoder: encoder, node: nested, path: path + [key]))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -71,7 +74,8 @@ struct JSONUnkeyedByteContainer: UnkeyedEncodingContainer {
     mutating func superEncoder() -> any Encoder {
         let sink = encoder.context.node(kind: .value, depth: node.depth)
         let referencing = JSONByteEncoder(context: encoder.context, sink: sink)
-        referencing.configure(parent: encoder, key: nextKey, path: path, sink: sink, depth: node.depth, referencing: true)
+        referencing.configure(
+            parent: encoder, key: nextKey, path: path, sink: sink, depth: node.depth, referencing: true)
         node.addDeferred(.encoder(referencing), key: nil)
         return referencing
     }

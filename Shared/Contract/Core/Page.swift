@@ -38,8 +38,9 @@ public struct PageRequest: Sendable, Equatable {
     public init(query: QueryParameters) throws(HTTPError) {
         let limit = try query.get("limit", as: Int.self) ?? Self.defaultLimit
         guard (1...Self.maxLimit).contains(limit) else {
-            throw HTTPError.badRequest("limit must be between 1 and \(Self.maxLimit).", code: "invalid_parameter",
-                                       details: ["parameter": .string("limit")])
+            throw HTTPError.badRequest(
+                "limit must be between 1 and \(Self.maxLimit).", code: "invalid_parameter",
+                details: ["parameter": .string("limit")])
         }
         self.limit = limit
         self.cursor = query["cursor"].flatMap { $0.isEmpty ? nil : $0 }

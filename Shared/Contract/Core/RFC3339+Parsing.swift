@@ -33,11 +33,11 @@ extension RFC3339 {
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var reader = Reader(bytes: bytes)
         guard let year = reader.digits(4), reader.expect(UInt8(ascii: "-")),
-              let month = reader.digits(2), reader.expect(UInt8(ascii: "-")),
-              let day = reader.digits(2), reader.expect(UInt8(ascii: "T"), or: UInt8(ascii: "t")),
-              let hour = reader.digits(2), reader.expect(UInt8(ascii: ":")),
-              let minute = reader.digits(2), reader.expect(UInt8(ascii: ":")),
-              let second = reader.digits(2)
+            let month = reader.digits(2), reader.expect(UInt8(ascii: "-")),
+            let day = reader.digits(2), reader.expect(UInt8(ascii: "T"), or: UInt8(ascii: "t")),
+            let hour = reader.digits(2), reader.expect(UInt8(ascii: ":")),
+            let minute = reader.digits(2), reader.expect(UInt8(ascii: ":")),
+            let second = reader.digits(2)
         else { return nil }
         let civil = CivilDate(year: year, month: month, day: day)
         guard civil.isValid, hour <= 23, minute <= 59, second <= 60 else { return nil }

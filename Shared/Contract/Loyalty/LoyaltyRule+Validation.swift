@@ -1,6 +1,6 @@
-import Primitives
 import FoundationEssentials
 import Glibc
+import Primitives
 
 extension LoyaltyRule {
     /// The problems that make this rule unusable, each naming its field; empty when it is fine.

@@ -12,7 +12,9 @@ public struct Buyer: Codable, Sendable, Hashable {
     public var email: String
     public var phone: String
 
-    public init(login: String? = nil, name: String, street: String, postcode: String, city: String, email: String, phone: String) {
+    public init(
+        login: String? = nil, name: String, street: String, postcode: String, city: String, email: String, phone: String
+    ) {
         self.login = login
         self.name = name
         self.street = street

@@ -84,7 +84,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
     }
 
     @usableFromInline
-    static func equalBytesIgnoringCase(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equalBytesIgnoringCase(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool
+    {
         for index in 0..<left.count where left[index] != right[index] {
             if lowered(left[index]) != lowered(right[index]) { return false }
         }

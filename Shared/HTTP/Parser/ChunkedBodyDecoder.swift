@@ -99,7 +99,9 @@ struct ChunkedBodyDecoder: Sendable {
 
     /// chunk-size [ chunk-ext ] (RFC 9112 §7.1): hex digits without sign or `0x`, then
     /// `*( BWS ";" BWS ext-name [ BWS "=" BWS ext-value ] )`, whose content is ignored.
-    private static func parseSizeLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(HTTPParseError) -> Int {
+    private static func parseSizeLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        throws(HTTPParseError) -> Int
+    {
         var position = start
         var size = 0
         while position < end, let digit = HTTPSyntax.hexValue(bytes[position]) {

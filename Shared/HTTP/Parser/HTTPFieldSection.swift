@@ -75,7 +75,9 @@ struct HTTPFieldSection: Sendable {
     }
 
     /// Validates one field line `name ":" OWS value OWS` (RFC 9112 §5) in `bytes[start..<end]`.
-    private mutating func readField(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(HTTPParseError) {
+    private mutating func readField(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        throws(HTTPParseError)
+    {
         // A line starting with whitespace is obs-fold (or whitespace after the start line);
         // RFC 9112 §5.2 and §2.2 allow rejecting it, and folding has no legitimate use today.
         if HTTPSyntax.isWhitespace(bytes[start]) { throw .malformed("obsolete line folding") }
@@ -95,7 +97,8 @@ struct HTTPFieldSection: Sendable {
         }
         if discardsFields { return }
         try noteFraming(bytes, name: start, nameEnd, value: valueStart, valueEnd)
-        headers.add(name: HTTPSyntax.string(bytes, start, nameEnd), value: HTTPSyntax.string(bytes, valueStart, valueEnd))
+        headers.add(
+            name: HTTPSyntax.string(bytes, start, nameEnd), value: HTTPSyntax.string(bytes, valueStart, valueEnd))
     }
 
     /// Records the fields that decide the message's framing (RFC 9112 §6).
@@ -126,7 +129,9 @@ struct HTTPFieldSection: Sendable {
 
     /// Content-Length = 1*DIGIT (RFC 9110 §8.6). A list of identical values, or repeated
     /// identical fields, may be accepted as one; differing values are an error (RFC 9112 §6.3).
-    private mutating func noteContentLength(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(HTTPParseError) {
+    private mutating func noteContentLength(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        throws(HTTPParseError)
+    {
         var position = start
         while true {
             var elementEnd = position

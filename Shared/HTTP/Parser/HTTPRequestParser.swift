@@ -133,7 +133,9 @@ public struct HTTPRequestParser: Sendable {
     }
 
     /// request-line = method SP request-target SP HTTP-version (RFC 9112 §3), single spaces.
-    private mutating func parseRequestLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(HTTPParseError) {
+    private mutating func parseRequestLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        throws(HTTPParseError)
+    {
         var methodEnd = start
         while methodEnd < end && HTTPSyntax.isTokenByte(bytes[methodEnd]) { methodEnd += 1 }
         guard methodEnd > start, methodEnd < end, bytes[methodEnd] == HTTPSyntax.space else {

@@ -158,7 +158,9 @@ public struct HTTPResponseParser: Sendable {
 
     /// status-line = HTTP-version SP status-code SP [ reason-phrase ] (RFC 9112 §4). A missing
     /// SP after the code is tolerated, as the reason is optional and some servers drop both.
-    private mutating func parseStatusLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) throws(HTTPParseError) {
+    private mutating func parseStatusLine(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        throws(HTTPParseError)
+    {
         guard end - start >= 12, bytes[start + 8] == HTTPSyntax.space else { throw .malformed("invalid status line") }
         version = try HTTPSyntax.parseVersion(bytes, start, start + 8)
         let codeStart = start + 9

@@ -155,7 +155,9 @@ enum HTTPSyntax {
         while true {
             let start = index
             if start < bytes.count && bytes[start] != cr && !canStart(bytes[start]) { throw invalidStart }
-            guard let lineEnd = try findLineEnd(bytes, start: start, scanned: &scanned, maxContent: maxContent, tooLong: tooLong())
+            guard
+                let lineEnd = try findLineEnd(
+                    bytes, start: start, scanned: &scanned, maxContent: maxContent, tooLong: tooLong())
             else { return nil }
             index = lineEnd + 2
             guard lineEnd > start else {
@@ -189,7 +191,8 @@ enum HTTPSyntax {
 
     /// Whether `bytes[start..<end]` equals the ASCII literal exactly.
     @inline(__always)
-    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ literal: StaticString) -> Bool {
+    static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ literal: StaticString) -> Bool
+    {
         guard end - start == literal.utf8CodeUnitCount else { return false }
         let expected = literal.utf8Start
         for offset in 0..<(end - start) where bytes[start + offset] != expected[offset] {

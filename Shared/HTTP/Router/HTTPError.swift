@@ -42,7 +42,8 @@ extension HTTPResponseError {
 
     /// The details as a JSON object's text, keys sorted so answers are stable.
     public var detailsJSON: String {
-        "{" + details.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)):\($0.value.json)" }
+        "{"
+            + details.sorted { $0.key < $1.key }.map { "\(JSONText.quoted($0.key)):\($0.value.json)" }
             .joined(separator: ",") + "}"
     }
 }
@@ -68,7 +69,9 @@ public struct HTTPError: HTTPResponseError, CustomStringConvertible {
 
     public var description: String { "\(status.code) \(code): \(message)" }
 
-    public static func badRequest(_ message: String, code: String = "bad_request", details: [String: ErrorDetail] = [:]) -> HTTPError {
+    public static func badRequest(_ message: String, code: String = "bad_request", details: [String: ErrorDetail] = [:])
+        -> HTTPError
+    {
         HTTPError(.badRequest, code: code, message: message, details: details)
     }
 
@@ -76,11 +79,15 @@ public struct HTTPError: HTTPResponseError, CustomStringConvertible {
         HTTPError(.notFound, code: code, message: message)
     }
 
-    public static func conflict(_ message: String, code: String = "conflict", details: [String: ErrorDetail] = [:]) -> HTTPError {
+    public static func conflict(_ message: String, code: String = "conflict", details: [String: ErrorDetail] = [:])
+        -> HTTPError
+    {
         HTTPError(.conflict, code: code, message: message, details: details)
     }
 
-    public static func unprocessable(_ message: String, code: String = "validation_failed", details: [String: ErrorDetail] = [:]) -> HTTPError {
+    public static func unprocessable(
+        _ message: String, code: String = "validation_failed", details: [String: ErrorDetail] = [:]
+    ) -> HTTPError {
         HTTPError(.unprocessableContent, code: code, message: message, details: details)
     }
 

@@ -84,7 +84,7 @@ public struct QueryParameters: Sendable {
                 value = ""
             }
             guard let decodedName = PercentDecoding.decode(name, plusAsSpace: true),
-                  let decodedValue = PercentDecoding.decode(value, plusAsSpace: true)
+                let decodedValue = PercentDecoding.decode(value, plusAsSpace: true)
             else { return nil }
             pairs.append((decodedName, decodedValue))
         }
@@ -115,8 +115,9 @@ public struct QueryParameters: Sendable {
     /// The value as `T`; missing or unreadable is a 400.
     public func require<T: ParameterConvertible>(_ name: String, as type: T.Type = T.self) throws(HTTPError) -> T {
         guard let value = try get(name, as: type) else {
-            throw HTTPError.badRequest("Query parameter '\(name)' is required.", code: "invalid_parameter",
-                                       details: ["parameter": .string(name)])
+            throw HTTPError.badRequest(
+                "Query parameter '\(name)' is required.", code: "invalid_parameter",
+                details: ["parameter": .string(name)])
         }
         return value
     }

@@ -33,14 +33,17 @@ public struct RouteCollection: Sendable {
         use handler: @escaping RouteHandler
     ) -> RouteCollection {
         var copy = self
-        copy.routes.append(Route(
-            method: method, pattern: Self.normalise(path), bodyLimit: bodyLimit, execution: execution,
-            middleware: [], handler: handler
-        ))
+        copy.routes.append(
+            Route(
+                method: method, pattern: Self.normalise(path), bodyLimit: bodyLimit, execution: execution,
+                middleware: [], handler: handler
+            ))
         return copy
     }
 
-    public func get(_ path: String, execution: HandlerExecution = .workerPool, use handler: @escaping RouteHandler) -> RouteCollection {
+    public func get(_ path: String, execution: HandlerExecution = .workerPool, use handler: @escaping RouteHandler)
+        -> RouteCollection
+    {
         on(.get, path, execution: execution, use: handler)
     }
     public func post(_ path: String, bodyLimit: Int? = nil, use handler: @escaping RouteHandler) -> RouteCollection {
@@ -49,8 +52,12 @@ public struct RouteCollection: Sendable {
     public func put(_ path: String, bodyLimit: Int? = nil, use handler: @escaping RouteHandler) -> RouteCollection {
         on(.put, path, bodyLimit: bodyLimit, use: handler)
     }
-    public func patch(_ path: String, use handler: @escaping RouteHandler) -> RouteCollection { on(.patch, path, use: handler) }
-    public func delete(_ path: String, use handler: @escaping RouteHandler) -> RouteCollection { on(.delete, path, use: handler) }
+    public func patch(_ path: String, use handler: @escaping RouteHandler) -> RouteCollection {
+        on(.patch, path, use: handler)
+    }
+    public func delete(_ path: String, use handler: @escaping RouteHandler) -> RouteCollection {
+        on(.delete, path, use: handler)
+    }
 
     /// Adds every route of `other`.
     public func include(_ other: RouteCollection) -> RouteCollection {
@@ -60,15 +67,17 @@ public struct RouteCollection: Sendable {
     }
 
     /// Adds `other`'s routes under `prefix`, each wrapped in `middleware` (outermost first).
-    public func group(_ prefix: String, middleware: [any Middleware] = [], _ other: RouteCollection) -> RouteCollection {
+    public func group(_ prefix: String, middleware: [any Middleware] = [], _ other: RouteCollection) -> RouteCollection
+    {
         var copy = self
         let base = Self.normalise(prefix)
         for route in other.routes {
             let joined = base == "/" ? route.pattern : (route.pattern == "/" ? base : base + route.pattern)
-            copy.routes.append(Route(
-                method: route.method, pattern: joined, bodyLimit: route.bodyLimit, execution: route.execution,
-                middleware: middleware + route.middleware, handler: route.handler
-            ))
+            copy.routes.append(
+                Route(
+                    method: route.method, pattern: joined, bodyLimit: route.bodyLimit, execution: route.execution,
+                    middleware: middleware + route.middleware, handler: route.handler
+                ))
         }
         return copy
     }

@@ -63,7 +63,9 @@ final class RouteTrie: @unchecked Sendable {
         return .methodNotAllowed(allowed.sorted { $0.description < $1.description })
     }
 
-    private func find(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout PathParameters) -> [HTTPMethod: Route]? {
+    private func find(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout PathParameters) -> [HTTPMethod:
+        Route]?
+    {
         guard let first = segments.first else {
             if !node.routes.isEmpty { return node.routes }
             if !node.wildcard.isEmpty {

@@ -23,13 +23,16 @@ public final class Router: HTTPResponder {
         answersOnEventLoop = globalNeverBlocks
         // The trie's routes carry their whole chain, global layers first, so a request does not
         // assemble it anew.
-        self.trie = RouteTrie(routes.routes.map { route in
-            let onLoop = route.execution == .eventLoop && globalNeverBlocks && route.middleware.allSatisfy(\.neverBlocks)
-            return Route(
-                method: route.method, pattern: route.pattern, bodyLimit: route.bodyLimit,
-                execution: onLoop ? .eventLoop : .workerPool, middleware: middleware + route.middleware, handler: route.handler
-            )
-        })
+        self.trie = RouteTrie(
+            routes.routes.map { route in
+                let onLoop =
+                    route.execution == .eventLoop && globalNeverBlocks && route.middleware.allSatisfy(\.neverBlocks)
+                return Route(
+                    method: route.method, pattern: route.pattern, bodyLimit: route.bodyLimit,
+                    execution: onLoop ? .eventLoop : .workerPool, middleware: middleware + route.middleware,
+                    handler: route.handler
+                )
+            })
     }
 
     /// Whether requests no route takes (404, 405, a malformed path) are answered on the event loop:
@@ -46,9 +49,11 @@ public final class Router: HTTPResponder {
         let routing = routing(for: head)
         switch routing {
         case .matched(.found(let route, _)):
-            return RequestPlan(bodyLimit: route.bodyLimit ?? defaultBodyLimit, execution: route.execution, routing: routing)
+            return RequestPlan(
+                bodyLimit: route.bodyLimit ?? defaultBodyLimit, execution: route.execution, routing: routing)
         case .matched, .malformedPath:
-            return RequestPlan(bodyLimit: defaultBodyLimit, execution: answersOnEventLoop ? .eventLoop : .workerPool, routing: routing)
+            return RequestPlan(
+                bodyLimit: defaultBodyLimit, execution: answersOnEventLoop ? .eventLoop : .workerPool, routing: routing)
         }
     }
 
@@ -66,7 +71,8 @@ public final class Router: HTTPResponder {
     }
 
     private func respond(to request: HTTPRequest, routing: Routing, connection: ConnectionInfo) -> HTTPResponse {
-        let requestId = request.headers["X-Request-Id"].flatMap { RequestID.isAcceptable($0) ? $0 : nil }
+        let requestId =
+            request.headers["X-Request-Id"].flatMap { RequestID.isAcceptable($0) ? $0 : nil }
             ?? RequestID.generate()
         var context = RequestContext(requestId: requestId, remoteAddress: connection.remoteAddress)
         var terminal: RouteHandler
@@ -82,18 +88,23 @@ public final class Router: HTTPResponder {
                 terminal = route.handler
                 layers = route.middleware
             } else {
-                terminal = { _, _ in throw HTTPError.badRequest("The query string has a bad percent escape.", code: "malformed_query") }
+                terminal = { _, _ in
+                    throw HTTPError.badRequest("The query string has a bad percent escape.", code: "malformed_query")
+                }
             }
         case .matched(.methodNotAllowed(let allowed)):
             let allow = allowed.map(\.description).joined(separator: ", ")
             terminal = { _, _ in
-                throw HTTPError(.methodNotAllowed, code: "method_not_allowed",
-                                message: "This path does not accept \(request.method).", headers: ["Allow": allow])
+                throw HTTPError(
+                    .methodNotAllowed, code: "method_not_allowed",
+                    message: "This path does not accept \(request.method).", headers: ["Allow": allow])
             }
         case .matched(.notFound):
             terminal = { _, _ in throw HTTPError.notFound("No route for this path.") }
         case .malformedPath:
-            terminal = { _, _ in throw HTTPError.badRequest("The path has a bad percent escape.", code: "malformed_path") }
+            terminal = { _, _ in
+                throw HTTPError.badRequest("The path has a bad percent escape.", code: "malformed_path")
+            }
         }
         return run(request, context, layers[...], terminal).map { response in
             var response = response
@@ -105,7 +116,10 @@ public final class Router: HTTPResponder {
     /// Runs the middleware outermost first; each layer's errors become responses right there, so
     /// an outer layer (logging, metrics) always sees the final status (through `HTTPResponse.map`
     /// when the handler's answer is pending).
-    private func run(_ request: HTTPRequest, _ context: RequestContext, _ layers: ArraySlice<any Middleware>, _ terminal: RouteHandler) -> HTTPResponse {
+    private func run(
+        _ request: HTTPRequest, _ context: RequestContext, _ layers: ArraySlice<any Middleware>,
+        _ terminal: RouteHandler
+    ) -> HTTPResponse {
         do {
             guard let layer = layers.first else {
                 let response = try terminal(request, context)
@@ -155,7 +169,8 @@ public final class Router: HTTPResponder {
             let utf8 = Array(path.utf8)
             var schemeEnd: Int?
             if utf8.count >= 3 {
-                for index in 0...(utf8.count - 3) where utf8[index] == 58 && utf8[index + 1] == 47 && utf8[index + 2] == 47 {
+                for index in 0...(utf8.count - 3)
+                where utf8[index] == 58 && utf8[index + 1] == 47 && utf8[index + 2] == 47 {
                     schemeEnd = index + 3
                     break
                 }
@@ -210,7 +225,8 @@ public struct DecodingProblem {
         case .dataCorrupted(let context):
             let path = describe(context.codingPath)
             self.path = path
-            message = path.isEmpty
+            message =
+                path.isEmpty
                 ? "The body is not valid JSON."
                 : "The field '\(path)' is invalid: \(context.debugDescription)"
         @unknown default:

@@ -1,187 +1,187 @@
 #if canImport(Glibc)
-import Glibc
-import CSystem
+    import Glibc
+    import CSystem
 
-/// An HTTP/1.1 server over non-blocking sockets and epoll: one event loop per core (each with its
-/// own `SO_REUSEPORT` listener), handlers on a bounded worker pool.
-///
-/// ```swift
-/// let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: router)
-/// try server.start()
-/// print(server.port)
-/// server.shutdown()
-/// ```
-public final class HTTPServer: @unchecked Sendable {
-    // Safe: `loops`, `listenerFDs`, `boundPort` are written by `start` before any loop runs and by
-    // `shutdown` after the loops stopped taking work; the counters are `Locked`.
+    /// An HTTP/1.1 server over non-blocking sockets and epoll: one event loop per core (each with its
+    /// own `SO_REUSEPORT` listener), handlers on a bounded worker pool.
+    ///
+    /// ```swift
+    /// let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: router)
+    /// try server.start()
+    /// print(server.port)
+    /// server.shutdown()
+    /// ```
+    public final class HTTPServer: @unchecked Sendable {
+        // Safe: `loops`, `listenerFDs`, `boundPort` are written by `start` before any loop runs and by
+        // `shutdown` after the loops stopped taking work; the counters are `Locked`.
 
-    /// How the server listens and how much it takes on.
-    public struct Configuration: Sendable {
-        public var host: String
-        public var port: Int
-        /// Event-loop threads; by default one per core.
-        public var eventLoops: Int
-        /// Handler threads.
-        public var workers: Int
-        public var limits: HTTPLimits
+        /// How the server listens and how much it takes on.
+        public struct Configuration: Sendable {
+            public var host: String
+            public var port: Int
+            /// Event-loop threads; by default one per core.
+            public var eventLoops: Int
+            /// Handler threads.
+            public var workers: Int
+            public var limits: HTTPLimits
+
+            public init(
+                host: String = "127.0.0.1",
+                port: Int = 0,
+                eventLoops: Int? = nil,
+                workers: Int = 16,
+                limits: HTTPLimits = HTTPLimits()
+            ) {
+                self.host = host
+                self.port = port
+                self.eventLoops = eventLoops ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+                self.workers = workers
+                self.limits = limits
+            }
+        }
+
+        public let configuration: Configuration
+        let responder: any HTTPResponder
+        let workers: WorkerPool
+        private var loops: [EventLoop] = []
+        private let open = Locked(0)
+        private let accepting = Locked(true)
+        private var boundPort = 0
+        private let onStreamFailure: @Sendable (any Error) -> Void
 
         public init(
-            host: String = "127.0.0.1",
-            port: Int = 0,
-            eventLoops: Int? = nil,
-            workers: Int = 16,
-            limits: HTTPLimits = HTTPLimits()
+            configuration: Configuration,
+            responder: any HTTPResponder,
+            onStreamFailure: @escaping @Sendable (any Error) -> Void = { _ in }
         ) {
-            self.host = host
-            self.port = port
-            self.eventLoops = eventLoops ?? max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-            self.workers = workers
-            self.limits = limits
+            self.configuration = configuration
+            self.responder = responder
+            self.onStreamFailure = onStreamFailure
+            self.workers = WorkerPool(
+                threads: configuration.workers, maxQueued: configuration.limits.maxQueuedRequests, name: "http-worker"
+            )
+            // A write to a socket whose peer has gone must fail with EPIPE, not kill the process.
+            signal(SIGPIPE, SIG_IGN)
         }
-    }
 
-    public let configuration: Configuration
-    let responder: any HTTPResponder
-    let workers: WorkerPool
-    private var loops: [EventLoop] = []
-    private let open = Locked(0)
-    private let accepting = Locked(true)
-    private var boundPort = 0
-    private let onStreamFailure: @Sendable (any Error) -> Void
+        /// The port the server listens on (the one the OS chose when configured with 0).
+        public var port: Int { boundPort }
 
-    public init(
-        configuration: Configuration,
-        responder: any HTTPResponder,
-        onStreamFailure: @escaping @Sendable (any Error) -> Void = { _ in }
-    ) {
-        self.configuration = configuration
-        self.responder = responder
-        self.onStreamFailure = onStreamFailure
-        self.workers = WorkerPool(
-            threads: configuration.workers, maxQueued: configuration.limits.maxQueuedRequests, name: "http-worker"
-        )
-        // A write to a socket whose peer has gone must fail with EPIPE, not kill the process.
-        signal(SIGPIPE, SIG_IGN)
-    }
+        /// Whether shutdown has begun (answers then close their connections).
+        var isDraining: Bool { !accepting.current }
 
-    /// The port the server listens on (the one the OS chose when configured with 0).
-    public var port: Int { boundPort }
+        /// Connections open right now.
+        public var openConnections: Int { open.current }
 
-    /// Whether shutdown has begun (answers then close their connections).
-    var isDraining: Bool { !accepting.current }
+        /// Requests waiting for or running on a worker.
+        public var workerLoad: Int { workers.load }
 
-    /// Connections open right now.
-    public var openConnections: Int { open.current }
-
-    /// Requests waiting for or running on a worker.
-    public var workerLoad: Int { workers.load }
-
-    /// Binds, listens and starts the event loops.
-    public func start() throws {
-        let address = try SocketAddress.resolve(host: configuration.host, port: configuration.port)
-        var listeners: [Int32] = []
-        do {
-            let first = try Socket.listen(on: address, reusePort: true)
-            listeners.append(first)
-            boundPort = try SocketAddress.local(of: first).port
-            let fixed = try SocketAddress.resolve(host: configuration.host, port: boundPort)
-            for _ in 1..<configuration.eventLoops {
-                listeners.append(try Socket.listen(on: fixed, reusePort: true))
-            }
-            for (index, listener) in listeners.enumerated() {
-                let loop = try EventLoop(index: index)
-                try loop.addListener(listener) { [unowned self] loop in self.acceptBatch(listener, on: loop) }
-                loops.append(loop)
-            }
-        } catch {
-            for fd in listeners { close(fd) }
-            throw error
-        }
-        for (index, loop) in loops.enumerated() { loop.start(name: "http-loop-\(index)") }
-    }
-
-    private func acceptBatch(_ listener: Int32, on loop: EventLoop) {
-        for _ in 0..<64 {
-            let result: IOResult<Int32>
+        /// Binds, listens and starts the event loops.
+        public func start() throws {
+            let address = try SocketAddress.resolve(host: configuration.host, port: configuration.port)
+            var listeners: [Int32] = []
             do {
-                result = try Socket.accept(listener)
+                let first = try Socket.listen(on: address, reusePort: true)
+                listeners.append(first)
+                boundPort = try SocketAddress.local(of: first).port
+                let fixed = try SocketAddress.resolve(host: configuration.host, port: boundPort)
+                for _ in 1..<configuration.eventLoops {
+                    listeners.append(try Socket.listen(on: fixed, reusePort: true))
+                }
+                for (index, listener) in listeners.enumerated() {
+                    let loop = try EventLoop(index: index)
+                    try loop.addListener(listener) { [unowned self] loop in self.acceptBatch(listener, on: loop) }
+                    loops.append(loop)
+                }
             } catch {
-                // EMFILE and friends: leave the rest in the backlog for the next round.
-                return
+                for fd in listeners { close(fd) }
+                throw error
             }
-            guard case .processed(let fd) = result else { return }
-            let admitted = open.withLock { count -> Bool in
-                guard count < configuration.limits.maxConnections else { return false }
-                count += 1
-                return true
-            }
-            guard admitted, accepting.current else {
-                if admitted { connectionClosed() }
-                close(fd)
-                continue
-            }
-            Socket.setNoDelay(fd)
-            loop.adopt(HTTPConnection(fd: fd, loop: loop, server: self, now: MonotonicClock.now()))
+            for (index, loop) in loops.enumerated() { loop.start(name: "http-loop-\(index)") }
         }
-    }
 
-    /// Streamed bodies in progress, and whether the loops stopped (then nothing drains them).
-    private let streams = Locked<(stopped: Bool, flows: [ObjectIdentifier: StreamFlow])>((false, [:]))
-
-    /// Remembers a streamed body in progress (closed at once if the loops already stopped).
-    func track(_ flow: StreamFlow) {
-        let stopped = streams.withLock { state -> Bool in
-            if !state.stopped { state.flows[ObjectIdentifier(flow)] = flow }
-            return state.stopped
-        }
-        if stopped { flow.close() }
-    }
-
-    func untrack(_ flow: StreamFlow) {
-        streams.withLock { _ = $0.flows.removeValue(forKey: ObjectIdentifier(flow)) }
-    }
-
-    func connectionClosed() {
-        open.withLock { $0 -= 1 }
-    }
-
-    func logStreamFailure(_ error: any Error) {
-        onStreamFailure(error)
-    }
-
-    /// Stops accepting, lets in-flight requests finish within `grace` (closing idle connections at
-    /// once and the others after their response), then stops every thread.
-    public func shutdown(grace: Duration? = nil) {
-        let wasAccepting = accepting.withLock { value -> Bool in
-            defer { value = false }
-            return value
-        }
-        guard wasAccepting else { return }
-        let pendingLoops = Locked(loops.count)
-        for loop in loops {
-            loop.execute {
-                loop.stopAccepting()
-                loop.drain()
-                pendingLoops.withLock { $0 -= 1 }
+        private func acceptBatch(_ listener: Int32, on loop: EventLoop) {
+            for _ in 0..<64 {
+                let result: IOResult<Int32>
+                do {
+                    result = try Socket.accept(listener)
+                } catch {
+                    // EMFILE and friends: leave the rest in the backlog for the next round.
+                    return
+                }
+                guard case .processed(let fd) = result else { return }
+                let admitted = open.withLock { count -> Bool in
+                    guard count < configuration.limits.maxConnections else { return false }
+                    count += 1
+                    return true
+                }
+                guard admitted, accepting.current else {
+                    if admitted { connectionClosed() }
+                    close(fd)
+                    continue
+                }
+                Socket.setNoDelay(fd)
+                loop.adopt(HTTPConnection(fd: fd, loop: loop, server: self, now: MonotonicClock.now()))
             }
         }
-        while pendingLoops.current > 0 { usleep(1_000) }
-        let deadline = MonotonicClock.now() &+ (grace ?? configuration.limits.shutdownGrace).nanoseconds
-        while open.current > 0 && MonotonicClock.now() < deadline {
-            usleep(10_000)
+
+        /// Streamed bodies in progress, and whether the loops stopped (then nothing drains them).
+        private let streams = Locked<(stopped: Bool, flows: [ObjectIdentifier: StreamFlow])>((false, [:]))
+
+        /// Remembers a streamed body in progress (closed at once if the loops already stopped).
+        func track(_ flow: StreamFlow) {
+            let stopped = streams.withLock { state -> Bool in
+                if !state.stopped { state.flows[ObjectIdentifier(flow)] = flow }
+                return state.stopped
+            }
+            if stopped { flow.close() }
         }
-        for loop in loops {
-            loop.execute { loop.stop() }
+
+        func untrack(_ flow: StreamFlow) {
+            streams.withLock { _ = $0.flows.removeValue(forKey: ObjectIdentifier(flow)) }
         }
-        for loop in loops { loop.join() }
-        let abandoned = streams.withLock { state -> [StreamFlow] in
-            state.stopped = true
-            return Array(state.flows.values)
+
+        func connectionClosed() {
+            open.withLock { $0 -= 1 }
         }
-        for flow in abandoned { flow.close() }
-        workers.stop()
-        loops.removeAll()
+
+        func logStreamFailure(_ error: any Error) {
+            onStreamFailure(error)
+        }
+
+        /// Stops accepting, lets in-flight requests finish within `grace` (closing idle connections at
+        /// once and the others after their response), then stops every thread.
+        public func shutdown(grace: Duration? = nil) {
+            let wasAccepting = accepting.withLock { value -> Bool in
+                defer { value = false }
+                return value
+            }
+            guard wasAccepting else { return }
+            let pendingLoops = Locked(loops.count)
+            for loop in loops {
+                loop.execute {
+                    loop.stopAccepting()
+                    loop.drain()
+                    pendingLoops.withLock { $0 -= 1 }
+                }
+            }
+            while pendingLoops.current > 0 { usleep(1_000) }
+            let deadline = MonotonicClock.now() &+ (grace ?? configuration.limits.shutdownGrace).nanoseconds
+            while open.current > 0 && MonotonicClock.now() < deadline {
+                usleep(10_000)
+            }
+            for loop in loops {
+                loop.execute { loop.stop() }
+            }
+            for loop in loops { loop.join() }
+            let abandoned = streams.withLock { state -> [StreamFlow] in
+                state.stopped = true
+                return Array(state.flows.values)
+            }
+            for flow in abandoned { flow.close() }
+            workers.stop()
+            loops.removeAll()
+        }
     }
-}
 
 #endif

@@ -1,23 +1,25 @@
 #if canImport(Glibc)
-import Glibc
-import CSystem
+    import Glibc
+    import CSystem
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Thin wrappers over the socket calls the server and client make, each through `syscall`.
 enum Socket {
     #if canImport(Glibc)
-    static let streamType = Int32(SOCK_STREAM.rawValue)
+        static let streamType = Int32(SOCK_STREAM.rawValue)
     #else
-    static let streamType = SOCK_STREAM
+        static let streamType = SOCK_STREAM
     #endif
 
     /// A listening socket bound to `address`, non-blocking, with `SO_REUSEADDR` and optionally
     /// `SO_REUSEPORT` (so every event loop can own a listener on the same port and the kernel
     /// spreads new connections between them).
     static func listen(on address: SocketAddress, reusePort: Bool, backlog: Int32 = 1024) throws(SystemError) -> Int32 {
-        let fd = try syscallOrThrow("socket") { socket(address.family, streamType | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
+        let fd = try syscallOrThrow("socket") {
+            socket(address.family, streamType | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        }
         do {
             try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
             if reusePort { try setOption(fd, SOL_SOCKET, SO_REUSEPORT, 1) }

@@ -28,8 +28,11 @@ public enum JSONText {
     /// The error envelope of the public API:
     /// `{"error":{"code":…,"message":…,"details":{…}},"requestId":…}`. `detailsJSON` is a JSON
     /// object's text.
-    public static func errorEnvelope(code: String, message: String, detailsJSON: String = "{}", requestId: String) -> [UInt8] {
-        let text = "{\"error\":{\"code\":\(quoted(code)),\"message\":\(quoted(message)),\"details\":\(detailsJSON)},"
+    public static func errorEnvelope(code: String, message: String, detailsJSON: String = "{}", requestId: String)
+        -> [UInt8]
+    {
+        let text =
+            "{\"error\":{\"code\":\(quoted(code)),\"message\":\(quoted(message)),\"details\":\(detailsJSON)},"
             + "\"requestId\":\(quoted(requestId))}"
         return Array(text.utf8)
     }

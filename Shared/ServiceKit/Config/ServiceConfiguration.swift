@@ -51,7 +51,9 @@ public struct ServiceConfiguration: Sendable {
     ) throws -> ServiceConfiguration {
         var flags: [String: String] = [:]
         var index = 0
-        let known: Set<String> = ["--host", "--port", "--database", "--workers", "--log-level", "--synchronous", "--checkpoint-pages"]
+        let known: Set<String> = [
+            "--host", "--port", "--database", "--workers", "--log-level", "--synchronous", "--checkpoint-pages",
+        ]
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--help" || argument == "-h" { throw ConfigurationError(usage(service: service)) }
@@ -61,7 +63,9 @@ public struct ServiceConfiguration: Sendable {
                 name = String(argument[..<equals])
                 value = String(argument[argument.index(after: equals)...])
             }
-            guard known.contains(name) else { throw ConfigurationError("unknown option \(argument)\n\n\(usage(service: service))") }
+            guard known.contains(name) else {
+                throw ConfigurationError("unknown option \(argument)\n\n\(usage(service: service))")
+            }
             if value == nil {
                 index += 1
                 guard index < arguments.count else { throw ConfigurationError("\(name) needs a value") }
@@ -74,7 +78,8 @@ public struct ServiceConfiguration: Sendable {
 
         let secret = environment["ZAPLECZE_INTERNAL_SECRET"] ?? ""
         guard secret.utf8.count >= 16 else {
-            throw ConfigurationError("ZAPLECZE_INTERNAL_SECRET must be set to at least 16 characters (the suite launcher sets it)")
+            throw ConfigurationError(
+                "ZAPLECZE_INTERNAL_SECRET must be set to at least 16 characters (the suite launcher sets it)")
         }
         var config = ServiceConfiguration(
             databasePath: setting("--database", "ZAPLECZE_DATABASE") ?? "./data/\(service).sqlite",
@@ -83,13 +88,17 @@ public struct ServiceConfiguration: Sendable {
         config.environment = environment.filter { $0.key.hasPrefix("ZAPLECZE_") }
         config.host = setting("--host", "ZAPLECZE_HOST") ?? "127.0.0.1"
         if let text = setting("--port", "ZAPLECZE_PORT") {
-            guard let port = Int(text), (0...65535).contains(port) else { throw ConfigurationError("--port must be 0–65535, got '\(text)'") }
+            guard let port = Int(text), (0...65535).contains(port) else {
+                throw ConfigurationError("--port must be 0–65535, got '\(text)'")
+            }
             config.port = port
         } else {
             config.port = defaultPort
         }
         if let text = setting("--workers", "ZAPLECZE_WORKERS") {
-            guard let workers = Int(text), (1...1024).contains(workers) else { throw ConfigurationError("--workers must be 1–1024, got '\(text)'") }
+            guard let workers = Int(text), (1...1024).contains(workers) else {
+                throw ConfigurationError("--workers must be 1–1024, got '\(text)'")
+            }
             config.workers = workers
         }
         if let text = setting("--log-level", "ZAPLECZE_LOG_LEVEL") {
@@ -113,11 +122,15 @@ public struct ServiceConfiguration: Sendable {
         for name in serviceNames {
             let variable = urlVariable(for: name)
             guard let text = environment[variable], !text.isEmpty else { continue }
-            guard let upstream = Upstream(url: text) else { throw ConfigurationError("\(variable) must look like http://host:port, got '\(text)'") }
+            guard let upstream = Upstream(url: text) else {
+                throw ConfigurationError("\(variable) must look like http://host:port, got '\(text)'")
+            }
             config.serviceURLs[name] = upstream
         }
         if let smtp = environment["ZAPLECZE_SMTP_URL"], !smtp.isEmpty {
-            guard SMTPEndpoint(url: smtp) != nil else { throw ConfigurationError("ZAPLECZE_SMTP_URL must look like smtp://host:port, got '\(smtp)'") }
+            guard SMTPEndpoint(url: smtp) != nil else {
+                throw ConfigurationError("ZAPLECZE_SMTP_URL must look like smtp://host:port, got '\(smtp)'")
+            }
             config.smtpURL = smtp
         }
         if let from = environment["ZAPLECZE_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }

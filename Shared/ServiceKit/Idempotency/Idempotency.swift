@@ -25,7 +25,8 @@ public enum Idempotency {
         let fingerprint = hex(SHA256.hash(request.body))
         return try database.write { connection in
             if let stored = try connection.queryOne(
-                "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE scope = ? AND key = ?", scope, key
+                "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE scope = ? AND key = ?",
+                scope, key
             ) {
                 guard try stored.get("fingerprint", as: String.self) == fingerprint else {
                     throw HTTPError.unprocessable(
@@ -33,8 +34,12 @@ public enum Idempotency {
                     )
                 }
                 var headers: HTTPHeaders = ["Idempotent-Replayed": "true"]
-                if let type = try stored.get("content_type", as: String?.self) { headers.add(name: "Content-Type", value: type) }
-                return HTTPResponse(status: HTTPStatus(try stored.get("status", as: Int.self)), headers: headers, bytes: try stored.get("body"))
+                if let type = try stored.get("content_type", as: String?.self) {
+                    headers.add(name: "Content-Type", value: type)
+                }
+                return HTTPResponse(
+                    status: HTTPStatus(try stored.get("status", as: Int.self)), headers: headers,
+                    bytes: try stored.get("body"))
             }
             var response: HTTPResponse
             do {
@@ -58,10 +63,11 @@ public enum Idempotency {
     /// scope however its path was spelled (`%61lice` or `alice`, extra slashes), and every part is
     /// length-prefixed so no id can forge another's scope.
     static func scope(of request: HTTPRequest, context: RequestContext) -> String {
-        let parts = [
-            context.principal.role.rawValue, context.principal.customerId ?? context.principal.name ?? "",
-            request.method.description, context.route,
-        ] + context.parameters.all.map(\.value)
+        let parts =
+            [
+                context.principal.role.rawValue, context.principal.customerId ?? context.principal.name ?? "",
+                request.method.description, context.route,
+            ] + context.parameters.all.map(\.value)
         return parts.map { "\($0.utf8.count):\($0)" }.joined()
     }
 

@@ -20,16 +20,17 @@ public final class Logger: Sendable {
     public init(service: String, level: LogLevel = .info, output: (@Sendable ([UInt8]) -> Void)? = nil) {
         self.service = service
         self.level = level
-        self.output = output ?? { bytes in
-            bytes.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
-                    if written <= 0 { if errno == EINTR { continue } else { return } }
-                    offset += written
+        self.output =
+            output ?? { bytes in
+                bytes.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count {
+                        let written = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
+                        if written <= 0 { if errno == EINTR { continue } else { return } }
+                        offset += written
+                    }
                 }
             }
-        }
     }
 
     /// Whether lines of `level` are written.
@@ -38,7 +39,8 @@ public final class Logger: Sendable {
     /// Writes one line; `fields` are added as strings, numbers stay numbers when given as `.int`.
     public func log(_ level: LogLevel, _ message: String, _ fields: [(String, LogValue)] = []) {
         guard enabled(level) else { return }
-        var line = "{\"time\":\(JSONText.quoted(RFC3339Now.string())),\"level\":\"\(level.rawValue)\",\"service\":\(JSONText.quoted(service)),\"message\":\(JSONText.quoted(message))"
+        var line =
+            "{\"time\":\(JSONText.quoted(RFC3339Now.string())),\"level\":\"\(level.rawValue)\",\"service\":\(JSONText.quoted(service)),\"message\":\(JSONText.quoted(message))"
         for (key, value) in fields {
             line += ",\(JSONText.quoted(key)):\(value.json)"
         }
@@ -89,7 +91,8 @@ enum RFC3339Now {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(padded(Int(parts.tm_year) + 1900, 4))-\(padded(Int(parts.tm_mon) + 1, 2))-\(padded(Int(parts.tm_mday), 2))T"
+        return
+            "\(padded(Int(parts.tm_year) + 1900, 4))-\(padded(Int(parts.tm_mon) + 1, 2))-\(padded(Int(parts.tm_mday), 2))T"
             + "\(padded(Int(parts.tm_hour), 2)):\(padded(Int(parts.tm_min), 2)):\(padded(Int(parts.tm_sec), 2))."
             + "\(padded(spec.tv_nsec / 1_000_000, 3))Z"
     }

@@ -21,9 +21,13 @@ public final class Mailer: Sendable {
     }
 
     /// Queues `message` in the caller's write transaction under a unique event id.
-    public func enqueue(_ message: MailMessage, in connection: Connection, eventId: String = "mail-" + UUID().uuidString) throws {
+    public func enqueue(
+        _ message: MailMessage, in connection: Connection, eventId: String = "mail-" + UUID().uuidString
+    ) throws {
         try Outbox.enqueue(
-            Outbox.Event(destination: Outbox.mailDestination, path: "", payload: try JSONCoding.encode(message), eventId: eventId),
+            Outbox.Event(
+                destination: Outbox.mailDestination, path: "", payload: try JSONCoding.encode(message), eventId: eventId
+            ),
             in: connection
         )
     }
@@ -41,9 +45,11 @@ public final class Mailer: Sendable {
             return .failed("unreadable mail payload")
         }
         guard let endpoint else {
-            logger.info("mail kept (no SMTP server configured)", [
-                ("to", .string(message.to.joined(separator: ","))), ("subject", .string(message.subject)),
-            ])
+            logger.info(
+                "mail kept (no SMTP server configured)",
+                [
+                    ("to", .string(message.to.joined(separator: ","))), ("subject", .string(message.subject)),
+                ])
             return .logged
         }
         do {

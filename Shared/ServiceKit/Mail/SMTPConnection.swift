@@ -125,7 +125,9 @@ final class SMTPConnection {
             let isLast = bytes.count == 3 || bytes[3] == UInt8(ascii: " ")
             lines.append(bytes.count > 4 ? String(decoding: bytes[4...], as: UTF8.self) : "")
             if isLast { return SMTPReply(code: code, lines: lines) }
-            guard lines.count < Self.maxReplyLines else { throw .malformedReply("more than \(Self.maxReplyLines) lines") }
+            guard lines.count < Self.maxReplyLines else {
+                throw .malformedReply("more than \(Self.maxReplyLines) lines")
+            }
         }
     }
 

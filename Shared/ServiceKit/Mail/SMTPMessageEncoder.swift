@@ -77,7 +77,8 @@ enum SMTPMessageEncoder {
     /// Returns the subject as is when it is short printable ASCII, else as folded encoded-words.
     static func encodeSubject(_ subject: String) -> String {
         let bytes = Array(subject.utf8)
-        let plain = bytes.count <= 900
+        let plain =
+            bytes.count <= 900
             && bytes.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 }
             && !subject.contains("=?")  // would be mistaken for an encoded-word
         if plain { return subject }

@@ -7,7 +7,9 @@ import Synchronization
 /// rendered in the Prometheus text format (version 0.0.4).
 public final class MetricsRegistry: Sendable {
     /// Histogram bucket bounds in seconds.
-    public static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    public static let buckets: [Double] = [
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+    ]
 
     private struct Histogram {
         var counts = [UInt64](repeating: 0, count: MetricsRegistry.buckets.count)
@@ -53,7 +55,9 @@ public final class MetricsRegistry: Sendable {
 
     private let state = Locked(State())
     private let inFlightCount = Atomic<Int>(0)
-    private let gauges = Locked<[(name: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]>([])
+    private let gauges = Locked<
+        [(name: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]
+    >([])
 
     public init() {}
 
@@ -78,7 +82,8 @@ public final class MetricsRegistry: Sendable {
     }
 
     /// Registers a gauge computed when scraped.
-    public func gauge(_ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)]) {
+    public func gauge(_ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)])
+    {
         gauges.withLock { $0.append((name, help, read)) }
     }
 
@@ -97,15 +102,19 @@ public final class MetricsRegistry: Sendable {
             stats.counts.map { (route: route, method: $0.method, status: $0.status, count: $0.count) }
         }
         for request in requests.sorted(by: { ($0.route, $0.status, $0.method) < ($1.route, $1.status, $1.method) }) {
-            out += "zaplecze_http_requests_total{route=\(label(request.route)),method=\(label(request.method)),status=\"\(request.status)\"} \(request.count)\n"
+            out +=
+                "zaplecze_http_requests_total{route=\(label(request.route)),method=\(label(request.method)),status=\"\(request.status)\"} \(request.count)\n"
         }
         var histograms = snapshot.histograms
         if !snapshot.routes.isEmpty {
-            histograms[Self.requestDuration] = Dictionary(snapshot.routes.values.map { ($0.label, $0.duration) }, uniquingKeysWith: { first, _ in first })
+            histograms[Self.requestDuration] = Dictionary(
+                snapshot.routes.values.map { ($0.label, $0.duration) }, uniquingKeysWith: { first, _ in first })
         }
         for (name, series) in histograms.sorted(by: { $0.key < $1.key }) {
-            out += name == Self.requestDuration
-                ? "# HELP \(name) Time from routing to response, by route.\n" : "# HELP \(name) Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").\n"
+            out +=
+                name == Self.requestDuration
+                ? "# HELP \(name) Time from routing to response, by route.\n"
+                : "# HELP \(name) Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").\n"
             out += "# TYPE \(name) histogram\n"
             for (labels, histogram) in series.sorted(by: { $0.key < $1.key }) {
                 for (index, bound) in Self.buckets.enumerated() {
@@ -128,7 +137,9 @@ public final class MetricsRegistry: Sendable {
         for gauge in gauges.current {
             out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n"
             for sample in gauge.read() {
-                out += sample.labels.isEmpty ? "\(gauge.name) \(sample.value)\n" : "\(gauge.name){\(sample.labels)} \(sample.value)\n"
+                out +=
+                    sample.labels.isEmpty
+                    ? "\(gauge.name) \(sample.value)\n" : "\(gauge.name){\(sample.labels)} \(sample.value)\n"
             }
         }
         return out

@@ -13,7 +13,7 @@ public struct InternalAuthMiddleware: Middleware {
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         guard let presented = request.headers[InternalHeaders.secret],
-              constantTimeEquals(Array(presented.utf8), secret)
+            constantTimeEquals(Array(presented.utf8), secret)
         else {
             throw HTTPError(.unauthorized, code: "unauthorized", message: "Services are called through the gateway.")
         }

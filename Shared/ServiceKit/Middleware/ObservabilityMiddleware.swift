@@ -26,16 +26,20 @@ public struct ObservabilityMiddleware: Middleware {
         return response.map { [logger, metrics] response in
             metrics.requestFinished()
             let seconds = Double(MonotonicClock.now() &- context.startedAt) / 1e9
-            metrics.recordRequest(route: context.route, method: request.method.description, status: response.status.code, seconds: seconds)
+            metrics.recordRequest(
+                route: context.route, method: request.method.description, status: response.status.code, seconds: seconds
+            )
             let level: LogLevel = response.status.code >= 500 ? .error : .info
             if logger.enabled(level) {
-                logger.log(level, "request", [
-                    ("requestId", .string(context.requestId)),
-                    ("method", .string(request.method.description)),
-                    ("path", .string(String(request.head.rawPath))),
-                    ("status", .int(Int64(response.status.code))),
-                    ("durationMs", .double(seconds * 1000)),
-                ])
+                logger.log(
+                    level, "request",
+                    [
+                        ("requestId", .string(context.requestId)),
+                        ("method", .string(request.method.description)),
+                        ("path", .string(String(request.head.rawPath))),
+                        ("status", .int(Int64(response.status.code))),
+                        ("durationMs", .double(seconds * 1000)),
+                    ])
             }
             return response
         }

@@ -27,7 +27,10 @@ public final class Outbox: Sendable {
         /// Events sharing a key are delivered in order (e.g. an order number).
         public var orderingKey: String?
 
-        public init(destination: String, method: HTTPMethod = .post, path: String, payload: [UInt8], eventId: String, orderingKey: String? = nil) {
+        public init(
+            destination: String, method: HTTPMethod = .post, path: String, payload: [UInt8], eventId: String,
+            orderingKey: String? = nil
+        ) {
             self.destination = destination
             self.method = method
             self.path = path
@@ -109,9 +112,12 @@ public final class Outbox: Sendable {
                     eventId: try row.get("event_id"), destination: try row.get("destination"), state: state,
                     attempts: try row.get("attempts"),
                     createdAt: Date(timeIntervalSince1970: Double(try row.get("created_at", as: Int64.self)) / 1000),
-                    deliveredAt: try row.get("delivered_at", as: Int64?.self).map { Date(timeIntervalSince1970: Double($0) / 1000) },
+                    deliveredAt: try row.get("delivered_at", as: Int64?.self).map {
+                        Date(timeIntervalSince1970: Double($0) / 1000)
+                    },
                     nextAttemptAt: state == "pending"
-                        ? Date(timeIntervalSince1970: Double(try row.get("next_attempt_at", as: Int64.self)) / 1000) : nil,
+                        ? Date(timeIntervalSince1970: Double(try row.get("next_attempt_at", as: Int64.self)) / 1000)
+                        : nil,
                     lastError: try row.get("last_error")
                 )
             }

@@ -83,7 +83,8 @@ final class OutboxDispatcher: @unchecked Sendable {
                 ORDER BY o.id LIMIT 64
                 """, now
             ).map { row in
-                Due(id: try row.get("id"), eventId: try row.get("event_id"), destination: try row.get("destination"),
+                Due(
+                    id: try row.get("id"), eventId: try row.get("event_id"), destination: try row.get("destination"),
                     method: try row.get("method"), path: try row.get("path"), payload: try row.get("payload"),
                     orderingKey: try row.get("ordering_key"), attempts: try row.get("attempts"))
             }
@@ -124,7 +125,8 @@ final class OutboxDispatcher: @unchecked Sendable {
         }
         do {
             let response = try client.send(
-                HTTPMethod(event.method), event.path, body: event.payload, principal: Principal(role: .service, name: environment.name),
+                HTTPMethod(event.method), event.path, body: event.payload,
+                principal: Principal(role: .service, name: environment.name),
                 headers: [Outbox.eventIdHeader: event.eventId, "Idempotency-Key": event.eventId]
             )
             switch response.status.code {
@@ -153,7 +155,8 @@ final class OutboxDispatcher: @unchecked Sendable {
                 )
             case .failed(let reason):
                 try connection.run(
-                    "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?", reason, event.id
+                    "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?", reason,
+                    event.id
                 )
             case .retry(let reason):
                 let delay = OutboxBackoff.delay(attempt: event.attempts + 1)
@@ -165,9 +168,19 @@ final class OutboxDispatcher: @unchecked Sendable {
         }
         switch outcome {
         case .failed(let reason):
-            outbox.logger.error("event refused by receiver", [("eventId", .string(event.eventId)), ("destination", .string(event.destination)), ("reason", .string(reason))])
+            outbox.logger.error(
+                "event refused by receiver",
+                [
+                    ("eventId", .string(event.eventId)), ("destination", .string(event.destination)),
+                    ("reason", .string(reason)),
+                ])
         case .retry(let reason) where event.attempts == 0 || event.attempts % 10 == 9:
-            outbox.logger.warn("event delivery will be retried", [("eventId", .string(event.eventId)), ("destination", .string(event.destination)), ("reason", .string(reason))])
+            outbox.logger.warn(
+                "event delivery will be retried",
+                [
+                    ("eventId", .string(event.eventId)), ("destination", .string(event.destination)),
+                    ("reason", .string(reason)),
+                ])
         default:
             break
         }

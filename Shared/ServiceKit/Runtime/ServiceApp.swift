@@ -32,7 +32,9 @@ public final class ServiceApp: Sendable {
         Self.registerGauges(environment)
 
         // Asked many times a second by orchestrators and benchmarks: encoded once.
-        let healthResponse = try HTTPResponse.json(["status": "ok", "service": definition.name, "version": definition.version])
+        let healthResponse = try HTTPResponse.json([
+            "status": "ok", "service": definition.name, "version": definition.version,
+        ])
         let health: RouteHandler = { _, _ in healthResponse }
         // /health and the built-in /ready answer from memory: on the event loop, with no hand-off.
         var routes = RouteCollection()
@@ -49,7 +51,10 @@ public final class ServiceApp: Sendable {
             routes = routes.get("ready", execution: .eventLoop) { _, _ in
                 let ready = database.isMigrated
                 return try .json(
-                    ["status": ready ? "ready" : "starting", "service": definition.name, "version": definition.version],
+                    [
+                        "status": ready ? "ready" : "starting", "service": definition.name,
+                        "version": definition.version,
+                    ],
                     status: ready ? .ok : .serviceUnavailable
                 )
             }
@@ -65,17 +70,23 @@ public final class ServiceApp: Sendable {
         }
         router = Router(
             routes: routes,
-            middleware: [ObservabilityMiddleware(logger: logger, metrics: environment.metrics)] + (try definition.middleware(environment)),
+            middleware: [ObservabilityMiddleware(logger: logger, metrics: environment.metrics)]
+                + (try definition.middleware(environment)),
             onUnexpectedError: { error, context in
-                logger.error("unexpected error", [("requestId", .string(context.requestId)), ("error", .string(String(describing: error)))])
+                logger.error(
+                    "unexpected error",
+                    [("requestId", .string(context.requestId)), ("error", .string(String(describing: error)))])
             }
         )
         server = HTTPServer(
             configuration: .init(
-                host: configuration.host, port: configuration.port, workers: configuration.workers ?? definition.defaultWorkers
+                host: configuration.host, port: configuration.port,
+                workers: configuration.workers ?? definition.defaultWorkers
             ),
             responder: router,
-            onStreamFailure: { error in logger.warn("streamed response failed", [("error", .string(String(describing: error)))]) }
+            onStreamFailure: { error in
+                logger.warn("streamed response failed", [("error", .string(String(describing: error)))])
+            }
         )
         self.definition = definition
     }
@@ -91,10 +102,12 @@ public final class ServiceApp: Sendable {
         environment.outbox.start(environment: environment)
         let stop = try definition.start(environment)
         stopJobs.withLock { $0 = stop }
-        environment.logger.info("listening", [
-            ("host", .string(environment.configuration.host)), ("port", .int(Int64(server.port))),
-            ("database", .string(environment.configuration.databasePath)), ("version", .string(definition.version)),
-        ])
+        environment.logger.info(
+            "listening",
+            [
+                ("host", .string(environment.configuration.host)), ("port", .int(Int64(server.port))),
+                ("database", .string(environment.configuration.databasePath)), ("version", .string(definition.version)),
+            ])
     }
 
     /// Stops accepting, finishes in-flight requests, stops the jobs and closes the database.
@@ -153,13 +166,18 @@ public final class ServiceApp: Sendable {
         }
         metrics.gauge("zaplecze_db_operations_total", help: "Database reads, writes and commits.") {
             let statistics = database.statistics
-            return [("kind=\"read\"", Double(statistics.reads)), ("kind=\"write\"", Double(statistics.writes)),
-                    ("kind=\"commit\"", Double(statistics.commits))]
+            return [
+                ("kind=\"read\"", Double(statistics.reads)), ("kind=\"write\"", Double(statistics.writes)),
+                ("kind=\"commit\"", Double(statistics.commits)),
+            ]
         }
-        metrics.gauge("zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer.") {
+        metrics.gauge("zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer.")
+        {
             let statistics = database.statistics
-            return [("by=\"background\"", Double(statistics.backgroundCheckpoints)),
-                    ("by=\"writer\"", Double(statistics.writerCheckpoints))]
+            return [
+                ("by=\"background\"", Double(statistics.backgroundCheckpoints)),
+                ("by=\"writer\"", Double(statistics.writerCheckpoints)),
+            ]
         }
         metrics.gauge("zaplecze_db_wal_pages", help: "Pages in the write-ahead log after the latest commit.") {
             [("", Double(database.statistics.walPages))]

@@ -32,7 +32,8 @@ public final class ServiceEnvironment: Sendable {
     /// A client for another service, or a 503 when its URL is not configured.
     public func client(for service: String) throws(HTTPError) -> ServiceClient {
         guard let upstream = configuration.serviceURLs[service] else {
-            throw HTTPError.unavailable("The \(service) service is not configured (\(ServiceConfiguration.urlVariable(for: service))).")
+            throw HTTPError.unavailable(
+                "The \(service) service is not configured (\(ServiceConfiguration.urlVariable(for: service))).")
         }
         return ServiceClient(service: service, upstream: upstream, secret: configuration.internalSecret, http: http)
     }

@@ -4,7 +4,9 @@ import Store
 /// and the stored answers of idempotent requests.
 enum ServiceKitMigrations {
     static let all: [Migration] = [
-        Migration("servicekit-001-outbox", """
+        Migration(
+            "servicekit-001-outbox",
+            """
             CREATE TABLE outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 event_id TEXT NOT NULL UNIQUE,
@@ -23,13 +25,17 @@ enum ServiceKitMigrations {
             CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
             CREATE INDEX outbox_ordering ON outbox(ordering_key, id) WHERE ordering_key IS NOT NULL;
             """),
-        Migration("servicekit-002-inbox", """
+        Migration(
+            "servicekit-002-inbox",
+            """
             CREATE TABLE inbox (
                 event_id TEXT PRIMARY KEY,
                 received_at INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
-        Migration("servicekit-003-idempotency", """
+        Migration(
+            "servicekit-003-idempotency",
+            """
             CREATE TABLE idempotency_keys (
                 scope TEXT NOT NULL,
                 key TEXT NOT NULL,

@@ -125,7 +125,8 @@ public struct SHA256 {
     ) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
-                w[t] = UInt32(chunk[4 * t]) << 24 | UInt32(chunk[4 * t + 1]) << 16
+                w[t] =
+                    UInt32(chunk[4 * t]) << 24 | UInt32(chunk[4 * t + 1]) << 16
                     | UInt32(chunk[4 * t + 2]) << 8 | UInt32(chunk[4 * t + 3])
             }
             for t in 16..<64 {

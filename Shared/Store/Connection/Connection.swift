@@ -99,7 +99,9 @@ public final class Connection {
     }
 
     /// The first column of the first row decoded as `T`; nil when there is no row or it is NULL.
-    public func scalar<T: SQLReadable>(_ sql: String, bindings: [any SQLBindable], as type: T.Type = T.self) throws -> T? {
+    public func scalar<T: SQLReadable>(_ sql: String, bindings: [any SQLBindable], as type: T.Type = T.self) throws
+        -> T?
+    {
         guard let first = try queryOne(sql, bindings: bindings) else { return nil }
         return try first.get(0, as: T?.self)
     }

@@ -25,7 +25,9 @@ enum ConnectionRole {
             throw SQLiteError(resultCode: code, message: "cannot open \(path): out of memory")
         }
         do {
-            guard code == SQLITE_OK else { throw SQLiteError(connection: handle, sql: nil).prefixed("cannot open \(path)") }
+            guard code == SQLITE_OK else {
+                throw SQLiteError(connection: handle, sql: nil).prefixed("cannot open \(path)")
+            }
             try configure(handle, role: role, options: options)
             return handle
         } catch {

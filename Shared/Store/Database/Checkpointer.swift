@@ -63,11 +63,13 @@ final class Checkpointer: @unchecked Sendable {
 
     /// Has the writer's connection report its log's size here after each commit.
     func watch(_ writer: Connection) {
-        sqlite3_wal_hook(writer.handle, { context, _, _, pages in
-            guard let context else { return SQLITE_OK }
-            Unmanaged<Checkpointer>.fromOpaque(context).takeUnretainedValue().committed(logPages: pages)
-            return SQLITE_OK
-        }, Unmanaged.passUnretained(self).toOpaque())
+        sqlite3_wal_hook(
+            writer.handle,
+            { context, _, _, pages in
+                guard let context else { return SQLITE_OK }
+                Unmanaged<Checkpointer>.fromOpaque(context).takeUnretainedValue().committed(logPages: pages)
+                return SQLITE_OK
+            }, Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// Runs on the thread holding the writer, between transactions: finishes a round the
@@ -108,7 +110,8 @@ final class Checkpointer: @unchecked Sendable {
     private func committed(logPages pages: Int32) {
         logPages.store(pages, ordering: .relaxed)
         guard pages >= thresholdPages, !finishDue.load(ordering: .relaxed) else { return }
-        guard requested.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        guard requested.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
         signal.withLock { signal.signal() }
     }
 

@@ -18,7 +18,8 @@ extension Database {
         defer { leave(.migrate, started: started, failed: failed) }
         try writer.exclusive { connection in
             try connection.executeScript(
-                "CREATE TABLE IF NOT EXISTS schema_migrations(id TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)")
+                "CREATE TABLE IF NOT EXISTS schema_migrations(id TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)"
+            )
             var applied = Set<String>()
             try connection.forEachRow("SELECT id FROM schema_migrations", bindings: []) { row in
                 applied.insert(try row.get("id", as: String.self))

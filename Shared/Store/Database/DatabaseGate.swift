@@ -41,11 +41,14 @@ final class DatabaseGate: Sendable {
     /// Admits the calling thread; returns the start time in nanoseconds for `leave`.
     func enter(_ kind: Kind) throws(Refusal) -> UInt64 {
         let closed = SQLiteError.misuse("database is closed")
-        guard !isClosed.load(ordering: .sequentiallyConsistent) else { throw Refusal(error: closed, mustReleaseHandles: false) }
+        guard !isClosed.load(ordering: .sequentiallyConsistent) else {
+            throw Refusal(error: closed, mustReleaseHandles: false)
+        }
         guard !ThreadGates.contains(identity) else {
-            throw Refusal(error: SQLiteError.misuse(
-                "read/write/migrate called inside a read or write closure on the same thread; "
-                    + "use the Connection the closure received"), mustReleaseHandles: false)
+            throw Refusal(
+                error: SQLiteError.misuse(
+                    "read/write/migrate called inside a read or write closure on the same thread; "
+                        + "use the Connection the closure received"), mustReleaseHandles: false)
         }
         inFlight.wrappingAdd(1, ordering: .sequentiallyConsistent)
         // A `close` between the check above and the count: step back out, as a call that ends.
@@ -112,9 +115,11 @@ final class DatabaseGate: Sendable {
 
     /// Exactly one caller gets true, once the gate is closed and nothing is in flight.
     private func takeRelease() -> Bool {
-        guard isClosed.load(ordering: .sequentiallyConsistent), inFlight.load(ordering: .sequentiallyConsistent) == 0 else {
+        guard isClosed.load(ordering: .sequentiallyConsistent), inFlight.load(ordering: .sequentiallyConsistent) == 0
+        else {
             return false
         }
-        return handlesReleased.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged
+        return handlesReleased.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent)
+            .exchanged
     }
 }

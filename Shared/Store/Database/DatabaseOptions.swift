@@ -45,6 +45,8 @@ public struct DatabaseOptions: Sendable {
         guard readerCount >= 1 else { throw SQLiteError.misuse("readerCount must be at least 1") }
         guard maxBatchSize >= 1 else { throw SQLiteError.misuse("maxBatchSize must be at least 1") }
         guard checkpointPages >= 1 else { throw SQLiteError.misuse("checkpointPages must be at least 1") }
-        guard busyTimeoutMilliseconds >= 0 else { throw SQLiteError.misuse("busyTimeoutMilliseconds must not be negative") }
+        guard busyTimeoutMilliseconds >= 0 else {
+            throw SQLiteError.misuse("busyTimeoutMilliseconds must not be negative")
+        }
     }
 }

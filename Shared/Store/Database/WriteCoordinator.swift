@@ -175,7 +175,8 @@ final class WriteCoordinator: @unchecked Sendable {
             condition.lock()
             batches += outcome.transactions
             commits += outcome.commits
-            let goOn = !queue.isEmpty && exclusiveWaiters == 0
+            let goOn =
+                !queue.isEmpty && exclusiveWaiters == 0
                 && MonotonicClock.now() &- started < Self.leadingBudgetNanoseconds
             if goOn {
                 condition.unlock()

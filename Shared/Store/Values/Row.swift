@@ -36,7 +36,8 @@ public struct Row: Sendable {
     /// non-optional `T`), a wrong storage class or an unknown column.
     public func get<T: SQLReadable>(_ column: String, as type: T.Type = T.self) throws -> T {
         guard let index = index(of: column) else {
-            throw SQLiteError(resultCode: SQLiteError.mismatch.resultCode, message: "no column \"\(column)\" in the result")
+            throw SQLiteError(
+                resultCode: SQLiteError.mismatch.resultCode, message: "no column \"\(column)\" in the result")
         }
         return try decode(values[index], as: type, context: "column \"\(column)\"")
     }

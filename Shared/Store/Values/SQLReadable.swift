@@ -25,7 +25,9 @@ extension Int64: SQLReadable {
         switch sqlValue {
         case .integer(let value): self = value
         case .real(let value):
-            guard let exact = Int64(exactly: value) else { throw SQLiteError.mismatch(found: sqlValue, expected: Int64.self) }
+            guard let exact = Int64(exactly: value) else {
+                throw SQLiteError.mismatch(found: sqlValue, expected: Int64.self)
+            }
             self = exact
         default: throw SQLiteError.mismatch(found: sqlValue, expected: Int64.self)
         }
@@ -66,7 +68,9 @@ extension Double: SQLReadable {
 extension Bool: SQLReadable {
     /// From INTEGER: zero is false, anything else true (SQLite's own truth rule).
     public init(sqlValue: SQLValue) throws {
-        guard case .integer(let value) = sqlValue else { throw SQLiteError.mismatch(found: sqlValue, expected: Bool.self) }
+        guard case .integer(let value) = sqlValue else {
+            throw SQLiteError.mismatch(found: sqlValue, expected: Bool.self)
+        }
         self = value != 0
     }
 }
@@ -74,7 +78,9 @@ extension Bool: SQLReadable {
 extension String: SQLReadable {
     /// From TEXT.
     public init(sqlValue: SQLValue) throws {
-        guard case .text(let value) = sqlValue else { throw SQLiteError.mismatch(found: sqlValue, expected: String.self) }
+        guard case .text(let value) = sqlValue else {
+            throw SQLiteError.mismatch(found: sqlValue, expected: String.self)
+        }
         self = value
     }
 }
@@ -82,7 +88,9 @@ extension String: SQLReadable {
 extension Array: SQLReadable where Element == UInt8 {
     /// From BLOB.
     public init(sqlValue: SQLValue) throws {
-        guard case .blob(let value) = sqlValue else { throw SQLiteError.mismatch(found: sqlValue, expected: [UInt8].self) }
+        guard case .blob(let value) = sqlValue else {
+            throw SQLiteError.mismatch(found: sqlValue, expected: [UInt8].self)
+        }
         self = value
     }
 }

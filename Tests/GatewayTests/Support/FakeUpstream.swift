@@ -33,19 +33,26 @@ final class FakeUpstream: Sendable {
         let received = self.received
         let behaviour = self.behaviour
         let handler: RouteHandler = { request, _ in
-            received.withLock { $0.append(Received(method: request.method, target: request.target, headers: request.headers, body: request.body)) }
+            received.withLock {
+                $0.append(
+                    Received(
+                        method: request.method, target: request.target, headers: request.headers, body: request.body))
+            }
             if let custom = behaviour.current, let response = custom(request) { return response }
             let principal = InternalHeaders.principal(from: request.headers)
-            return try .json(Echo(
-                method: request.method.description, target: request.target, role: principal?.role.rawValue,
-                customerId: principal?.customerId, actor: principal?.name, requestId: request.headers["X-Request-Id"],
-                secret: request.headers[InternalHeaders.secret]
-            ))
+            return try .json(
+                Echo(
+                    method: request.method.description, target: request.target, role: principal?.role.rawValue,
+                    customerId: principal?.customerId, actor: principal?.name,
+                    requestId: request.headers["X-Request-Id"],
+                    secret: request.headers[InternalHeaders.secret]
+                ))
         }
         var routes = RouteCollection()
         for method in [HTTPMethod.get, .post, .put, .patch, .delete] { routes = routes.on(method, "*", use: handler) }
         server = HTTPServer(
-            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: 8), responder: Router(routes: routes)
+            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: 8),
+            responder: Router(routes: routes)
         )
         try server.start()
     }

@@ -46,7 +46,8 @@ final class GatewayHarness: Sendable {
             if shared == nil { upstream.stop() }
             throw error
         }
-        var configuration = ServiceConfiguration(databasePath: directory.file("gateway.sqlite"), internalSecret: Self.internalSecret)
+        var configuration = ServiceConfiguration(
+            databasePath: directory.file("gateway.sqlite"), internalSecret: Self.internalSecret)
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.workers = 8
@@ -84,7 +85,9 @@ final class GatewayHarness: Sendable {
             .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: customerId, ttlSeconds: ttlSeconds),
             token: Self.storefrontKey
         )
-        guard response.status == .created else { throw HarnessError("minting failed: \(response.status) \(response.text)") }
+        guard response.status == .created else {
+            throw HarnessError("minting failed: \(response.status) \(response.text)")
+        }
         return try response.decode(CustomerToken.self).token
     }
 }

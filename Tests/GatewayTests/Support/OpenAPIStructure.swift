@@ -20,7 +20,8 @@ enum OpenAPIStructure {
                 problems.append("\(path): bad path item")
                 continue
             }
-            let templated = Set(path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) })
+            let templated = Set(
+                path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) })
             for (method, operation) in operations {
                 guard methods.contains(method), case .object(let fields) = operation else {
                     problems.append("\(path): unknown method \(method)")
@@ -39,7 +40,9 @@ enum OpenAPIStructure {
                         if case .string(let name)? = parameter["name"] { declared.insert(name) }
                     }
                 }
-                if declared != templated { problems.append("\(method) \(path): path parameters \(declared) ≠ \(templated)") }
+                if declared != templated {
+                    problems.append("\(method) \(path): path parameters \(declared) ≠ \(templated)")
+                }
             }
         }
         for reference in references(in: document) where resolve(reference, in: document) == nil {

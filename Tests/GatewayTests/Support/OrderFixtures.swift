@@ -9,9 +9,15 @@ extension OrderDocument {
     ) -> OrderDocument {
         OrderDocument(
             customerId: customerId,
-            buyer: Buyer(name: "Jan Nowak", street: "Polna 1", postcode: "00-001", city: "Warszawa", email: "jan@example.pl", phone: "+48 600 000 000"),
+            buyer: Buyer(
+                name: "Jan Nowak", street: "Polna 1", postcode: "00-001", city: "Warszawa", email: "jan@example.pl",
+                phone: "+48 600 000 000"),
             currency: currency,
-            lines: [OrderLine(productId: "p-1", name: "Kubek", category: "kitchen", quantity: quantity, unitNet: 10_000, unitGross: 12_300)],
+            lines: [
+                OrderLine(
+                    productId: "p-1", name: "Kubek", category: "kitchen", quantity: quantity, unitNet: 10_000,
+                    unitGross: 12_300)
+            ],
             shipping: ShippingCost(net: 0, gross: 0),
             totalNet: 20_000, totalGross: totalGross, status: status,
             placedAt: Date(timeIntervalSince1970: 1_800_000_000)

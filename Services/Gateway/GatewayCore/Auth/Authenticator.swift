@@ -19,7 +19,7 @@ public struct Authenticator: Sendable {
     public func principal(for request: HTTPRequest) throws(HTTPError) -> Principal {
         guard let header = request.headers["Authorization"] else { return .anonymous }
         guard header.utf8.count <= 8192, header.count > 7,
-              HTTPHeaders.equalsIgnoringCase(header.prefix(7), "Bearer ")
+            HTTPHeaders.equalsIgnoringCase(header.prefix(7), "Bearer ")
         else { throw HTTPError.unauthorized("Use Authorization: Bearer <key or token>.") }
         let credential = String(header.dropFirst(7)).trimmed()
         let bytes = Array(credential.utf8)

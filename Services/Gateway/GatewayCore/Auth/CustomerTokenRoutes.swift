@@ -38,14 +38,18 @@ public struct CustomerTokenRoutes: Sendable {
             )
         }
         if let minting, case .limited(let seconds) = minting.acquire(body.customerId) {
-            throw RateLimitMiddleware.tooManyRequests(retryAfter: seconds, message: "Too many tokens minted for this customer.")
+            throw RateLimitMiddleware.tooManyRequests(
+                retryAfter: seconds, message: "Too many tokens minted for this customer.")
         }
         // ttl ≤ 86 400 and the clock is a real time, so the sum cannot overflow; checked anyway.
         let (expiresAt, overflow) = now().addingReportingOverflow(ttl)
-        guard !overflow else { throw HTTPError.unprocessable("ttlSeconds is too large.", details: ["field": .string("ttlSeconds")]) }
+        guard !overflow else {
+            throw HTTPError.unprocessable("ttlSeconds is too large.", details: ["field": .string("ttlSeconds")])
+        }
         let token = signer.sign(TokenClaims(subject: body.customerId, expiresAt: expiresAt))
         return try .json(
-            CustomerToken(token: token, expiresAt: Date(timeIntervalSince1970: TimeInterval(expiresAt))), status: .created
+            CustomerToken(token: token, expiresAt: Date(timeIntervalSince1970: TimeInterval(expiresAt))),
+            status: .created
         )
     }
 }

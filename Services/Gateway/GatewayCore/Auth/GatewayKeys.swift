@@ -21,8 +21,10 @@ public struct GatewayKeys: Sendable {
 
     /// Reads the keys; a missing or short one is a configuration error (exit 2).
     public static func from(environment: [String: String]) throws -> GatewayKeys {
-        let admin = try parseKeys(environment["ZAPLECZE_ADMIN_KEYS"], variable: "ZAPLECZE_ADMIN_KEYS", defaultLabel: "admin")
-        let storefront = try parseKeys(environment["ZAPLECZE_STOREFRONT_KEYS"], variable: "ZAPLECZE_STOREFRONT_KEYS", defaultLabel: "storefront")
+        let admin = try parseKeys(
+            environment["ZAPLECZE_ADMIN_KEYS"], variable: "ZAPLECZE_ADMIN_KEYS", defaultLabel: "admin")
+        let storefront = try parseKeys(
+            environment["ZAPLECZE_STOREFRONT_KEYS"], variable: "ZAPLECZE_STOREFRONT_KEYS", defaultLabel: "storefront")
         guard let secret = environment["ZAPLECZE_TOKEN_SECRET"], secret.utf8.count >= 16 else {
             throw ConfigurationError("ZAPLECZE_TOKEN_SECRET must be set to at least 16 characters")
         }
@@ -30,10 +32,14 @@ public struct GatewayKeys: Sendable {
         var verification = [current]
         for previous in (environment["ZAPLECZE_TOKEN_PREVIOUS_SECRETS"] ?? "").split(separator: ",") {
             let trimmed = previous.trimmed()
-            guard trimmed.utf8.count >= 16 else { throw ConfigurationError("each ZAPLECZE_TOKEN_PREVIOUS_SECRETS entry needs 16 characters or more") }
+            guard trimmed.utf8.count >= 16 else {
+                throw ConfigurationError("each ZAPLECZE_TOKEN_PREVIOUS_SECRETS entry needs 16 characters or more")
+            }
             verification.append(signingKey(trimmed))
         }
-        return GatewayKeys(adminKeys: admin, storefrontKeys: storefront, signer: TokenSigner(signingKey: current, verificationKeys: verification))
+        return GatewayKeys(
+            adminKeys: admin, storefrontKeys: storefront,
+            signer: TokenSigner(signingKey: current, verificationKeys: verification))
     }
 
     /// A signing key whose id is derived from the secret, so ids never need configuring.
@@ -53,10 +59,14 @@ public struct GatewayKeys: Sendable {
                 label = String(trimmed[..<equals])
                 secret = String(trimmed[trimmed.index(after: equals)...])
             }
-            guard secret.utf8.count >= 16 else { throw ConfigurationError("every key in \(variable) needs at least 16 characters") }
+            guard secret.utf8.count >= 16 else {
+                throw ConfigurationError("every key in \(variable) needs at least 16 characters")
+            }
             keys.append(APIKey(label: label, secret: Array(secret.utf8)))
         }
-        guard !keys.isEmpty else { throw ConfigurationError("\(variable) must list at least one key (the suite launcher generates them)") }
+        guard !keys.isEmpty else {
+            throw ConfigurationError("\(variable) must list at least one key (the suite launcher generates them)")
+        }
         return keys
     }
 }

@@ -14,7 +14,8 @@ public struct SecurityHeadersMiddleware: Middleware {
             response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
             response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
             response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
             if response.headers["Cache-Control"] == nil {
                 response.headers.add(name: "Cache-Control", value: "no-store")
             }

@@ -38,11 +38,13 @@ public struct GatewayLimits: Sendable, Equatable {
         var limits = GatewayLimits()
         limits.address = try rule(environment, "ADDRESS", unit: 1, default: limits.address)
         limits.customer = try rule(environment, "CUSTOMER", unit: 1, default: limits.customer)
-        limits.failedAuthentication = try rule(environment, "FAILED_AUTH", unit: 60, default: limits.failedAuthentication)
+        limits.failedAuthentication = try rule(
+            environment, "FAILED_AUTH", unit: 60, default: limits.failedAuthentication)
         limits.tokenMinting = try rule(environment, "TOKEN_MINT", unit: 60, default: limits.tokenMinting)
         limits.apiKey = try rule(environment, "KEY", unit: 1, default: limits.apiKey)
         if let rate = limits.apiKey?.perSecond, rate < minimumAPIKeyRate {
-            throw ConfigurationError("ZAPLECZE_RATE_KEY_PER_SECOND must be 0 (off) or at least \(Int(minimumAPIKeyRate))")
+            throw ConfigurationError(
+                "ZAPLECZE_RATE_KEY_PER_SECOND must be 0 (off) or at least \(Int(minimumAPIKeyRate))")
         }
         if let text = environment["ZAPLECZE_RATE_MAX_KEYS"] {
             guard let count = Int(text), (1...10_000_000).contains(count) else {

@@ -17,7 +17,8 @@ public struct GatewaySettings: Sendable {
         var timeout = Duration.seconds(30)
         if let text = environment["ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS"] {
             guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 3600 else {
-                throw ConfigurationError("ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS must be a number of seconds from 0 to 3600, got '\(text)'")
+                throw ConfigurationError(
+                    "ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS must be a number of seconds from 0 to 3600, got '\(text)'")
             }
             timeout = .milliseconds(Int64((seconds * 1000).rounded(.up)))
         }

@@ -46,19 +46,24 @@ public struct Forwarder: Sendable {
     /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query
     /// included). On an event loop the answer is pending and the loop serves other connections
     /// while the service works; on a worker thread the call waits for it.
-    public func forward(_ request: HTTPRequest, to service: String, path: String, context: RequestContext) throws -> HTTPResponse {
+    public func forward(_ request: HTTPRequest, to service: String, path: String, context: RequestContext) throws
+        -> HTTPResponse
+    {
         guard let upstream = environment.configuration.serviceURLs[service] else {
             throw HTTPError.unavailable("The \(service) service is not configured.")
         }
         var headers = HTTPHeaders()
-        for field in request.headers where !Self.isDropped(field.name, Self.requestFieldsDropped)
-            && !Self.isDropped(field.name, InternalHeaders.all) {
+        for field in request.headers
+        where !Self.isDropped(field.name, Self.requestFieldsDropped)
+            && !Self.isDropped(field.name, InternalHeaders.all)
+        {
             headers.add(name: field.name, value: field.value)
         }
         InternalHeaders.apply(context.principal, secret: environment.configuration.internalSecret, to: &headers)
         headers.replaceOrAdd(name: "X-Request-Id", value: context.requestId)
         headers.replaceOrAdd(name: "X-Forwarded-For", value: context.remoteAddress)
-        let upstreamRequest = HTTPRequest(head: HTTPRequestHead(method: request.method, target: path, headers: headers), body: request.body)
+        let upstreamRequest = HTTPRequest(
+            head: HTTPRequestHead(method: request.method, target: path, headers: headers), body: request.body)
 
         let call = Call(
             service: service, label: serviceLabels[service] ?? "service=" + environment.metrics.label(service),
@@ -112,7 +117,8 @@ public struct Forwarder: Sendable {
     /// The service's answer as the gateway's: its status and end-to-end header fields, with the
     /// call counted and timed.
     private func relay(_ head: HTTPResponseHead, body: HTTPBody, _ call: Call) -> HTTPResponse {
-        environment.metrics.increment("zaplecze_upstream_requests_total", labels: call.label + ",status=\"\(head.status.code)\"")
+        environment.metrics.increment(
+            "zaplecze_upstream_requests_total", labels: call.label + ",status=\"\(head.status.code)\"")
         let seconds = Double(MonotonicClock.now() &- call.started) / 1e9
         environment.metrics.observe(Self.latencyMetric, labels: call.label, seconds: seconds)
         var headers = HTTPHeaders()
@@ -121,25 +127,29 @@ public struct Forwarder: Sendable {
         }
         guard call.isHead else { return HTTPResponse(status: head.status, headers: headers, body: body) }
         // An answer to HEAD states the length a GET's body would have (RFC 9110 §9.3.2).
-        return HTTPResponse(status: head.status, headers: headers, body: .stream(BodyStream(contentLength: head.contentLength) { _ in }))
+        return HTTPResponse(
+            status: head.status, headers: headers, body: .stream(BodyStream(contentLength: head.contentLength) { _ in })
+        )
     }
 
     /// The error a failed call answers with, counted by kind.
     private func failure(_ error: HTTPClientError, _ call: Call) -> HTTPError {
-        environment.metrics.increment("zaplecze_upstream_errors_total", labels: call.label + ",kind=\"\(Self.kind(error))\"")
+        environment.metrics.increment(
+            "zaplecze_upstream_errors_total", labels: call.label + ",kind=\"\(Self.kind(error))\"")
         return ServiceClient.transportError(error, service: call.service)
     }
 
     /// A body passed through piece by piece as the service sends it.
     private static func passthrough(_ stream: HTTPClientStream) -> HTTPBody {
-        .stream(BodyStream(contentLength: stream.head.contentLength) { writer in
-            do {
-                while let piece = try stream.next() { try writer.write(piece) }
-            } catch {
-                stream.cancel()
-                throw error
-            }
-        })
+        .stream(
+            BodyStream(contentLength: stream.head.contentLength) { writer in
+                do {
+                    while let piece = try stream.next() { try writer.write(piece) }
+                } catch {
+                    stream.cancel()
+                    throw error
+                }
+            })
     }
 
     private static func kind(_ error: HTTPClientError) -> String {

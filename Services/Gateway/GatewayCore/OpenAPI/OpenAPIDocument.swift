@@ -15,7 +15,8 @@ public enum OpenAPIDocument {
             while operationIds.contains(operationId) { operationId += "_" }
             operationIds.insert(operationId)
             let method = route.method.description.lowercased()
-            paths[openAPIPath(route.publicPath), default: [:]][method] = operation(route, doc: docs[route.id], operationId: operationId)
+            paths[openAPIPath(route.publicPath), default: [:]][method] = operation(
+                route, doc: docs[route.id], operationId: operationId)
         }
         let services = Set(routes.map(\.service)).sorted()
         return .object([
@@ -40,12 +41,14 @@ public enum OpenAPIDocument {
                         "description": .string(
                             "An admin or storefront API key, or a customer token from POST /api/v1/auth/customer-tokens."
                         ),
-                    ]),
+                    ])
                 ]),
-                "responses": .object(["Error": .object([
-                    "description": .string("The error envelope."),
-                    "content": .object(["application/json": .object(["schema": Schema.ref("ErrorEnvelope")])]),
-                ])]),
+                "responses": .object([
+                    "Error": .object([
+                        "description": .string("The error envelope."),
+                        "content": .object(["application/json": .object(["schema": Schema.ref("ErrorEnvelope")])]),
+                    ])
+                ]),
             ]),
         ])
     }
@@ -76,23 +79,30 @@ public enum OpenAPIDocument {
             ])
         }
         if doc.paged {
-            parameters.append(.object([
-                "name": .string("limit"), "in": .string("query"),
-                "schema": .object(["type": .string("integer"), "minimum": .number(1), "maximum": .number(500), "default": .number(50)]),
-            ]))
+            parameters.append(
+                .object([
+                    "name": .string("limit"), "in": .string("query"),
+                    "schema": .object([
+                        "type": .string("integer"), "minimum": .number(1), "maximum": .number(500),
+                        "default": .number(50),
+                    ]),
+                ]))
             parameters.append(.object(["name": .string("cursor"), "in": .string("query"), "schema": Schema.string]))
         }
         for query in doc.query {
-            parameters.append(.object([
-                "name": .string(query.name), "in": .string("query"), "schema": query.schema, "description": .string(query.description),
-            ]))
+            parameters.append(
+                .object([
+                    "name": .string(query.name), "in": .string("query"), "schema": query.schema,
+                    "description": .string(query.description),
+                ]))
         }
         if doc.idempotent {
-            parameters.append(.object([
-                "name": .string("Idempotency-Key"), "in": .string("header"),
-                "schema": .object(["type": .string("string"), "minLength": .number(1), "maxLength": .number(255)]),
-                "description": .string("A repeat with the same key returns the first answer and changes nothing."),
-            ]))
+            parameters.append(
+                .object([
+                    "name": .string("Idempotency-Key"), "in": .string("header"),
+                    "schema": .object(["type": .string("string"), "minLength": .number(1), "maxLength": .number(255)]),
+                    "description": .string("A repeat with the same key returns the first answer and changes nothing."),
+                ]))
         }
         var responses: [String: JSONValue] = [String(doc.status): success(doc)]
         let error: JSONValue = .object(["$ref": .string("#/components/responses/Error")])
@@ -109,7 +119,8 @@ public enum OpenAPIDocument {
             "description": .string("\(route.summary)\n\nRoles: \(rolesText(route))."),
             "tags": .array([.string(route.service)]),
             "x-roles": .array(Principal.Role.allCases.filter { route.roles.contains($0) }.map { .string($0.rawValue) }),
-            "security": route.roles.contains(.anonymous) ? .array([.object([:])]) : .array([.object(["bearer": .array([])])]),
+            "security": route.roles.contains(.anonymous)
+                ? .array([.object([:])]) : .array([.object(["bearer": .array([])])]),
             "responses": .object(responses),
         ]
         if !parameters.isEmpty { fields["parameters"] = .array(parameters) }

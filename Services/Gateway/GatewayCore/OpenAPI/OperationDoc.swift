@@ -43,8 +43,11 @@ struct OperationDoc: Sendable {
     }
 
     /// A JSON body of schema `name` in and out.
-    static func body(_ name: String, returns response: String? = nil, status: Int = 200, idempotent: Bool = false) -> OperationDoc {
-        OperationDoc(request: Schema.ref(name), response: response.map(Schema.ref), status: status, idempotent: idempotent)
+    static func body(_ name: String, returns response: String? = nil, status: Int = 200, idempotent: Bool = false)
+        -> OperationDoc
+    {
+        OperationDoc(
+            request: Schema.ref(name), response: response.map(Schema.ref), status: status, idempotent: idempotent)
     }
 
     /// A JSON answer of schema `name`.
@@ -93,10 +96,13 @@ enum OperationDocs {
         let docs: [String: OperationDoc] = [
             "GET /program": .returns("LoyaltyProgram"),
             "PUT /program": .body("LoyaltyProgram", returns: "LoyaltyProgram"),
-            "GET /rules": .pageOf("LoyaltyRule", filters: [
-                .filter("action", "Only rules of this action.", Schema.oneOf(LoyaltyAction.allCases.map(\.rawValue))),
-                .filter("active", "Only active (true) or inactive (false) rules.", Schema.boolean),
-            ]),
+            "GET /rules": .pageOf(
+                "LoyaltyRule",
+                filters: [
+                    .filter(
+                        "action", "Only rules of this action.", Schema.oneOf(LoyaltyAction.allCases.map(\.rawValue))),
+                    .filter("active", "Only active (true) or inactive (false) rules.", Schema.boolean),
+                ]),
             "POST /rules": .body("LoyaltyRule", returns: "LoyaltyRule", status: 201),
             "GET /rules/:id": .returns("LoyaltyRule"),
             "PUT /rules/:id": .body("LoyaltyRule", returns: "LoyaltyRule"),
@@ -121,20 +127,23 @@ enum OperationDocs {
                 "ExchangeOrderRequest", returns: "ExchangeOrder", status: 201, idempotent: true
             ),
             "GET /customers/:customerId/exchange-orders": .pageOf("ExchangeOrder"),
-            "GET /exchange-orders": .pageOf("ExchangeOrder", filters: [
-                .filter("customerId", "Only this customer's."),
-                .filter("exchanged", "Only exchanged (true) or not yet exchanged (false).", Schema.boolean),
-                .filter("status", "Only this status.", Schema.oneOf(["placed", "exchanged", "rejected"])),
-                .filter("from", "Placed at or after.", Schema.dateTime),
-                .filter("to", "Placed before.", Schema.dateTime),
-            ]),
+            "GET /exchange-orders": .pageOf(
+                "ExchangeOrder",
+                filters: [
+                    .filter("customerId", "Only this customer's."),
+                    .filter("exchanged", "Only exchanged (true) or not yet exchanged (false).", Schema.boolean),
+                    .filter("status", "Only this status.", Schema.oneOf(["placed", "exchanged", "rejected"])),
+                    .filter("from", "Placed at or after.", Schema.dateTime),
+                    .filter("to", "Placed before.", Schema.dateTime),
+                ]),
             "GET /exchange-orders/:id": .returns("ExchangeOrder"),
             "PUT /exchange-orders/:id/exchanged": .body("ExchangedUpdate", returns: "ExchangeOrder"),
             "POST /exchange-orders/:id/rejection": .body("ExchangeRejectionRequest", returns: "ExchangeOrder"),
         ]
-        return Dictionary(uniqueKeysWithValues: docs.map { key, doc in
-            let space = key.firstIndex(of: " ") ?? key.startIndex
-            return (String(key[..<space]) + " " + prefix + String(key[key.index(after: space)...]), doc)
-        })
+        return Dictionary(
+            uniqueKeysWithValues: docs.map { key, doc in
+                let space = key.firstIndex(of: " ") ?? key.startIndex
+                return (String(key[..<space]) + " " + prefix + String(key[key.index(after: space)...]), doc)
+            })
     }()
 }

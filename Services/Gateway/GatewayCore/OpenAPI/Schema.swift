@@ -47,7 +47,9 @@ enum Schema {
     }
 
     /// An object with `properties`; `required` lists the keys that must be present.
-    static func object(_ properties: [String: JSONValue], required: [String] = [], description: String? = nil) -> JSONValue {
+    static func object(_ properties: [String: JSONValue], required: [String] = [], description: String? = nil)
+        -> JSONValue
+    {
         var fields: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties)]
         if !required.isEmpty { fields["required"] = .array(required.map(JSONValue.string)) }
         if let description { fields["description"] = .string(description) }
@@ -60,7 +62,7 @@ enum Schema {
             "allOf": .array([
                 ref("Page"),
                 object(["items": array(item)]),
-            ]),
+            ])
         ])
     }
 }

@@ -20,7 +20,9 @@ public struct OrderFanOut: Sendable {
     let now: @Sendable () -> Date
 
     /// Creates the fan-out over the gateway's database and outbox.
-    public init(database: Database, outbox: Outbox, receivers: [OrderReceiver], now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        database: Database, outbox: Outbox, receivers: [OrderReceiver], now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.database = database
         self.outbox = outbox
         self.receivers = receivers
@@ -29,14 +31,16 @@ public struct OrderFanOut: Sendable {
 
     /// The table of accepted versions.
     static let migrations: [Migration] = [
-        Migration("gateway-001-orders", """
+        Migration(
+            "gateway-001-orders",
+            """
             CREATE TABLE orders (
                 order_number TEXT PRIMARY KEY,
                 sequence INTEGER NOT NULL,
                 last_document_hash TEXT NOT NULL,
                 updated_at INTEGER NOT NULL
             ) WITHOUT ROWID;
-            """),
+            """)
     ]
 
     /// The outbox ordering key of one receiver's events for one order.
@@ -75,7 +79,8 @@ public struct OrderFanOut: Sendable {
             )
             for receiver in receivers {
                 let eventId = Self.eventId(receiver: receiver.name, orderNumber: orderNumber, sequence: sequence)
-                let change = OrderReceiver.Change(orderNumber: orderNumber, sequence: sequence, eventId: eventId, order: order)
+                let change = OrderReceiver.Change(
+                    orderNumber: orderNumber, sequence: sequence, eventId: eventId, order: order)
                 try Outbox.enqueue(
                     Outbox.Event(
                         destination: receiver.service, method: receiver.method, path: receiver.path(orderNumber),
@@ -88,7 +93,9 @@ public struct OrderFanOut: Sendable {
             return (sequence, true)
         }
         if changed { outbox.wake() }
-        let deliveries = try receivers.flatMap { try events(of: $0, orderNumber: orderNumber) }.filter { $0.sequence == sequence }
+        let deliveries = try receivers.flatMap { try events(of: $0, orderNumber: orderNumber) }.filter {
+            $0.sequence == sequence
+        }
         return OrderAcceptance(orderNumber: orderNumber, sequence: sequence, changed: changed, deliveries: deliveries)
     }
 
@@ -117,7 +124,8 @@ public struct OrderFanOut: Sendable {
     }
 
     private func events(of receiver: OrderReceiver, orderNumber: String) throws -> [OrderDelivery] {
-        try outbox.deliveries(orderingKey: Self.orderingKey(orderNumber: orderNumber, receiver: receiver.name)).map { event in
+        try outbox.deliveries(orderingKey: Self.orderingKey(orderNumber: orderNumber, receiver: receiver.name)).map {
+            event in
             OrderDelivery(
                 receiver: receiver.name, service: event.destination, eventId: event.eventId,
                 sequence: event.eventId.split(separator: ":").last.flatMap { Int64($0) } ?? 0,

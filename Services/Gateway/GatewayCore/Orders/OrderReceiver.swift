@@ -49,9 +49,11 @@ public enum OrderReceivers {
         service: "loyalty",
         path: { "/v1/orders/\(PercentDecoding.encode($0))/events" },
         payload: { change in
-            try JSONCoding.encode(OrderEvent(
-                eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order
-            ))
+            try JSONCoding.encode(
+                OrderEvent(
+                    eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence,
+                    order: change.order
+                ))
         }
     )
 }

@@ -49,7 +49,8 @@ public struct OrderRoutes: Sendable {
     }
 
     private static func invalid(_ field: String, _ message: String) -> HTTPError {
-        HTTPError.unprocessable(message, code: "invalid_order", details: ["field": .string(field), "fields": .strings([field])])
+        HTTPError.unprocessable(
+            message, code: "invalid_order", details: ["field": .string(field), "fields": .strings([field])])
     }
 
     /// `buyer.name`, `lines[2].quantity`: the form the validator names fields in.

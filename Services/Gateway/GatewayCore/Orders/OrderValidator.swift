@@ -68,7 +68,9 @@ public enum OrderValidator {
         }
 
         if !isValidOrderNumber(orderNumber) {
-            fail("orderNumber", "The order number must be 1–\(maxOrderNumberLength) characters of A–Z, a–z, 0–9, '.', '_', '/', '-'.")
+            fail(
+                "orderNumber",
+                "The order number must be 1–\(maxOrderNumberLength) characters of A–Z, a–z, 0–9, '.', '_', '/', '-'.")
         }
         identifier(order.customerId, "customerId", required: false)
         text(order.buyer.login, "buyer.login", required: false)
@@ -118,9 +120,11 @@ public enum OrderValidator {
     public static func validate(orderNumber: String, order: OrderDocument) throws(HTTPError) {
         let found = problems(orderNumber: orderNumber, order: order)
         guard let first = found.first else { return }
-        throw HTTPError.unprocessable(first.message, code: "invalid_order", details: [
-            "field": .string(first.field),
-            "fields": .strings(found.map(\.field)),
-        ])
+        throw HTTPError.unprocessable(
+            first.message, code: "invalid_order",
+            details: [
+                "field": .string(first.field),
+                "fields": .strings(found.map(\.field)),
+            ])
     }
 }

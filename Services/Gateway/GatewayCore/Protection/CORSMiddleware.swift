@@ -40,13 +40,15 @@ public struct CORSMiddleware: Middleware {
         let allowed = policy.allows(origin)
         if request.method == .options, request.headers["Access-Control-Request-Method"] != nil {
             guard allowed else { throw Self.originRefused }
-            return HTTPResponse(status: .noContent, headers: [
-                "Access-Control-Allow-Origin": origin,
-                "Access-Control-Allow-Methods": Self.allowedMethods,
-                "Access-Control-Allow-Headers": Self.allowedHeaders,
-                "Access-Control-Max-Age": Self.maxAgeSeconds,
-                "Vary": "Origin",
-            ])
+            return HTTPResponse(
+                status: .noContent,
+                headers: [
+                    "Access-Control-Allow-Origin": origin,
+                    "Access-Control-Allow-Methods": Self.allowedMethods,
+                    "Access-Control-Allow-Headers": Self.allowedHeaders,
+                    "Access-Control-Max-Age": Self.maxAgeSeconds,
+                    "Vary": "Origin",
+                ])
         }
         if !allowed && request.headers["Authorization"] != nil { throw Self.originRefused }
         // The router turns inner errors into responses, so 401s and 429s get the headers too
@@ -63,6 +65,8 @@ public struct CORSMiddleware: Middleware {
     }
 
     static var originRefused: HTTPError {
-        HTTPError(.forbidden, code: "origin_not_allowed", message: "This web origin may not call the API.", headers: ["Vary": "Origin"])
+        HTTPError(
+            .forbidden, code: "origin_not_allowed", message: "This web origin may not call the API.",
+            headers: ["Vary": "Origin"])
     }
 }

@@ -16,7 +16,8 @@ public struct CORSPolicy: Sendable, Equatable {
             let origin = entry.trimmed().lowercased()
             guard !origin.isEmpty else { continue }
             guard Self.looksLikeOrigin(origin) else {
-                throw ConfigurationError("ZAPLECZE_CORS_ORIGINS entries must look like https://shop.example (no path), got '\(origin)'")
+                throw ConfigurationError(
+                    "ZAPLECZE_CORS_ORIGINS entries must look like https://shop.example (no path), got '\(origin)'")
             }
             origins.insert(origin)
         }

@@ -48,7 +48,9 @@ public struct RateLimitMiddleware: Middleware {
     }
 
     /// The 429 answer.
-    public static func tooManyRequests(retryAfter seconds: Int, message: String = "Too many requests; slow down.") -> HTTPError {
+    public static func tooManyRequests(retryAfter seconds: Int, message: String = "Too many requests; slow down.")
+        -> HTTPError
+    {
         HTTPError(
             .tooManyRequests, code: "rate_limited", message: message,
             details: ["retryAfterSeconds": .int(Int64(seconds))], headers: ["Retry-After": String(seconds)]

@@ -41,7 +41,9 @@ public struct SuiteReadiness: Sendable {
         let states = results.current
         let gatewayReady = environment.database.isMigrated
         let allReady = gatewayReady && services.allSatisfy { states[$0]?.status == "ready" }
-        return Report(status: allReady ? "ready" : "degraded", service: environment.name, version: environment.version, services: states)
+        return Report(
+            status: allReady ? "ready" : "degraded", service: environment.name, version: environment.version,
+            services: states)
     }
 
     /// The `/ready` response.

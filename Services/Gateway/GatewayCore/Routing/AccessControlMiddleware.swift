@@ -20,7 +20,8 @@ public struct AccessControlMiddleware: Middleware {
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         // HEAD is answered by the GET route (RFC 9110 §9.3.2), so it is allowed as GET is.
         let method: HTTPMethod = request.method == .head ? .get : request.method
-        if let route = routes[context.route]?[method], !route.admits(context.principal, parameters: context.parameters) {
+        if let route = routes[context.route]?[method], !route.admits(context.principal, parameters: context.parameters)
+        {
             if context.principal.role == .anonymous { throw HTTPError.unauthorized() }
             throw HTTPError.forbidden()
         }

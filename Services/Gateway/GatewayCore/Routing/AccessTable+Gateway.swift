@@ -12,15 +12,18 @@ extension AccessTable {
         ),
         PublicRoute(
             gateway: .put, "/api/v1/orders/:orderNumber", roles: shop,
-            summary: "Report the whole order after each change; the gateway hands each part to the service that owns it.",
+            summary:
+                "Report the whole order after each change; the gateway hands each part to the service that owns it.",
             bodyLimit: orderBodyLimit
         ),
         PublicRoute(
             gateway: .get, "/api/v1/orders/:orderNumber/deliveries", roles: shop,
             summary: "Per receiving service, which versions of the order were delivered and which wait."
         ),
-        PublicRoute(gateway: .get, "/api/v1/openapi.json", roles: anyone, summary: "This API described as OpenAPI 3.1."),
-        PublicRoute(gateway: .get, "/health", handling: .runtime, roles: anyone, summary: "Whether the gateway is alive."),
+        PublicRoute(
+            gateway: .get, "/api/v1/openapi.json", roles: anyone, summary: "This API described as OpenAPI 3.1."),
+        PublicRoute(
+            gateway: .get, "/health", handling: .runtime, roles: anyone, summary: "Whether the gateway is alive."),
         PublicRoute(
             gateway: .get, "/ready", handling: .runtime, roles: anyone,
             summary: "Whether the gateway and every service are ready, with each one's state and version."

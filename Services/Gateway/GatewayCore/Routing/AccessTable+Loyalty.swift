@@ -32,7 +32,8 @@ extension AccessTable {
             summary: "A customer's points history, newest first, paged."
         ),
         PublicRoute(
-            "loyalty", .get, "/customers/:customerId/history.csv", roles: shopAndCustomer, customerParameter: "customerId",
+            "loyalty", .get, "/customers/:customerId/history.csv", roles: shopAndCustomer,
+            customerParameter: "customerId",
             summary: "A customer's points statement as CSV, oldest first."
         ),
         PublicRoute(
@@ -45,9 +46,13 @@ extension AccessTable {
             bodyLimit: 5 * 1024 * 1024
         ),
 
-        PublicRoute("loyalty", .get, "/rewards", roles: shopAndCustomer, summary: "The rewards catalogue with prices in points."),
+        PublicRoute(
+            "loyalty", .get, "/rewards", roles: shopAndCustomer, summary: "The rewards catalogue with prices in points."
+        ),
         PublicRoute("loyalty", .post, "/rewards", roles: staff, summary: "Add a product to the rewards catalogue."),
-        PublicRoute("loyalty", .get, "/rewards/:productId", roles: shopAndCustomer, summary: "One reward with its price in points."),
+        PublicRoute(
+            "loyalty", .get, "/rewards/:productId", roles: shopAndCustomer,
+            summary: "One reward with its price in points."),
         PublicRoute("loyalty", .put, "/rewards/:productId", roles: staff, summary: "Create or replace a reward."),
         PublicRoute("loyalty", .delete, "/rewards/:productId", roles: staff, summary: "Remove a reward."),
 
@@ -77,6 +82,7 @@ extension AccessTable {
             summary: "Reject an exchange order and return its points."
         ),
 
-        PublicRoute("loyalty", .get, "/orders/:orderNumber", roles: shop, summary: "What a sales order earned, rule by rule."),
+        PublicRoute(
+            "loyalty", .get, "/orders/:orderNumber", roles: shop, summary: "What a sales order earned, rule by rule."),
     ]
 }

@@ -18,7 +18,9 @@ public enum AccessTable {
     static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].flatMap {
         [
             PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures."),
-            PublicRoute($0, .get, "/health", roles: anyone, summary: "Whether the \($0) service is alive, asked through the gateway."),
+            PublicRoute(
+                $0, .get, "/health", roles: anyone,
+                summary: "Whether the \($0) service is alive, asked through the gateway."),
         ]
     }
 }

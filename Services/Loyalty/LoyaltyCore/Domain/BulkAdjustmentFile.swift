@@ -26,12 +26,14 @@ public struct BulkFileRejected: HTTPResponseError, Equatable {
     public var code: String { "invalid_rows" }
     public var message: String {
         let rows = problems.prefix(20).map { String($0.row) }.joined(separator: ", ")
-        return "The file was not applied: fix row\(problems.count == 1 ? "" : "s") \(rows)\(problems.count > 20 ? ", …" : "")."
+        return
+            "The file was not applied: fix row\(problems.count == 1 ? "" : "s") \(rows)\(problems.count > 20 ? ", …" : "")."
     }
     public var details: [String: ErrorDetail] {
         [
             "rows": .strings(problems.map { String($0.row) }),
-            "problems": .strings(problems.prefix(BulkAdjustmentFile.maximumReportedProblems).map { "row \($0.row): \($0.message)" }),
+            "problems": .strings(
+                problems.prefix(BulkAdjustmentFile.maximumReportedProblems).map { "row \($0.row): \($0.message)" }),
         ]
     }
 }
@@ -96,7 +98,8 @@ public enum BulkAdjustmentFile {
         }
         let pointsText = record[1].trimmed()
         guard let points = Int64(pointsText), points != 0, points != .min else {
-            return .failure(Problem(text: "points must be a whole number other than 0, found \"\(pointsText.prefix(40))\""))
+            return .failure(
+                Problem(text: "points must be a whole number other than 0, found \"\(pointsText.prefix(40))\""))
         }
         let reason = record[2].trimmed()
         if let problem = InputRules.textProblem(reason, field: "reason", limit: InputRules.maximumReasonLength) {

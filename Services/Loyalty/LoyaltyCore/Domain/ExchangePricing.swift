@@ -18,13 +18,17 @@ public enum ExchangePricing {
             if let problem = InputRules.identifierProblem(item.productId, field: "items[\(index)].productId") {
                 problems.append(problem)
             } else if !seen.insert(item.productId).inserted {
-                problems.append(.init(field: "items[\(index)].productId", message: "Each product may appear once; raise its quantity instead."))
+                problems.append(
+                    .init(
+                        field: "items[\(index)].productId",
+                        message: "Each product may appear once; raise its quantity instead."))
             }
             if !(1...ExchangeOrderRequest.maximumQuantity).contains(item.quantity) {
-                problems.append(.init(
-                    field: "items[\(index)].quantity",
-                    message: "Must be between 1 and \(ExchangeOrderRequest.maximumQuantity)."
-                ))
+                problems.append(
+                    .init(
+                        field: "items[\(index)].quantity",
+                        message: "Must be between 1 and \(ExchangeOrderRequest.maximumQuantity)."
+                    ))
             }
         }
         return problems
@@ -43,7 +47,8 @@ public enum ExchangePricing {
         for (index, requested) in request.items.enumerated() {
             let field = "items[\(index)].productId"
             guard let reward = rewards[requested.productId] else {
-                problems.append(.init(field: field, message: "\"\(requested.productId)\" is not in the rewards catalogue."))
+                problems.append(
+                    .init(field: field, message: "\"\(requested.productId)\" is not in the rewards catalogue."))
                 continue
             }
             guard reward.active else {
@@ -51,7 +56,8 @@ public enum ExchangePricing {
                 continue
             }
             guard reward.isEligible(program: program) else {
-                problems.append(.init(field: field, message: "\"\(reward.name)\" is not eligible for points under the program."))
+                problems.append(
+                    .init(field: field, message: "\"\(reward.name)\" is not eligible for points under the program."))
                 continue
             }
             guard let unit = try? reward.pointsPrice(program: program), unit > 0 else {
@@ -65,10 +71,11 @@ public enum ExchangePricing {
                 continue
             }
             total = sum
-            items.append(ExchangeOrderItem(
-                productId: reward.productId, name: reward.name, category: reward.category,
-                quantity: requested.quantity, unitPoints: unit, points: points
-            ))
+            items.append(
+                ExchangeOrderItem(
+                    productId: reward.productId, name: reward.name, category: reward.category,
+                    quantity: requested.quantity, unitPoints: unit, points: points
+                ))
         }
         try ValidationFailure.check(problems)
         return (items, total)

@@ -1,6 +1,6 @@
+import Contract
 import FoundationEssentials
 import Glibc
-import Contract
 import HTTP
 
 /// Limits on the identifiers and texts the service accepts, so that nothing unbounded or
@@ -18,7 +18,8 @@ public enum InputRules {
     public static func identifierProblem(_ value: String, field: String) -> LoyaltyValidationProblem? {
         if value.isEmpty { return LoyaltyValidationProblem(field: field, message: "Must not be empty.") }
         if value.count > maximumIdentifierLength {
-            return LoyaltyValidationProblem(field: field, message: "Must be at most \(maximumIdentifierLength) characters.")
+            return LoyaltyValidationProblem(
+                field: field, message: "Must be at most \(maximumIdentifierLength) characters.")
         }
         if hasControlCharacters(value) {
             return LoyaltyValidationProblem(field: field, message: "Must not contain control characters.")

@@ -31,10 +31,11 @@ public enum OrderAwardPlan {
                 rule: rule, program: program, order: order, coefficient: coefficient, at: now
             )
             guard points > 0 else { continue }
-            awards.append(PlannedAward(
-                rule: RuleReference(id: id, name: rule.name), points: points, trigger: trigger,
-                refundBasis: OrderProgress.refundBasis(of: rule.award)
-            ))
+            awards.append(
+                PlannedAward(
+                    rule: RuleReference(id: id, name: rule.name), points: points, trigger: trigger,
+                    refundBasis: OrderProgress.refundBasis(of: rule.award)
+                ))
         }
         return awards
     }
@@ -50,7 +51,8 @@ public enum OrderAwardPlan {
         var awards: [(rule: RuleReference, points: Int64)] = []
         for rule in rules where rule.active && rule.action == action {
             guard let id = rule.id else { continue }
-            let points = try PointsCalculator.evaluate(rule: rule, program: program, order: nil, coefficient: .one, at: now)
+            let points = try PointsCalculator.evaluate(
+                rule: rule, program: program, order: nil, coefficient: .one, at: now)
             if points > 0 { awards.append((RuleReference(id: id, name: rule.name), points)) }
         }
         return awards

@@ -71,7 +71,8 @@ public struct OrderRecord: Sendable, Hashable {
 
     /// The refund figures of the latest report.
     public var refund: RefundFigures {
-        RefundFigures(totalNet: totalNet, totalGross: totalGross, refundedNet: refundedNet, refundedGross: refundedGross)
+        RefundFigures(
+            totalNet: totalNet, totalGross: totalGross, refundedNet: refundedNet, refundedGross: refundedGross)
     }
 }
 

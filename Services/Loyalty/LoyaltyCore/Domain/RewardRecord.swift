@@ -69,10 +69,14 @@ public struct RewardRecord: Sendable, Hashable {
             problems.append(.init(field: "moneyPrice", message: "Must not be negative (minor units)."))
         }
         if !Currency.isKnown(input.currency) {
-            problems.append(.init(field: "currency", message: "Must be an ISO 4217 code such as PLN, got \"\(input.currency.prefix(10))\"."))
+            problems.append(
+                .init(
+                    field: "currency",
+                    message: "Must be an ISO 4217 code such as PLN, got \"\(input.currency.prefix(10))\"."))
         }
         if let manual = input.manualPoints, manual <= 0 {
-            problems.append(.init(field: "manualPoints", message: "Must be greater than 0, or left out to compute the price."))
+            problems.append(
+                .init(field: "manualPoints", message: "Must be greater than 0, or left out to compute the price."))
         }
         return problems
     }

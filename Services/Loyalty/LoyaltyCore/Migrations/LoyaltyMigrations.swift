@@ -11,7 +11,9 @@ import Store
 enum LoyaltyMigrations {
     static let all: [Migration] = [settings, ledger, orders, catalogue]
 
-    static let settings = Migration("loyalty-001-settings", """
+    static let settings = Migration(
+        "loyalty-001-settings",
+        """
         CREATE TABLE program (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             settings TEXT NOT NULL,
@@ -29,7 +31,9 @@ enum LoyaltyMigrations {
         CREATE INDEX rules_by_action ON rules(action, active);
         """)
 
-    static let ledger = Migration("loyalty-002-ledger", """
+    static let ledger = Migration(
+        "loyalty-002-ledger",
+        """
         CREATE TABLE accounts (
             customer_id TEXT PRIMARY KEY,
             points INTEGER NOT NULL DEFAULT 0 CHECK (points >= 0),
@@ -89,7 +93,9 @@ enum LoyaltyMigrations {
         ) WITHOUT ROWID;
         """)
 
-    static let orders = Migration("loyalty-003-orders", """
+    static let orders = Migration(
+        "loyalty-003-orders",
+        """
         CREATE TABLE orders (
             order_number TEXT PRIMARY KEY,
             customer_id TEXT,
@@ -135,7 +141,9 @@ enum LoyaltyMigrations {
         ) WITHOUT ROWID;
         """)
 
-    static let catalogue = Migration("loyalty-004-catalogue", """
+    static let catalogue = Migration(
+        "loyalty-004-catalogue",
+        """
         CREATE TABLE rewards (
             product_id TEXT PRIMARY KEY,
             name TEXT NOT NULL,

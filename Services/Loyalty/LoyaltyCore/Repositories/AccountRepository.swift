@@ -18,10 +18,12 @@ enum AccountRepository {
             GROUP BY expires_at ORDER BY expires_at LIMIT ?
             """, customerId, maximumExpiryDates
         ).map { ExpiringPoints(points: try $0.get("points"), expiresAt: try $0.get("expires_at")) }
-        let exchangeOrders = try connection.scalar(
-            "SELECT count(*) FROM exchange_orders WHERE customer_id = ?", customerId, as: Int64.self
-        ) ?? 0
-        let signedUp = try connection.queryOne("SELECT 1 FROM newsletter_signups WHERE customer_id = ?", customerId) != nil
+        let exchangeOrders =
+            try connection.scalar(
+                "SELECT count(*) FROM exchange_orders WHERE customer_id = ?", customerId, as: Int64.self
+            ) ?? 0
+        let signedUp =
+            try connection.queryOne("SELECT 1 FROM newsletter_signups WHERE customer_id = ?", customerId) != nil
         return CustomerPoints(
             customerId: customerId, points: figures.points, pendingPoints: figures.pendingPoints,
             coefficient: figures.coefficient, expiringPoints: expiring, exchangeOrderCount: exchangeOrders,

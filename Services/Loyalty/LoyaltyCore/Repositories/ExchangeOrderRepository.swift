@@ -49,7 +49,9 @@ enum ExchangeOrderRepository {
     }
 
     /// Orders newest first with id below `beforeId`, at most `limit`.
-    static func list(_ filter: Filter, beforeId: Int64?, limit: Int, in connection: Connection) throws -> [ExchangeOrderRecord] {
+    static func list(_ filter: Filter, beforeId: Int64?, limit: Int, in connection: Connection) throws
+        -> [ExchangeOrderRecord]
+    {
         var sql = "SELECT * FROM exchange_orders WHERE id < ?"
         var bindings: [any SQLBindable] = [beforeId ?? Int64.max]
         if let customerId = filter.customerId {
@@ -80,7 +82,9 @@ enum ExchangeOrderRepository {
     }
 
     /// Sets the admin's "Exchanged" flag.
-    static func setExchanged(_ id: Int64, _ exchanged: Bool, by actor: String?, at now: Date, in connection: Connection) throws {
+    static func setExchanged(_ id: Int64, _ exchanged: Bool, by actor: String?, at now: Date, in connection: Connection)
+        throws
+    {
         try connection.run(
             "UPDATE exchange_orders SET exchanged = ?, exchanged_at = ?, exchanged_by = ? WHERE id = ?",
             exchanged, exchanged ? now : nil, exchanged ? actor : nil, id
@@ -88,7 +92,8 @@ enum ExchangeOrderRepository {
     }
 
     /// Marks the order rejected.
-    static func reject(_ id: Int64, reason: String?, by actor: String?, at now: Date, in connection: Connection) throws {
+    static func reject(_ id: Int64, reason: String?, by actor: String?, at now: Date, in connection: Connection) throws
+    {
         try connection.run(
             "UPDATE exchange_orders SET rejected_at = ?, rejected_by = ?, rejection_reason = ? WHERE id = ?",
             now, actor, reason, id

@@ -6,7 +6,9 @@ import Store
 /// Reads the history of a customer's points, newest first.
 enum HistoryRepository {
     /// Entries with id below `beforeId` (all when nil), newest first, at most `limit`.
-    static func page(_ customerId: String, beforeId: Int64?, limit: Int, in connection: Connection) throws -> [HistoryEntry] {
+    static func page(_ customerId: String, beforeId: Int64?, limit: Int, in connection: Connection) throws
+        -> [HistoryEntry]
+    {
         try connection.query(
             "SELECT * FROM history WHERE customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
             customerId, beforeId ?? Int64.max, limit
@@ -15,7 +17,8 @@ enum HistoryRepository {
 
     /// Every entry of the customer, oldest first, one at a time (CSV statements).
     static func forEach(_ customerId: String, in connection: Connection, _ body: (HistoryEntry) throws -> Void) throws {
-        try connection.forEachRow("SELECT * FROM history WHERE customer_id = ? ORDER BY id", bindings: [customerId]) { row in
+        try connection.forEachRow("SELECT * FROM history WHERE customer_id = ? ORDER BY id", bindings: [customerId]) {
+            row in
             try body(try entry(from: row))
         }
     }

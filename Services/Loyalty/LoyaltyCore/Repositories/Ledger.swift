@@ -50,9 +50,11 @@ struct Ledger {
 
     /// The customer's figures read with any connection, zeros for an unknown customer.
     static func figures(_ customerId: String, in connection: Connection) throws -> AccountFigures {
-        guard let row = try connection.queryOne(
-            "SELECT points, pending_points, coefficient FROM accounts WHERE customer_id = ?", customerId
-        ) else {
+        guard
+            let row = try connection.queryOne(
+                "SELECT points, pending_points, coefficient FROM accounts WHERE customer_id = ?", customerId
+            )
+        else {
             return AccountFigures(customerId: customerId, points: 0, pendingPoints: 0, coefficient: .one)
         }
         return AccountFigures(
@@ -92,7 +94,8 @@ struct Ledger {
         guard points > 0 else { throw LedgerMisuse(operation: "credit", points: points) }
         let account = try open(customerId)
         let expiresAt = PointsExpiry.expiresAt(creditedAt: now, months: expiryMonths)
-        let entry = try apply(account, points: points, pending: pendingDelta, kind: kind, cause: cause, expiresAt: expiresAt)
+        let entry = try apply(
+            account, points: points, pending: pendingDelta, kind: kind, cause: cause, expiresAt: expiresAt)
         try connection.run(
             "INSERT INTO lots (customer_id, history_id, points, remaining, credited_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
             customerId, entry.id, points, points, now, expiresAt
@@ -112,20 +115,24 @@ struct Ledger {
         let amount = min(points, account.points)
         var cause = cause
         if amount < points {
-            let note = "Only \(amount) of \(points) points could be deducted: the balance was too low (\(points - amount) not recovered)."
+            let note =
+                "Only \(amount) of \(points) points could be deducted: the balance was too low (\(points - amount) not recovered)."
             cause.reason = [cause.reason, note].compactMap { $0 }.joined(separator: " ")
         }
         let taken = try consume(customerId, amount)
         let entry = try apply(account, points: -amount, pending: 0, kind: kind, cause: cause, expiresAt: nil)
         for (lot, part) in taken {
-            try connection.run("INSERT INTO lot_consumptions (history_id, lot_id, points) VALUES (?, ?, ?)", entry.id, lot, part)
+            try connection.run(
+                "INSERT INTO lot_consumptions (history_id, lot_id, points) VALUES (?, ?, ?)", entry.id, lot, part)
         }
         return DebitOutcome(entry: entry, deducted: amount)
     }
 
     /// Moves pending points only (an order's points that are not spendable yet, or dropped).
     @discardableResult
-    func changePending(_ customerId: String, by delta: Int64, kind: HistoryKind, cause: HistoryCause) throws -> HistoryEntry {
+    func changePending(_ customerId: String, by delta: Int64, kind: HistoryKind, cause: HistoryCause) throws
+        -> HistoryEntry
+    {
         let account = try open(customerId)
         return try apply(account, points: 0, pending: delta, kind: kind, cause: cause, expiresAt: nil)
     }
@@ -140,7 +147,9 @@ struct Ledger {
     /// Gives back everything the entry `historyId` deducted, as new lots keeping the expiry of
     /// the lots it came from; points whose expiry has passed meanwhile expire at once.
     @discardableResult
-    func restore(consumedBy historyId: Int64, customerId: String, kind: HistoryKind, cause: HistoryCause) throws -> HistoryEntry {
+    func restore(consumedBy historyId: Int64, customerId: String, kind: HistoryKind, cause: HistoryCause) throws
+        -> HistoryEntry
+    {
         let parts = try connection.query(
             """
             SELECT c.points, l.expires_at FROM lot_consumptions c JOIN lots l ON l.id = c.lot_id
@@ -183,10 +192,13 @@ struct Ledger {
             let remaining: Int64 = try lot.get("remaining")
             let creditedAt: Date = try lot.get("credited_at")
             let expiresAt: Date = try lot.get("expires_at")
-            try connection.run("UPDATE lots SET remaining = 0, expired_at = ? WHERE id = ?", now, try lot.get("id", as: Int64.self))
-            let reason = "\(remaining) points credited on \(PointsExpiry.day(creditedAt)) expired on \(PointsExpiry.day(expiresAt))."
+            try connection.run(
+                "UPDATE lots SET remaining = 0, expired_at = ? WHERE id = ?", now, try lot.get("id", as: Int64.self))
+            let reason =
+                "\(remaining) points credited on \(PointsExpiry.day(creditedAt)) expired on \(PointsExpiry.day(expiresAt))."
             let entry = try apply(
-                account, points: -remaining, pending: 0, kind: .expired, cause: HistoryCause(reason: reason), expiresAt: expiresAt
+                account, points: -remaining, pending: 0, kind: .expired, cause: HistoryCause(reason: reason),
+                expiresAt: expiresAt
             )
             account.points = entry.balanceAfter
         }
@@ -244,7 +256,8 @@ struct Ledger {
 
     /// Updates the account by the given changes and writes the history row.
     private func apply(
-        _ account: AccountFigures, points: Int64, pending: Int64, kind: HistoryKind, cause: HistoryCause, expiresAt: Date?
+        _ account: AccountFigures, points: Int64, pending: Int64, kind: HistoryKind, cause: HistoryCause,
+        expiresAt: Date?
     ) throws -> HistoryEntry {
         let balance = try Self.add(account.points, points)
         let pendingAfter = try Self.add(account.pendingPoints, pending)

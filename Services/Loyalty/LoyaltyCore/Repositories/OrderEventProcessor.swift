@@ -57,7 +57,9 @@ struct OrderEventProcessor {
     }
 
     /// The stored order's state.
-    static func summary(_ order: OrderRecord, outcome: OrderEventOutcome?, in connection: Connection) throws -> OrderPoints {
+    static func summary(_ order: OrderRecord, outcome: OrderEventOutcome?, in connection: Connection) throws
+        -> OrderPoints
+    {
         OrderPoints(
             orderNumber: order.orderNumber, customerId: order.customerId, status: order.status,
             lastSequence: order.lastSequence, outcome: outcome,
@@ -70,8 +72,11 @@ struct OrderEventProcessor {
     private func planAwards(for event: OrderEvent, customerId: String, program: LoyaltyProgram, ledger: Ledger) throws {
         let coefficient = try ledger.figures(customerId).coefficient
         let rules = try RuleRepository.active([.orderCreated, .orderStatus], in: connection)
-        let facts = OrderFacts(lines: event.lines, totalNet: event.totalNet, totalGross: event.totalGross, placedAt: event.placedAt)
-        for planned in try OrderAwardPlan.plan(rules: rules, program: program, order: facts, coefficient: coefficient, at: now) {
+        let facts = OrderFacts(
+            lines: event.lines, totalNet: event.totalNet, totalGross: event.totalGross, placedAt: event.placedAt)
+        for planned in try OrderAwardPlan.plan(
+            rules: rules, program: program, order: facts, coefficient: coefficient, at: now)
+        {
             try OrderRepository.insert(
                 OrderAwardRecord(
                     orderNumber: event.orderNumber, rule: planned.rule, customerId: customerId, points: planned.points,
@@ -115,7 +120,8 @@ struct OrderEventProcessor {
             guard program.deductOnCancel else { return }
             for index in awards.indices where awards[index].state == .credited {
                 let due = awards[index].points - awards[index].reversed
-                try takeBack(&awards[index], due: due, kind: .cancelled, reason: "The order was cancelled.", ledger: ledger)
+                try takeBack(
+                    &awards[index], due: due, kind: .cancelled, reason: "The order was cancelled.", ledger: ledger)
             }
         case .refunded:
             if order.closed == nil { order.closed = .refunded }
@@ -123,8 +129,11 @@ struct OrderEventProcessor {
             let refund = order.refund
             for index in awards.indices where awards[index].state == .credited {
                 let award = awards[index]
-                let due = refund.reversalDue(earned: award.points, alreadyReversed: award.reversed, basis: award.refundBasis)
-                try takeBack(&awards[index], due: due, kind: .refunded, reason: Self.describe(refund, basis: award.refundBasis), ledger: ledger)
+                let due = refund.reversalDue(
+                    earned: award.points, alreadyReversed: award.reversed, basis: award.refundBasis)
+                try takeBack(
+                    &awards[index], due: due, kind: .refunded, reason: Self.describe(refund, basis: award.refundBasis),
+                    ledger: ledger)
             }
         }
     }
@@ -134,14 +143,17 @@ struct OrderEventProcessor {
         for index in awards.indices where awards[index].state == .pending {
             var cause = awards[index].cause
             cause.reason = reason
-            try ledger.changePending(awards[index].customerId, by: -awards[index].points, kind: .pendingCancelled, cause: cause)
+            try ledger.changePending(
+                awards[index].customerId, by: -awards[index].points, kind: .pendingCancelled, cause: cause)
             awards[index].state = .cancelled
             try OrderRepository.update(awards[index], at: now, in: connection)
         }
     }
 
     /// Deducts `due` points of an award (as far as the balance allows) and counts them reversed.
-    private func takeBack(_ award: inout OrderAwardRecord, due: Int64, kind: HistoryKind, reason: String, ledger: Ledger) throws {
+    private func takeBack(
+        _ award: inout OrderAwardRecord, due: Int64, kind: HistoryKind, reason: String, ledger: Ledger
+    ) throws {
         guard due > 0 else { return }
         var cause = award.cause
         cause.reason = reason

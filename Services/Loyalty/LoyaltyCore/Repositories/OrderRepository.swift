@@ -7,11 +7,14 @@ import Store
 enum OrderRepository {
     /// The order with `orderNumber`, or nil.
     static func find(_ orderNumber: String, in connection: Connection) throws -> OrderRecord? {
-        guard let row = try connection.queryOne("SELECT * FROM orders WHERE order_number = ?", orderNumber) else { return nil }
+        guard let row = try connection.queryOne("SELECT * FROM orders WHERE order_number = ?", orderNumber) else {
+            return nil
+        }
         let closed: String? = try row.get("closed")
         return OrderRecord(
             orderNumber: try row.get("order_number"), customerId: try row.get("customer_id"),
-            currency: try row.get("currency"), totalNet: try row.get("total_net"), totalGross: try row.get("total_gross"),
+            currency: try row.get("currency"), totalNet: try row.get("total_net"),
+            totalGross: try row.get("total_gross"),
             refundedNet: try row.get("refunded_net"), refundedGross: try row.get("refunded_gross"),
             status: OrderStatus(rawValue: try row.get("status")) ?? .created, reachedRank: try row.get("reached_rank"),
             closed: closed.flatMap(OrderStatus.init(rawValue:)), lastSequence: try row.get("last_sequence"),
@@ -48,7 +51,8 @@ enum OrderRepository {
 
     /// The order's awards by rule id.
     static func awards(_ orderNumber: String, in connection: Connection) throws -> [OrderAwardRecord] {
-        try connection.query("SELECT * FROM order_awards WHERE order_number = ? ORDER BY rule_id", orderNumber).map { row in
+        try connection.query("SELECT * FROM order_awards WHERE order_number = ? ORDER BY rule_id", orderNumber).map {
+            row in
             OrderAwardRecord(
                 orderNumber: try row.get("order_number"),
                 rule: RuleReference(id: try row.get("rule_id"), name: try row.get("rule_name")),

@@ -14,7 +14,9 @@ struct PointDebitRecord {
 enum PointDebitRepository {
     /// The debit with `debitId`, or nil.
     static func find(_ debitId: String, in connection: Connection) throws -> PointDebitRecord? {
-        guard let row = try connection.queryOne("SELECT * FROM point_debits WHERE debit_id = ?", debitId) else { return nil }
+        guard let row = try connection.queryOne("SELECT * FROM point_debits WHERE debit_id = ?", debitId) else {
+            return nil
+        }
         return PointDebitRecord(
             debit: PointDebit(
                 debitId: try row.get("debit_id"), customerId: try row.get("customer_id"), points: try row.get("points"),

@@ -41,7 +41,8 @@ enum RewardRepository {
 
     /// Inserts or replaces a reward; true when it was new. `createdAt` survives a replace.
     @discardableResult
-    static func upsert(_ input: RewardInput, productId: String, at now: Date, in connection: Connection) throws -> Bool {
+    static func upsert(_ input: RewardInput, productId: String, at now: Date, in connection: Connection) throws -> Bool
+    {
         let existed = try connection.queryOne("SELECT 1 FROM rewards WHERE product_id = ?", productId) != nil
         try connection.run(
             """

@@ -30,7 +30,8 @@ struct ActivityController: Sendable {
                 customerId, action: .newsletterSignup, firstTime: connection.changes == 1, actor: actor,
                 cause: HistoryCause(actor: actor, reason: "Newsletter signup."), in: connection, now: now
             )
-            try connection.run("UPDATE newsletter_signups SET points = points + ? WHERE customer_id = ?", award.awarded, customerId)
+            try connection.run(
+                "UPDATE newsletter_signups SET points = points + ? WHERE customer_id = ?", award.awarded, customerId)
             return try .json(award)
         }
     }
@@ -38,11 +39,12 @@ struct ActivityController: Sendable {
     @Sendable func reviewPublished(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.service, .admin)
         let event = try request.decode(ReviewPublishedEvent.self)
-        try ValidationFailure.check([
-            InputRules.identifierProblem(event.reviewId, field: "reviewId"),
-            InputRules.identifierProblem(event.customerId, field: "customerId"),
-            InputRules.identifierProblem(event.productId, field: "productId"),
-        ].compactMap { $0 })
+        try ValidationFailure.check(
+            [
+                InputRules.identifierProblem(event.reviewId, field: "reviewId"),
+                InputRules.identifierProblem(event.customerId, field: "customerId"),
+                InputRules.identifierProblem(event.productId, field: "productId"),
+            ].compactMap { $0 })
         let now = dependencies.now()
         let actor = context.historyActor
         return try dependencies.database.write { connection in
@@ -54,12 +56,16 @@ struct ActivityController: Sendable {
             )
             let firstTime = connection.changes == 1
             // A repeated review id is answered for the customer who earned by it.
-            let owner = firstTime ? event.customerId
-                : try connection.scalar("SELECT customer_id FROM reviews WHERE review_id = ?", event.reviewId, as: String.self)
+            let owner =
+                firstTime
+                ? event.customerId
+                : try connection.scalar(
+                    "SELECT customer_id FROM reviews WHERE review_id = ?", event.reviewId, as: String.self)
                     ?? event.customerId
             let award = try award(
                 owner, action: .reviewPublished, firstTime: firstTime, actor: actor,
-                cause: HistoryCause(reviewId: event.reviewId, actor: actor, reason: "Review of product \(event.productId)."),
+                cause: HistoryCause(
+                    reviewId: event.reviewId, actor: actor, reason: "Review of product \(event.productId)."),
                 in: connection, now: now
             )
             if firstTime {
@@ -79,7 +85,9 @@ struct ActivityController: Sendable {
         var awarded: Int64 = 0
         if firstTime {
             let rules = try RuleRepository.active([action], in: connection)
-            for (rule, points) in try OrderAwardPlan.activityAwards(rules: rules, action: action, program: program, at: now) {
+            for (rule, points) in try OrderAwardPlan.activityAwards(
+                rules: rules, action: action, program: program, at: now)
+            {
                 var ruleCause = cause
                 ruleCause.rule = rule
                 try ledger.credit(customerId, points: points, kind: .earned, cause: ruleCause)

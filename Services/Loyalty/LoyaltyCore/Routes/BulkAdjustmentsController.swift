@@ -26,7 +26,8 @@ struct BulkAdjustmentsController: Sendable {
         if let type = request.headers["Content-Type"] {
             let media = type.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""
             guard ["text/csv", "text/plain", "application/csv", "application/octet-stream"].contains(media) else {
-                throw HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "Send the file as text/csv.")
+                throw HTTPError(
+                    .unsupportedMediaType, code: "unsupported_media_type", message: "Send the file as text/csv.")
             }
         }
         let rows = try BulkAdjustmentFile.parse(request.body)
@@ -46,7 +47,8 @@ struct BulkAdjustmentsController: Sendable {
                     added = try Ledger.add(added, row.points)
                 } else {
                     do {
-                        _ = try ledger.debit(row.customerId, points: -row.points, kind: .adjustment, cause: cause, shortfall: .refuse)
+                        _ = try ledger.debit(
+                            row.customerId, points: -row.points, kind: .adjustment, cause: cause, shortfall: .refuse)
                     } catch var shortfall as InsufficientPoints {
                         shortfall.row = row.row
                         shortfall.customerId = row.customerId
@@ -55,7 +57,8 @@ struct BulkAdjustmentsController: Sendable {
                     removed = try Ledger.add(removed, -row.points)
                 }
             }
-            let result = BulkAdjustmentResult(rows: rows.count, customers: customers.count, pointsAdded: added, pointsRemoved: removed)
+            let result = BulkAdjustmentResult(
+                rows: rows.count, customers: customers.count, pointsAdded: added, pointsRemoved: removed)
             return try .json(result)
         }
     }

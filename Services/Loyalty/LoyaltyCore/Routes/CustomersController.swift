@@ -26,7 +26,10 @@ struct CustomersController: Sendable {
         // One read answers the common case; only a customer with overdue points costs a write.
         let now = dependencies.now()
         let (summary, overdue) = try dependencies.database.read { connection in
-            (try AccountRepository.summary(customerId, in: connection), try Ledger.hasDueLots(customerId, in: connection, now: now))
+            (
+                try AccountRepository.summary(customerId, in: connection),
+                try Ledger.hasDueLots(customerId, in: connection, now: now)
+            )
         }
         guard overdue else { return try .json(summary) }
         try dependencies.expireDue(customerId)
@@ -39,13 +42,16 @@ struct CustomersController: Sendable {
         let update = try request.decode(CoefficientUpdate.self)
         let now = dependencies.now()
         let summary = try dependencies.database.write { connection in
-            try Ledger(connection: connection, now: now, expiryMonths: nil).setCoefficient(customerId, update.coefficient)
+            try Ledger(connection: connection, now: now, expiryMonths: nil).setCoefficient(
+                customerId, update.coefficient)
             return try AccountRepository.summary(customerId, in: connection)
         }
-        dependencies.logger.info("coefficient set", [
-            ("requestId", .string(context.requestId)), ("customerId", .string(customerId)),
-            ("coefficient", .string(update.coefficient.description)), ("by", .string(context.historyActor)),
-        ])
+        dependencies.logger.info(
+            "coefficient set",
+            [
+                ("requestId", .string(context.requestId)), ("customerId", .string(customerId)),
+                ("coefficient", .string(update.coefficient.description)), ("by", .string(context.historyActor)),
+            ])
         return try .json(summary)
     }
 
@@ -77,7 +83,8 @@ struct CustomersController: Sendable {
                 body += writer.row([
                     String(entry.id), RFC3339.format(entry.createdAt), entry.kind.rawValue, String(entry.points),
                     String(entry.pendingPoints), String(entry.balanceAfter), String(entry.pendingAfter),
-                    entry.expiresAt.map(RFC3339.format) ?? "", entry.cause.rule?.name ?? "", entry.cause.orderNumber ?? "",
+                    entry.expiresAt.map(RFC3339.format) ?? "", entry.cause.rule?.name ?? "",
+                    entry.cause.orderNumber ?? "",
                     entry.cause.reviewId ?? "", entry.cause.exchangeOrderId.map(String.init) ?? "",
                     entry.cause.debitId ?? "", entry.cause.actor ?? "", entry.cause.reason ?? "",
                 ])
@@ -100,9 +107,12 @@ struct CustomersController: Sendable {
         let adjustment = try request.decode(PointsAdjustmentRequest.self)
         var problems: [LoyaltyValidationProblem] = []
         if adjustment.points == 0 || adjustment.points == .min {
-            problems.append(.init(field: "points", message: "Must be a whole number other than 0 (negative subtracts)."))
+            problems.append(
+                .init(field: "points", message: "Must be a whole number other than 0 (negative subtracts)."))
         }
-        if let problem = InputRules.textProblem(adjustment.reason, field: "reason", limit: InputRules.maximumReasonLength) {
+        if let problem = InputRules.textProblem(
+            adjustment.reason, field: "reason", limit: InputRules.maximumReasonLength)
+        {
             problems.append(problem)
         }
         try ValidationFailure.check(problems)
@@ -115,7 +125,9 @@ struct CustomersController: Sendable {
             if adjustment.points > 0 {
                 entry = try ledger.credit(customerId, points: adjustment.points, kind: .adjustment, cause: cause)
             } else {
-                entry = try ledger.debit(customerId, points: -adjustment.points, kind: .adjustment, cause: cause, shortfall: .refuse).entry
+                entry = try ledger.debit(
+                    customerId, points: -adjustment.points, kind: .adjustment, cause: cause, shortfall: .refuse
+                ).entry
             }
             let result = PointsAdjustmentResult(
                 customerId: customerId, points: entry.balanceAfter, pendingPoints: entry.pendingAfter, entry: entry

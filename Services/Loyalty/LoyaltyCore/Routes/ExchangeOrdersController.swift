@@ -31,7 +31,8 @@ struct ExchangeOrdersController: Sendable {
         try ValidationFailure.check(ExchangePricing.problems(of: order))
         let now = dependencies.now()
         let actor = context.historyActor
-        let response = try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
+        let response = try Idempotency.perform(request, context: context, database: dependencies.database) {
+            connection in
             let program = try ProgramRepository.load(connection)
             let rewards = try RewardRepository.find(order.items.map(\.productId), in: connection)
             let priced = try ExchangePricing.price(order, rewards: rewards, program: program)
@@ -39,7 +40,8 @@ struct ExchangeOrdersController: Sendable {
             let balance = try ledger.open(customerId).points
             guard balance >= priced.total else { throw InsufficientPoints(balance: balance, requested: priced.total) }
             let id = try ExchangeOrderRepository.insert(
-                customerId: customerId, items: priced.items, points: priced.total, placedBy: actor, at: now, in: connection
+                customerId: customerId, items: priced.items, points: priced.total, placedBy: actor, at: now,
+                in: connection
             )
             let debit = try ledger.debit(
                 customerId, points: priced.total, kind: .exchange,
@@ -72,16 +74,18 @@ struct ExchangeOrdersController: Sendable {
         var filter = ExchangeOrderRepository.Filter()
         if let customerId = context.query["customerId"] {
             guard InputRules.identifierProblem(customerId, field: "customerId") == nil else {
-                throw HTTPError.badRequest("Query parameter 'customerId' is not a valid id.", code: "invalid_parameter",
-                                           details: ["parameter": .string("customerId")])
+                throw HTTPError.badRequest(
+                    "Query parameter 'customerId' is not a valid id.", code: "invalid_parameter",
+                    details: ["parameter": .string("customerId")])
             }
             filter.customerId = customerId
         }
         filter.exchanged = try context.query.get("exchanged", as: Bool.self)
         if let status = context.query["status"] {
             guard let parsed = ExchangeOrderStatus(rawValue: status) else {
-                throw HTTPError.badRequest("Query parameter 'status' must be placed, exchanged or rejected.",
-                                           code: "invalid_parameter", details: ["parameter": .string("status")])
+                throw HTTPError.badRequest(
+                    "Query parameter 'status' must be placed, exchanged or rejected.",
+                    code: "invalid_parameter", details: ["parameter": .string("status")])
             }
             filter.status = parsed
         }
@@ -96,7 +100,7 @@ struct ExchangeOrdersController: Sendable {
         try context.require(.admin, .storefront, .customer, .service)
         let id = try context.parameters.require("id", as: Int64.self)
         guard let record = try dependencies.database.read({ try ExchangeOrderRepository.find(id, in: $0) }),
-              context.principal.mayActFor(customerId: record.customerId)
+            context.principal.mayActFor(customerId: record.customerId)
         else { throw HTTPError.notFound("No exchange order \(id).") }
         return try .json(record.view(forAdmin: context.isAdmin))
     }
@@ -112,10 +116,12 @@ struct ExchangeOrdersController: Sendable {
                 throw HTTPError.notFound("No exchange order \(id).")
             }
             guard record.rejectedAt == nil else {
-                throw HTTPError.conflict("Exchange order \(id) was rejected and cannot be marked.", code: "exchange_order_rejected")
+                throw HTTPError.conflict(
+                    "Exchange order \(id) was rejected and cannot be marked.", code: "exchange_order_rejected")
             }
             guard record.exchanged != update.exchanged else { return record }
-            try ExchangeOrderRepository.setExchanged(id, update.exchanged, by: context.historyActor, at: now, in: connection)
+            try ExchangeOrderRepository.setExchanged(
+                id, update.exchanged, by: context.historyActor, at: now, in: connection)
             try Ledger(connection: connection, now: now, expiryMonths: nil).note(
                 record.customerId, kind: update.exchanged ? .exchangeAccepted : .exchangeAcceptanceWithdrawn,
                 cause: HistoryCause(exchangeOrderId: id, actor: context.historyActor)
@@ -146,10 +152,13 @@ struct ExchangeOrdersController: Sendable {
             }
             guard !record.exchanged else {
                 throw HTTPError.conflict(
-                    "Exchange order \(id) is marked exchanged; clear the mark before rejecting it.", code: "already_exchanged"
+                    "Exchange order \(id) is marked exchanged; clear the mark before rejecting it.",
+                    code: "already_exchanged"
                 )
             }
-            guard let historyId = record.historyId else { throw LedgerInconsistency(customerId: record.customerId, missing: record.points) }
+            guard let historyId = record.historyId else {
+                throw LedgerInconsistency(customerId: record.customerId, missing: record.points)
+            }
             try Ledger(connection: connection, now: now, expiryMonths: nil).restore(
                 consumedBy: historyId, customerId: record.customerId, kind: .exchangeReturned,
                 cause: HistoryCause(exchangeOrderId: id, actor: actor, reason: reason)
@@ -183,7 +192,9 @@ struct ExchangeOrdersController: Sendable {
             "",
         ]
         for item in record.items {
-            lines.append("  \(item.quantity) × \(item.name) (\(item.productId)): \(item.unitPoints) points each, \(item.points) in total")
+            lines.append(
+                "  \(item.quantity) × \(item.name) (\(item.productId)): \(item.unitPoints) points each, \(item.points) in total"
+            )
         }
         lines += [
             "",

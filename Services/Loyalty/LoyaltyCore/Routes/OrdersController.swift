@@ -27,10 +27,12 @@ struct OrdersController: Sendable {
             try OrderEventProcessor(connection: connection, now: now).apply(event)
         }
         if points.outcome == .applied {
-            dependencies.logger.info("order event applied", [
-                ("requestId", .string(context.requestId)), ("orderNumber", .string(orderNumber)),
-                ("sequence", .int(event.sequence)), ("status", .string(event.status.rawValue)),
-            ])
+            dependencies.logger.info(
+                "order event applied",
+                [
+                    ("requestId", .string(context.requestId)), ("orderNumber", .string(orderNumber)),
+                    ("sequence", .int(event.sequence)), ("status", .string(event.status.rawValue)),
+                ])
         }
         return try .json(points)
     }
@@ -52,10 +54,15 @@ struct OrdersController: Sendable {
     static func problems(of event: OrderEvent, orderNumber: String) -> [LoyaltyValidationProblem] {
         var problems: [LoyaltyValidationProblem] = []
         if event.orderNumber != orderNumber {
-            problems.append(.init(field: "orderNumber", message: "The body names order \(event.orderNumber), the path \(orderNumber)."))
+            problems.append(
+                .init(
+                    field: "orderNumber", message: "The body names order \(event.orderNumber), the path \(orderNumber)."
+                ))
         }
         if let problem = InputRules.identifierProblem(event.eventId, field: "eventId") { problems.append(problem) }
-        if let customerId = event.customerId, let problem = InputRules.identifierProblem(customerId, field: "customerId") {
+        if let customerId = event.customerId,
+            let problem = InputRules.identifierProblem(customerId, field: "customerId")
+        {
             problems.append(problem)
         }
         if event.sequence < 1 { problems.append(.init(field: "sequence", message: "Must be 1 or more.")) }

@@ -28,7 +28,8 @@ struct ProgramController: Sendable {
         try dependencies.database.write { connection in
             try ProgramRepository.save(program, by: context.historyActor, at: now, in: connection)
         }
-        dependencies.logger.info("program saved", [("requestId", .string(context.requestId)), ("by", .string(context.historyActor))])
+        dependencies.logger.info(
+            "program saved", [("requestId", .string(context.requestId)), ("by", .string(context.historyActor))])
         return try .json(program)
     }
 }

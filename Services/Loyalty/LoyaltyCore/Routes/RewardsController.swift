@@ -49,7 +49,8 @@ struct RewardsController: Sendable {
             more = items.count > page.limit
         }
         let shown = Array(items.prefix(page.limit))
-        return try .json(Page(items: shown, nextCursor: more ? shown.last.map { TextCursor.encode($0.productId) } : nil))
+        return try .json(
+            Page(items: shown, nextCursor: more ? shown.last.map { TextCursor.encode($0.productId) } : nil))
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
@@ -58,7 +59,7 @@ struct RewardsController: Sendable {
         let reward = try dependencies.database.read { connection -> Reward? in
             let program = try ProgramRepository.load(connection)
             guard let record = try RewardRepository.find(productId, in: connection),
-                  context.isAdmin || record.isOrderable(program: program)
+                context.isAdmin || record.isOrderable(program: program)
             else { return nil }
             return try record.view(program: program)
         }
@@ -75,7 +76,8 @@ struct RewardsController: Sendable {
         let now = dependencies.now()
         let reward = try dependencies.database.write { connection in
             guard try RewardRepository.find(productId, in: connection) == nil else {
-                throw HTTPError.conflict("Product \(productId) is in the catalogue already; change it with PUT.", code: "reward_exists")
+                throw HTTPError.conflict(
+                    "Product \(productId) is in the catalogue already; change it with PUT.", code: "reward_exists")
             }
             try RewardRepository.upsert(input, productId: productId, at: now, in: connection)
             return try view(productId, in: connection)

@@ -28,8 +28,9 @@ struct RulesController: Sendable {
         if let action = context.query["action"] {
             guard let parsed = LoyaltyAction(rawValue: action) else {
                 let allowed = LoyaltyAction.allCases.map(\.rawValue).joined(separator: ", ")
-                throw HTTPError.badRequest("Query parameter 'action' must be one of \(allowed).", code: "invalid_parameter",
-                                           details: ["parameter": .string("action")])
+                throw HTTPError.badRequest(
+                    "Query parameter 'action' must be one of \(allowed).", code: "invalid_parameter",
+                    details: ["parameter": .string("action")])
             }
             filter.action = parsed
         }
