@@ -30,7 +30,8 @@ struct JSONEncodingBenchmark {
         currency: "EUR",
         lines: (1...3).map {
             OrderLine(
-                productId: "product-\($0)", name: "Product \($0) – \"special\"", category: $0 == 2 ? nil : "garden",
+                productId: ProductId("product-\($0)")!, name: "Product \($0) – \"special\"",
+                category: $0 == 2 ? nil : "garden",
                 quantity: Int64($0), unitNet: 1_000 * Int64($0), unitGross: 1_230 * Int64($0))
         },
         shipping: ShippingCost(net: 300, gross: 369), totalNet: 6_300, totalGross: 7_749, discountCode: "WELCOME10",

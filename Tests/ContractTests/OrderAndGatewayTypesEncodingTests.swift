@@ -16,18 +16,18 @@ struct OrderAndGatewayTypesEncodingTests {
 
     private func order(_ values: inout SampleValues) -> OrderDocument {
         OrderDocument(
-            customerId: values.optional { $0.string() },
+            customerId: values.optional { $0.identifier() },
             buyer: Buyer(
                 login: values.optional { $0.string() }, name: values.string(), street: values.string(),
                 postcode: values.string(), city: values.string(), email: values.string(), phone: values.string()),
             currency: values.string(),
             lines: values.array {
                 OrderLine(
-                    productId: $0.string(), name: $0.string(), category: $0.optional { $0.string() },
+                    productId: $0.identifier(), name: $0.string(), category: $0.optional { $0.string() },
                     quantity: $0.int64(), unitNet: $0.int64(), unitGross: $0.int64())
             },
             shipping: ShippingCost(net: values.int64(), gross: values.int64()), totalNet: values.int64(),
-            totalGross: values.int64(), discountCode: values.optional { $0.string() },
+            totalGross: values.int64(), discountCode: values.optional { $0.identifier() },
             status: values.pick(OrderStatus.self),
             placedAt: values.date(), refundedNet: values.optional { $0.int64() },
             refundedGross: values.optional { $0.int64() })
@@ -47,7 +47,8 @@ struct OrderAndGatewayTypesEncodingTests {
             expectSameJSON(document)
             expectSameJSON(
                 OrderEvent(
-                    eventId: values.string(), orderNumber: values.string(), sequence: values.int64(), order: document))
+                    eventId: values.string(), orderNumber: values.identifier(), sequence: values.int64(),
+                    order: document))
             expectSameJSON(document.buyer)
             expectSameJSON(document.shipping)
             expectSameJSON(document.lines)
@@ -58,7 +59,7 @@ struct OrderAndGatewayTypesEncodingTests {
     @Test func customerTokens_MatchFoundation() {
         each { values in
             expectSameJSON(
-                CustomerTokenRequest(customerId: values.string(), ttlSeconds: values.optional { $0.int64() }))
+                CustomerTokenRequest(customerId: values.identifier(), ttlSeconds: values.optional { $0.int64() }))
             expectSameJSON(CustomerToken(token: values.string(), expiresAt: values.date()))
         }
     }

@@ -56,6 +56,15 @@ struct SampleValues {
         return text
     }
 
+    /// An identifier of any kind: 1 to the kind's length of the characters it allows, JSON's
+    /// awkward ones (`"`, `\\`, `/`) included where the kind has them.
+    mutating func identifier<Kind: IdentifierKind>(_ kind: Kind.Type = Kind.self) -> Identifier<Kind> {
+        let allowed = (0x21...0x7E).map(UInt8.init).filter(Kind.allows)
+        let length = Int.random(in: 1...min(Kind.maxLength, 16), using: &generator)
+        let bytes = (0..<length).map { _ in allowed.randomElement(using: &generator) ?? UInt8(ascii: "a") }
+        return Identifier<Kind>(String(decoding: bytes, as: UTF8.self)) ?? "a"
+    }
+
     mutating func int64() -> Int64 {
         switch Int.random(in: 0..<6, using: &generator) {
         case 0: [Int64.max, Int64.min, 0, -1, 1, 9_007_199_254_740_993].randomElement(using: &generator) ?? 0

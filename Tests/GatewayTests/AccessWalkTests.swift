@@ -12,14 +12,14 @@ import Testing
         case admin, storefront, ownCustomer, otherCustomer, anonymous
     }
 
-    static let customer = "walker-1"
+    static let customer: CustomerId = "walker-1"
 
     /// A concrete path for `route`: the customer parameter is the walking customer, others `p1`.
     static func path(_ route: PublicRoute) -> String {
         "/"
             + route.publicPath.split(separator: "/").map { segment -> String in
                 guard segment.hasPrefix(":") else { return String(segment) }
-                return String(segment.dropFirst()) == route.customerParameter ? customer : "p1"
+                return String(segment.dropFirst()) == route.customerParameter ? customer.text : "p1"
             }.joined(separator: "/")
     }
 
@@ -59,7 +59,7 @@ import Testing
                     if route.handling == .forwarded {
                         let echo = try response.decode(FakeUpstream.Echo.self)
                         #expect(echo.role == principal.role.rawValue, "\(caller) \(route.id)")
-                        #expect(echo.customerId == principal.customerId, "\(caller) \(route.id)")
+                        #expect(echo.customerId == principal.customerId?.text, "\(caller) \(route.id)")
                         #expect(echo.secret == GatewayHarness.internalSecret)
                         #expect(echo.target == "/v1" + path.dropFirst("/api/v1/\(route.service)".count))
                     }

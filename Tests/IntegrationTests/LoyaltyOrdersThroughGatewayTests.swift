@@ -8,7 +8,7 @@ import Testing
 /// the gateway, which hands it to loyalty through its outbox.
 @Suite(.serialized)
 struct LoyaltyOrdersThroughGatewayTests {
-    static func order(customer: String, status: OrderStatus, refundedNet: Int64? = nil) -> OrderDocument {
+    static func order(customer: CustomerId, status: OrderStatus, refundedNet: Int64? = nil) -> OrderDocument {
         OrderDocument(
             customerId: customer,
             buyer: Buyer(

@@ -20,7 +20,8 @@ struct ExchangeOrderTests {
     }
 
     private func place(
-        _ service: LoyaltyTestService, _ customerId: String, _ items: [(String, Int64)], as principal: Principal? = nil
+        _ service: LoyaltyTestService, _ customerId: CustomerId, _ items: [(String, Int64)],
+        as principal: Principal? = nil
     ) throws -> Answer {
         let request = ExchangeOrderRequest(
             items: items.map { ExchangeOrderItemRequest(productId: $0.0, quantity: $0.1) })

@@ -9,7 +9,7 @@ enum Fixture {
     static let placedAt = Date(timeIntervalSince1970: 1_700_000_000)
 
     static func line(
-        _ productId: String = "p1",
+        _ productId: ProductId = "p1",
         category: String? = nil,
         quantity: Int64 = 1,
         net: Int64,

@@ -39,7 +39,7 @@ struct HistoryInvariantTests {
             json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 30))
 
         let customers = ["c1", "c2", "c3"]
-        var sequences: [String: Int64] = [:]
+        var sequences: [OrderNumber: Int64] = [:]
         var exchangeOrders: [Int64] = []
         var debits: [String] = []
         for step in 0..<150 {
@@ -49,15 +49,15 @@ struct HistoryInvariantTests {
                 try service.adjust(customer, Int64.random(in: -60...120, using: &random) | 1)
             case 1, 2, 3:
                 let index = Int.random(in: 0..<12, using: &random)
-                let number = "O\(index)"
+                let number = OrderNumber("O\(index)")!
                 let sequence = (sequences[number] ?? 0) + 1
                 sequences[number] = sequence
                 let status = OrderStatus.allCases.randomElement(using: &random) ?? .paid
                 let refunded =
                     status == .refunded && Bool.random(using: &random)
-                    ? Int64.random(in: 0...20_000, using: &random) : nil
+                    ? Int64.random(in: 0...10_000, using: &random) : nil
                 // Orders belong to c1 or c2 for good; every fourth is a guest's.
-                let owner: String? = index % 4 == 3 ? nil : "c\(index % 2 + 1)"
+                let owner: CustomerId? = index % 4 == 3 ? nil : CustomerId("c\(index % 2 + 1)")
                 try service.deliverOK(
                     Orders.event(
                         number, sequence: sequence, status: status, customerId: owner,

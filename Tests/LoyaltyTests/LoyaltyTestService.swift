@@ -60,7 +60,7 @@ final class LoyaltyTestService: @unchecked Sendable {
     static let service = Principal(role: .service, name: "discounts")
 
     /// A customer's token identity.
-    static func customer(_ id: String) -> Principal { Principal(role: .customer, customerId: id) }
+    static func customer(_ id: CustomerId) -> Principal { Principal(role: .customer, customerId: id) }
 
     let app: ServiceApp
     let clock: ManualClock
@@ -228,7 +228,7 @@ enum Orders {
     static let placedAt = Date(timeIntervalSince1970: 1_768_000_000)
 
     static func line(
-        _ productId: String = "p1", category: String? = nil, quantity: Int64 = 1, net: Int64 = 100_00,
+        _ productId: ProductId = "p1", category: String? = nil, quantity: Int64 = 1, net: Int64 = 100_00,
         gross: Int64? = nil
     ) -> OrderLine {
         OrderLine(
@@ -237,7 +237,7 @@ enum Orders {
     }
 
     static func event(
-        _ orderNumber: String, sequence: Int64, status: OrderStatus, customerId: String? = "c1",
+        _ orderNumber: OrderNumber, sequence: Int64, status: OrderStatus, customerId: CustomerId? = "c1",
         lines: [OrderLine] = [line()], refundedNet: Int64? = nil, refundedGross: Int64? = nil, eventId: String? = nil
     ) -> OrderEvent {
         let net = lines.reduce(Int64(0)) { $0 + $1.quantity * $1.unitNet }
@@ -247,7 +247,7 @@ enum Orders {
             buyer: Buyer(
                 name: "Jan Nowak", street: "Polna 1", postcode: "00-001", city: "Warszawa", email: "jan@example.com",
                 phone: "+48 600 000 000"),
-            currency: "PLN", lines: lines, shipping: ShippingCost(net: 10_00, gross: 12_30), totalNet: net,
+            currency: "PLN", lines: lines, shipping: ShippingCost(net: 0, gross: 0), totalNet: net,
             totalGross: gross,
             status: status, placedAt: placedAt, refundedNet: refundedNet, refundedGross: refundedGross
         )

@@ -54,7 +54,7 @@ struct RewardsTests {
     @Test func theCatalogue_IsPagedWithOpaqueCursors() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
-        for id in ["a/1", "b 2", "c?3"] {
+        for id in ["a/1", "b+2", "c?3"] {
             _ = try service.send(
                 .post, "/v1/rewards", json: RewardInput(productId: id, name: id, moneyPrice: 1_00, currency: "PLN"))
         }
@@ -63,7 +63,7 @@ struct RewardsTests {
         let cursor = try #require(first.nextCursor)
         let second: Page<Reward> = try service.send(.get, "/v1/rewards?limit=2&cursor=\(cursor)").decode()
 
-        #expect(first.items.map(\.productId) == ["a/1", "b 2"])
+        #expect(first.items.map(\.productId) == ["a/1", "b+2"])
         #expect(second.items.map(\.productId) == ["c?3"])
         #expect(second.nextCursor == nil)
     }

@@ -77,7 +77,8 @@ enum TestService {
                     }
                     .get("whoami") { _, context in
                         try .json([
-                            "role": context.principal.role.rawValue, "customer": context.principal.customerId ?? "",
+                            "role": context.principal.role.rawValue,
+                            "customer": context.principal.customerId?.text ?? "",
                             "name": context.principal.name ?? "",
                         ])
                     }

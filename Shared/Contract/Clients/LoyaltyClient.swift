@@ -45,7 +45,7 @@ public struct LoyaltyClient: Sendable {
         _ event: OrderEvent, principal: Principal = Principal(role: .service), requestId: String? = nil
     ) throws -> OrderPoints {
         try client.call(
-            .post, Self.orderEventPath(orderNumber: event.orderNumber), body: event, principal: principal,
+            .post, Self.orderEventPath(orderNumber: event.orderNumber.text), body: event, principal: principal,
             requestId: requestId
         )
     }

@@ -17,16 +17,21 @@ public enum InternalHeaders {
         headers.add(name: secret, value: value)
         headers.add(name: role, value: principal.role.rawValue)
         if let customer = principal.customerId {
-            headers.add(name: customerId, value: PercentDecoding.encode(customer))
+            headers.add(name: customerId, value: PercentDecoding.encode(customer.text))
         }
         if let name = principal.name { headers.add(name: actor, value: PercentDecoding.encode(name)) }
     }
 
-    /// The principal the fields describe (without checking the secret).
+    /// The principal the fields describe (without checking the secret); nil when a field is
+    /// missing or a customer id breaks the identifier rule.
     public static func principal(from headers: HTTPHeaders) -> Principal? {
         guard let roleText = headers[role], let parsed = Principal.Role(rawValue: roleText) else { return nil }
-        let customer = headers[customerId].flatMap { PercentDecoding.decode($0) }
-        if parsed == .customer && (customer ?? "").isEmpty { return nil }
+        var customer: CustomerId?
+        if let text = headers[customerId] {
+            guard let decoded = PercentDecoding.decode(text), let valid = CustomerId(decoded) else { return nil }
+            customer = valid
+        }
+        if parsed == .customer && customer == nil { return nil }
         return Principal(
             role: parsed, customerId: customer, name: headers[actor].flatMap { PercentDecoding.decode($0) })
     }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import HTTP
 
 /// The body of `POST /api/v1/auth/customer-tokens`: whom the token is for and how long it lives.
 public struct CustomerTokenRequest: Codable, Sendable, Hashable {
@@ -7,16 +8,15 @@ public struct CustomerTokenRequest: Codable, Sendable, Hashable {
     public static let maxTTLSeconds: Int64 = 86_400
     /// Lifetime when the request names none, in seconds (one hour).
     public static let defaultTTLSeconds: Int64 = 3_600
-    /// Longest customer id, in UTF-8 bytes (what a token can carry).
-    public static let maxCustomerIdBytes = 256
-
-    /// The storefront's customer id the token will stand for.
-    public var customerId: String
+    /// The storefront's customer id the token will stand for: the same rule every customer
+    /// route applies (`CustomerIdKind`), checked when the body is decoded, so no token is minted
+    /// for an id the routes would refuse or read as another customer's.
+    public var customerId: CustomerId
     /// Seconds until the token expires: 1 to `maxTTLSeconds`, default `defaultTTLSeconds`.
     public var ttlSeconds: Int64?
 
     /// Creates a request.
-    public init(customerId: String, ttlSeconds: Int64? = nil) {
+    public init(customerId: CustomerId, ttlSeconds: Int64? = nil) {
         self.customerId = customerId
         self.ttlSeconds = ttlSeconds
     }

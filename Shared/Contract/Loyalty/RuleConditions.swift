@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import HTTP
 
 /// The conditions of an earning rule; every one that is given must hold (seed 003: "musia byť
 /// splnené všetky podmienky"). An absent condition does not restrict anything.
@@ -40,8 +41,8 @@ public struct RuleConditions: Codable, Sendable, Hashable {
 
     /// Whether a line belongs to the rule's product set: its product is listed (when products are
     /// given) and its category is listed (when categories are given).
-    public func selects(productId: String, category: String?) -> Bool {
-        if let productIds, !productIds.contains(productId) { return false }
+    public func selects(productId: ProductId, category: String?) -> Bool {
+        if let productIds, !productId.isAmong(productIds) { return false }
         if let categories {
             guard let category, categories.contains(category) else { return false }
         }

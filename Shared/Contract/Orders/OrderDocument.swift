@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import HTTP
 
 /// The buyer of an order as the storefront reports it (personal data: only the personal-data
 /// registry keeps it).
@@ -39,14 +40,14 @@ public struct ShippingCost: Codable, Sendable, Hashable {
 /// The whole order as the storefront sends it with `PUT /api/v1/orders/{orderNumber}`, once per
 /// change of the order. Money is minor units of `currency`.
 public struct OrderDocument: Codable, Sendable, Hashable {
-    public var customerId: String?
+    public var customerId: CustomerId?
     public var buyer: Buyer
     public var currency: String
     public var lines: [OrderLine]
     public var shipping: ShippingCost
     public var totalNet: Int64
     public var totalGross: Int64
-    public var discountCode: String?
+    public var discountCode: DiscountCode?
     public var status: OrderStatus
     public var placedAt: Date
     /// For a partial refund: how much was refunded, net and gross.
@@ -54,8 +55,8 @@ public struct OrderDocument: Codable, Sendable, Hashable {
     public var refundedGross: Int64?
 
     public init(
-        customerId: String?, buyer: Buyer, currency: String, lines: [OrderLine], shipping: ShippingCost,
-        totalNet: Int64, totalGross: Int64, discountCode: String? = nil, status: OrderStatus, placedAt: Date,
+        customerId: CustomerId?, buyer: Buyer, currency: String, lines: [OrderLine], shipping: ShippingCost,
+        totalNet: Int64, totalGross: Int64, discountCode: DiscountCode? = nil, status: OrderStatus, placedAt: Date,
         refundedNet: Int64? = nil, refundedGross: Int64? = nil
     ) {
         self.customerId = customerId
@@ -77,22 +78,22 @@ public struct OrderDocument: Codable, Sendable, Hashable {
 public struct OrderEvent: Codable, Sendable, Hashable {
     /// Unique per change; the receiver's dedup key.
     public var eventId: String
-    public var orderNumber: String
+    public var orderNumber: OrderNumber
     /// 1, 2, 3… per order number in the order the gateway accepted the changes.
     public var sequence: Int64
-    public var customerId: String?
+    public var customerId: CustomerId?
     public var currency: String
     public var lines: [OrderLine]
     public var shipping: ShippingCost
     public var totalNet: Int64
     public var totalGross: Int64
-    public var discountCode: String?
+    public var discountCode: DiscountCode?
     public var status: OrderStatus
     public var placedAt: Date
     public var refundedNet: Int64?
     public var refundedGross: Int64?
 
-    public init(eventId: String, orderNumber: String, sequence: Int64, order: OrderDocument) {
+    public init(eventId: String, orderNumber: OrderNumber, sequence: Int64, order: OrderDocument) {
         self.eventId = eventId
         self.orderNumber = orderNumber
         self.sequence = sequence

@@ -1,10 +1,11 @@
 import FoundationEssentials
 import Glibc
+import HTTP
 
 /// One line of a sales order: a product, how many, and its unit prices in minor units.
 public struct OrderLine: Codable, Sendable, Hashable {
     /// The storefront's product id.
-    public var productId: String
+    public var productId: ProductId
     /// The product name as sold.
     public var name: String
     /// The product's category ("special department"), when it has one.
@@ -18,7 +19,7 @@ public struct OrderLine: Codable, Sendable, Hashable {
 
     /// Creates an order line.
     public init(
-        productId: String,
+        productId: ProductId,
         name: String,
         category: String? = nil,
         quantity: Int64,

@@ -16,11 +16,11 @@ public struct Principal: Sendable, Equatable, CustomStringConvertible {
 
     public var role: Role
     /// The customer a customer token belongs to.
-    public var customerId: String?
+    public var customerId: CustomerId?
     /// A readable name for the history: the admin key's label, a service's name.
     public var name: String?
 
-    public init(role: Role, customerId: String? = nil, name: String? = nil) {
+    public init(role: Role, customerId: CustomerId? = nil, name: String? = nil) {
         self.role = role
         self.customerId = customerId
         self.name = name
@@ -28,8 +28,9 @@ public struct Principal: Sendable, Equatable, CustomStringConvertible {
 
     public static let anonymous = Principal(role: .anonymous)
 
-    /// Whether this caller may act for `customerId`: staff and services may; a customer only for itself.
-    public func mayActFor(customerId id: String) -> Bool {
+    /// Whether this caller may act for `customerId`: staff and services may; a customer only for
+    /// itself, the ids compared byte by byte (`CustomerId` has no other equality).
+    public func mayActFor(customerId id: CustomerId) -> Bool {
         switch role {
         case .admin, .storefront, .service: return true
         case .customer: return customerId == id
@@ -39,7 +40,7 @@ public struct Principal: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch role {
-        case .customer: return "customer:\(customerId ?? "?")"
+        case .customer: return "customer:\(customerId?.text ?? "?")"
         default: return name.map { "\(role.rawValue):\($0)" } ?? role.rawValue
         }
     }

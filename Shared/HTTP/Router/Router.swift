@@ -196,15 +196,7 @@ public struct DecodingProblem {
 
     /// A coding path as clients read it: `buyer.name`, `lines[2].quantity`.
     public static func fieldPath(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return text
+        InvalidIdentifier.fieldPath(codingPath)
     }
 
     init(_ error: DecodingError) {

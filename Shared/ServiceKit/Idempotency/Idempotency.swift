@@ -65,7 +65,7 @@ public enum Idempotency {
     static func scope(of request: HTTPRequest, context: RequestContext) -> String {
         let parts =
             [
-                context.principal.role.rawValue, context.principal.customerId ?? context.principal.name ?? "",
+                context.principal.role.rawValue, context.principal.customerId?.text ?? context.principal.name ?? "",
                 request.method.description, context.route,
             ] + context.parameters.all.map(\.value)
         return parts.map { "\($0.utf8.count):\($0)" }.joined()

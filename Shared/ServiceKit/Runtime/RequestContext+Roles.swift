@@ -7,7 +7,7 @@ extension RequestContext {
     }
 
     /// Throws 403 unless the caller may act for `customerId` (staff, services, or that customer).
-    public func requireAccess(toCustomer customerId: String) throws(HTTPError) {
+    public func requireAccess(toCustomer customerId: CustomerId) throws(HTTPError) {
         guard principal.mayActFor(customerId: customerId) else {
             throw HTTPError.forbidden("A customer may only reach their own data.")
         }

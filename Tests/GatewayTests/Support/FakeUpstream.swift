@@ -43,7 +43,7 @@ final class FakeUpstream: Sendable {
             return try .json(
                 Echo(
                     method: request.method.description, target: request.target, role: principal?.role.rawValue,
-                    customerId: principal?.customerId, actor: principal?.name,
+                    customerId: principal?.customerId?.text, actor: principal?.name,
                     requestId: request.headers["X-Request-Id"],
                     secret: request.headers[InternalHeaders.secret]
                 ))

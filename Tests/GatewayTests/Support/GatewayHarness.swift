@@ -80,7 +80,7 @@ final class GatewayHarness: Sendable {
     }
 
     /// A customer token minted through the gateway with the storefront key.
-    func token(for customerId: String, ttlSeconds: Int64? = nil) throws -> String {
+    func token(for customerId: CustomerId, ttlSeconds: Int64? = nil) throws -> String {
         let response = try client.json(
             .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: customerId, ttlSeconds: ttlSeconds),
             token: Self.storefrontKey

@@ -4,8 +4,8 @@ import Foundation
 extension OrderDocument {
     /// A valid order with defaults; change what a test is about.
     static func make(
-        customerId: String? = "c-1", status: OrderStatus = .created, quantity: Int64 = 2, currency: String = "PLN",
-        totalGross: Int64 = 24_600
+        customerId: CustomerId? = "c-1", status: OrderStatus = .created, quantity: Int64 = 2, currency: String = "PLN",
+        totalGross: Int64? = nil
     ) -> OrderDocument {
         OrderDocument(
             customerId: customerId,
@@ -19,7 +19,8 @@ extension OrderDocument {
                     unitGross: 12_300)
             ],
             shipping: ShippingCost(net: 0, gross: 0),
-            totalNet: 20_000, totalGross: totalGross, status: status,
+            totalNet: quantity.multipliedReportingOverflow(by: 10_000).partialValue,
+            totalGross: totalGross ?? quantity.multipliedReportingOverflow(by: 12_300).partialValue, status: status,
             placedAt: Date(timeIntervalSince1970: 1_800_000_000)
         )
     }

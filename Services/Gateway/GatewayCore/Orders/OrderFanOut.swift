@@ -40,7 +40,15 @@ public struct OrderFanOut: Sendable {
                 last_document_hash TEXT NOT NULL,
                 updated_at INTEGER NOT NULL
             ) WITHOUT ROWID;
-            """)
+            """),
+        // Who the order belongs to and its currency, fixed by its first version: '' is a guest's
+        // order, NULL an order accepted before they were kept (its next version records them).
+        Migration(
+            "gateway-002-order-owner",
+            """
+            ALTER TABLE orders ADD COLUMN customer_id TEXT;
+            ALTER TABLE orders ADD COLUMN currency TEXT;
+            """),
     ]
 
     /// The outbox ordering key of one receiver's events for one order.
@@ -54,15 +62,24 @@ public struct OrderFanOut: Sendable {
     }
 
     /// Stores `order` as the next version of `orderNumber` (unless it repeats the last one),
-    /// queues its deliveries, and wakes the dispatcher. Validate the order first.
-    public func accept(orderNumber: String, order: OrderDocument) throws -> OrderAcceptance {
+    /// queues its deliveries, and wakes the dispatcher. Validate the order first. A version for
+    /// another customer or in another currency than the order's first is refused
+    /// (`OrderOwnerChanged`, 409): re-reporting an order number must never move its points.
+    public func accept(orderNumber number: OrderNumber, order: OrderDocument) throws -> OrderAcceptance {
+        let orderNumber = number.text
         let hash = Self.hex(SHA256.hash(try JSONCoding.encode(order)))
         let acceptedAt = now()
         let millis = Int64(acceptedAt.timeIntervalSince1970 * 1000)
         let (sequence, changed) = try database.write { connection -> (Int64, Bool) in
             let last = try connection.queryOne(
-                "SELECT sequence, last_document_hash FROM orders WHERE order_number = ?", orderNumber
+                "SELECT sequence, last_document_hash, customer_id, currency FROM orders WHERE order_number = ?",
+                orderNumber
             )
+            if let last {
+                try OrderOwnerChanged.check(
+                    orderNumber: number, storedCustomer: try last.get("customer_id", as: String?.self),
+                    storedCurrency: try last.get("currency", as: String?.self), order: order)
+            }
             if let last, try last.get("last_document_hash", as: String.self) == hash {
                 return (try last.get("sequence", as: Int64.self), false)
             }
@@ -71,16 +88,18 @@ public struct OrderFanOut: Sendable {
             guard !overflow else { throw HTTPError.conflict("This order has too many versions.") }
             try connection.run(
                 """
-                INSERT INTO orders (order_number, sequence, last_document_hash, updated_at) VALUES (?, ?, ?, ?)
+                INSERT INTO orders (order_number, sequence, last_document_hash, updated_at, customer_id, currency)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT(order_number) DO UPDATE SET
-                    sequence = excluded.sequence, last_document_hash = excluded.last_document_hash, updated_at = excluded.updated_at
+                    sequence = excluded.sequence, last_document_hash = excluded.last_document_hash,
+                    updated_at = excluded.updated_at, customer_id = excluded.customer_id, currency = excluded.currency
                 """,
-                orderNumber, sequence, hash, millis
+                orderNumber, sequence, hash, millis, order.customerId?.text ?? "", order.currency
             )
             for receiver in receivers {
                 let eventId = Self.eventId(receiver: receiver.name, orderNumber: orderNumber, sequence: sequence)
                 let change = OrderReceiver.Change(
-                    orderNumber: orderNumber, sequence: sequence, eventId: eventId, order: order)
+                    orderNumber: number, sequence: sequence, eventId: eventId, order: order)
                 try Outbox.enqueue(
                     Outbox.Event(
                         destination: receiver.service, method: receiver.method, path: receiver.path(orderNumber),

@@ -7,7 +7,7 @@ import HTTP
 public struct OrderReceiver: Sendable {
     /// What a receiver's payload is built from.
     public struct Change: Sendable {
-        public let orderNumber: String
+        public let orderNumber: OrderNumber
         public let sequence: Int64
         /// `<receiver>:<orderNumber>:<sequence>`.
         public let eventId: String

@@ -16,7 +16,8 @@ public struct OrderRoutes: Sendable {
         let orderNumber = try context.parameters.require("orderNumber", as: String.self)
         let order = try Self.decodeOrder(request)
         try OrderValidator.validate(orderNumber: orderNumber, order: order)
-        return try .json(try fanOut.accept(orderNumber: orderNumber, order: order), status: .accepted)
+        let number = try OrderNumber(validating: orderNumber, field: "orderNumber")
+        return try .json(try fanOut.accept(orderNumber: number, order: order), status: .accepted)
     }
 
     /// The order's deliveries per receiver; 404 for an order never reported.
@@ -28,12 +29,14 @@ public struct OrderRoutes: Sendable {
         return try .json(view)
     }
 
-    /// Decodes the body. A missing field or a status outside the list is valid JSON breaking a
-    /// rule, so it is a 422 naming the field like every other rule; JSON that is not JSON, or a
-    /// value of the wrong type, stays a 400.
+    /// Decodes the body. A missing field, a status outside the list or an identifier breaking its
+    /// rule is valid JSON breaking a rule, so it is a 422 naming the field like every other rule;
+    /// JSON that is not JSON, or a value of the wrong type, stays a 400.
     static func decodeOrder(_ request: HTTPRequest) throws -> OrderDocument {
         do {
             return try request.decode(OrderDocument.self)
+        } catch let error as InvalidIdentifier {
+            throw invalid(error.field, error.message)
         } catch DecodingError.keyNotFound(let key, let context) {
             let field = fieldPath(context.codingPath + [key])
             throw invalid(field, "\(field) is required.")
@@ -48,9 +51,8 @@ public struct OrderRoutes: Sendable {
         }
     }
 
-    private static func invalid(_ field: String, _ message: String) -> HTTPError {
-        HTTPError.unprocessable(
-            message, code: "invalid_order", details: ["field": .string(field), "fields": .strings([field])])
+    private static func invalid(_ field: String, _ message: String) -> ValidationFailure {
+        ValidationFailure(field: field, message, code: "invalid_order")
     }
 
     /// `buyer.name`, `lines[2].quantity`: the form the validator names fields in.

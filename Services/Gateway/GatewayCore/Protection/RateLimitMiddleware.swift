@@ -31,7 +31,7 @@ public struct RateLimitMiddleware: Middleware {
             case .anonymous:
                 try Self.check(perAddress, context.remoteAddress)
             case .customer:
-                try Self.check(perCustomer, principal.customerId ?? "")
+                try Self.check(perCustomer, principal.customerId?.text ?? "")
                 try Self.check(perAddress, context.remoteAddress)
             case .admin, .storefront:
                 try Self.check(perAPIKey, "\(principal.role.rawValue):\(principal.name ?? "")")

@@ -102,7 +102,8 @@ public struct PublicRoute: Sendable {
         if roles.contains(.anonymous) { return true }
         guard roles.contains(principal.role) else { return false }
         if principal.role == .customer, let name = customerParameter {
-            return parameters[name] == principal.customerId
+            // Byte-wise, as `CustomerId` compares: lookalike text is another customer.
+            return parameters[name].flatMap { CustomerId($0) } == principal.customerId
         }
         return true
     }

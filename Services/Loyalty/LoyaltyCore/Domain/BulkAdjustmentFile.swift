@@ -93,7 +93,7 @@ public enum BulkAdjustmentFile {
             return .failure(Problem(text: "expected 3 fields (customerId,points,reason), found \(record.count)"))
         }
         let customerId = record[0].trimmed()
-        if let problem = InputRules.identifierProblem(customerId, field: "customerId") {
+        if let problem = InputRules.identifierProblem(customerId, field: "customerId", kind: CustomerIdKind.self) {
             return .failure(Problem(text: "customerId: \(problem.message)"))
         }
         let pointsText = record[1].trimmed()

@@ -15,7 +15,9 @@ public enum ExchangePricing {
         }
         var seen = Set<String>()
         for (index, item) in request.items.enumerated() {
-            if let problem = InputRules.identifierProblem(item.productId, field: "items[\(index)].productId") {
+            if let problem = InputRules.identifierProblem(
+                item.productId, field: "items[\(index)].productId", kind: ProductIdKind.self)
+            {
                 problems.append(problem)
             } else if !seen.insert(item.productId).inserted {
                 problems.append(

@@ -4,24 +4,29 @@ import Glibc
 import HTTP
 
 /// Limits on the identifiers and texts the service accepts, so that nothing unbounded or
-/// invisible ends up in the database or the history.
+/// invisible ends up in the database or the history. Identifiers follow the contract's one rule
+/// per kind (`IdentifierKind`); this type only words their problems for a 422 or a 400.
 public enum InputRules {
-    /// Longest customer, product, review, order or debit id, in characters.
-    public static let maximumIdentifierLength = 200
     /// Longest reason, in characters.
     public static let maximumReasonLength = PointsAdjustmentRequest.maximumReasonLength
-    /// Longest reward name, in characters.
+    /// Longest reward name or category, in characters.
     public static let maximumNameLength = 200
 
-    /// The problem with an identifier in a body field, or nil when it is fine: 1–200
-    /// characters, no control characters.
-    public static func identifierProblem(_ value: String, field: String) -> LoyaltyValidationProblem? {
+    /// The problem with an identifier of `kind` in a body field, or nil when it keeps the rule.
+    public static func identifierProblem<Kind: IdentifierKind>(
+        _ value: String, field: String, kind: Kind.Type
+    ) -> LoyaltyValidationProblem? {
+        Identifier<Kind>.isValid(value) ? nil : LoyaltyValidationProblem(field: field, message: Kind.rule(for: field))
+    }
+
+    /// The problem with a label such as a category, or nil: 1–200 characters, no control
+    /// characters. Labels are names people read, not keys, so they may be any language.
+    public static func labelProblem(_ value: String, field: String) -> LoyaltyValidationProblem? {
         if value.isEmpty { return LoyaltyValidationProblem(field: field, message: "Must not be empty.") }
-        if value.count > maximumIdentifierLength {
-            return LoyaltyValidationProblem(
-                field: field, message: "Must be at most \(maximumIdentifierLength) characters.")
+        if value.count > maximumNameLength {
+            return LoyaltyValidationProblem(field: field, message: "Must be at most \(maximumNameLength) characters.")
         }
-        if hasControlCharacters(value) {
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return LoyaltyValidationProblem(field: field, message: "Must not contain control characters.")
         }
         return nil
@@ -38,19 +43,10 @@ public enum InputRules {
         return nil
     }
 
-    /// A path parameter read as an identifier; a bad one is a 400 naming it.
-    public static func pathIdentifier(_ parameters: PathParameters, _ name: String) throws(HTTPError) -> String {
-        let value = try parameters.require(name, as: String.self)
-        guard identifierProblem(value, field: name) == nil else {
-            throw HTTPError.badRequest(
-                "Path parameter '\(name)' must be 1–\(maximumIdentifierLength) characters without control characters.",
-                code: "invalid_parameter", details: ["parameter": .string(name)]
-            )
-        }
-        return value
-    }
-
-    private static func hasControlCharacters(_ value: String) -> Bool {
-        value.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    /// A path parameter read as an identifier of `kind`; a bad one is a 400 naming it.
+    public static func pathIdentifier<Kind: IdentifierKind>(
+        _ parameters: PathParameters, _ name: String, kind: Kind.Type
+    ) throws(HTTPError) -> String {
+        try parameters.require(name, as: Identifier<Kind>.self).text
     }
 }

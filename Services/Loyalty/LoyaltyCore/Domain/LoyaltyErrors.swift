@@ -34,39 +34,6 @@ public struct InsufficientPoints: HTTPResponseError, Equatable {
     }
 }
 
-/// A request that decoded well but breaks a rule: 422 `validation_failed`, naming the first
-/// offending field in `details.field` and every one in `details.fields`.
-public struct ValidationFailure: HTTPResponseError, Equatable {
-    public let problems: [LoyaltyValidationProblem]
-
-    /// Creates the error from at least one problem.
-    public init(_ problems: [LoyaltyValidationProblem]) {
-        self.problems = problems
-    }
-
-    /// One problem with one field.
-    public init(field: String, _ message: String) {
-        self.init([LoyaltyValidationProblem(field: field, message: message)])
-    }
-
-    public var status: HTTPStatus { .unprocessableContent }
-    public var code: String { "validation_failed" }
-    public var message: String { problems.map(\.description).joined(separator: " ") }
-
-    public var details: [String: ErrorDetail] {
-        [
-            "field": .string(problems.first?.field ?? ""),
-            "fields": .strings(problems.map(\.field)),
-            "problems": .strings(problems.map(\.description)),
-        ]
-    }
-
-    /// Throws when `problems` is not empty.
-    public static func check(_ problems: [LoyaltyValidationProblem]) throws(ValidationFailure) {
-        if !problems.isEmpty { throw ValidationFailure(problems) }
-    }
-}
-
 extension PointsError: HTTPResponseError {
     public var status: HTTPStatus { .unprocessableContent }
     public var code: String { "points_out_of_range" }

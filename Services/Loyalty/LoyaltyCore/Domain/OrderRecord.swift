@@ -24,8 +24,8 @@ public struct OrderRecord: Sendable, Hashable {
 
     /// A new record from the first event seen for the order.
     public init(firstEvent event: OrderEvent) {
-        orderNumber = event.orderNumber
-        customerId = event.customerId
+        orderNumber = event.orderNumber.text
+        customerId = event.customerId?.text
         currency = event.currency
         totalNet = event.totalNet
         totalGross = event.totalGross

@@ -35,9 +35,9 @@ public enum PointsCalculator {
         case .all:
             true
         case .marked:
-            program.earnProductIds.contains(line.productId)
+            line.productId.isAmong(program.earnProductIds)
         case .allExceptExcluded:
-            !program.earnProductIds.contains(line.productId)
+            !line.productId.isAmong(program.earnProductIds)
         case .category:
             program.earnCategory != nil && line.category == program.earnCategory
         }

@@ -58,11 +58,13 @@ public struct RewardRecord: Sendable, Hashable {
     /// The problems of a reward request, each naming its field; empty when it is fine.
     public static func problems(of input: RewardInput, productId: String) -> [LoyaltyValidationProblem] {
         var problems: [LoyaltyValidationProblem] = []
-        if let problem = InputRules.identifierProblem(productId, field: "productId") { problems.append(problem) }
+        if let problem = InputRules.identifierProblem(productId, field: "productId", kind: ProductIdKind.self) {
+            problems.append(problem)
+        }
         if let problem = InputRules.textProblem(input.name, field: "name", limit: InputRules.maximumNameLength) {
             problems.append(problem)
         }
-        if let category = input.category, let problem = InputRules.identifierProblem(category, field: "category") {
+        if let category = input.category, let problem = InputRules.labelProblem(category, field: "category") {
             problems.append(problem)
         }
         if input.moneyPrice < 0 {

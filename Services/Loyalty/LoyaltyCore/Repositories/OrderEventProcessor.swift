@@ -28,7 +28,7 @@ struct OrderEventProcessor {
         }
         let program = try ProgramRepository.load(connection)
         let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
-        if var order = try OrderRepository.find(event.orderNumber, in: connection) {
+        if var order = try OrderRepository.find(event.orderNumber.text, in: connection) {
             guard event.sequence > order.lastSequence else { return try summary(event, outcome: .stale) }
             order.update(from: event)
             try advance(&order, program: program, ledger: ledger, firstSight: false)
@@ -37,7 +37,7 @@ struct OrderEventProcessor {
             var order = OrderRecord(firstEvent: event)
             try OrderRepository.insert(order, at: now, in: connection)
             if let customerId = event.customerId, !OrderProgress.isClosing(event.status) {
-                try planAwards(for: event, customerId: customerId, program: program, ledger: ledger)
+                try planAwards(for: event, customerId: customerId.text, program: program, ledger: ledger)
             }
             try advance(&order, program: program, ledger: ledger, firstSight: true)
             try OrderRepository.update(order, at: now, in: connection)
@@ -47,9 +47,9 @@ struct OrderEventProcessor {
 
     /// The order's state as stored (or as the event describes it when it was never stored).
     func summary(_ event: OrderEvent, outcome: OrderEventOutcome?) throws -> OrderPoints {
-        guard let order = try OrderRepository.find(event.orderNumber, in: connection) else {
+        guard let order = try OrderRepository.find(event.orderNumber.text, in: connection) else {
             return OrderPoints(
-                orderNumber: event.orderNumber, customerId: event.customerId, status: event.status,
+                orderNumber: event.orderNumber.text, customerId: event.customerId?.text, status: event.status,
                 lastSequence: event.sequence, outcome: outcome, awards: []
             )
         }
@@ -79,7 +79,8 @@ struct OrderEventProcessor {
         {
             try OrderRepository.insert(
                 OrderAwardRecord(
-                    orderNumber: event.orderNumber, rule: planned.rule, customerId: customerId, points: planned.points,
+                    orderNumber: event.orderNumber.text, rule: planned.rule, customerId: customerId,
+                    points: planned.points,
                     trigger: planned.trigger, refundBasis: planned.refundBasis, state: .pending, reversed: 0
                 ),
                 at: now, in: connection

@@ -17,7 +17,7 @@ struct ActivityController: Sendable {
     }
 
     @Sendable func newsletterSignup(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
+        let customerId = try context.customerParameter().text
         try context.require(.admin, .storefront)
         let now = dependencies.now()
         let actor = context.historyActor
@@ -41,9 +41,9 @@ struct ActivityController: Sendable {
         let event = try request.decode(ReviewPublishedEvent.self)
         try ValidationFailure.check(
             [
-                InputRules.identifierProblem(event.reviewId, field: "reviewId"),
-                InputRules.identifierProblem(event.customerId, field: "customerId"),
-                InputRules.identifierProblem(event.productId, field: "productId"),
+                InputRules.identifierProblem(event.reviewId, field: "reviewId", kind: ReferenceIdKind.self),
+                InputRules.identifierProblem(event.customerId, field: "customerId", kind: CustomerIdKind.self),
+                InputRules.identifierProblem(event.productId, field: "productId", kind: ProductIdKind.self),
             ].compactMap { $0 })
         let now = dependencies.now()
         let actor = context.historyActor

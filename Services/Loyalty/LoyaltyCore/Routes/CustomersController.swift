@@ -21,8 +21,9 @@ struct CustomersController: Sendable {
     /// The balance; an unknown customer has zeros (200), so the storefront need not register
     /// customers before showing their points.
     @Sendable func balance(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
-        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer, .service)
+        let customer = try context.customerParameter()
+        try context.requireCustomer(customer, roles: .admin, .storefront, .customer, .service)
+        let customerId = customer.text
         // One read answers the common case; only a customer with overdue points costs a write.
         let now = dependencies.now()
         let (summary, overdue) = try dependencies.database.read { connection in
@@ -37,7 +38,7 @@ struct CustomersController: Sendable {
     }
 
     @Sendable func setCoefficient(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
+        let customerId = try context.customerParameter().text
         try context.require(.admin)
         let update = try request.decode(CoefficientUpdate.self)
         let now = dependencies.now()
@@ -57,8 +58,9 @@ struct CustomersController: Sendable {
 
     /// The history, newest first; `cursor` is the id of the last entry seen.
     @Sendable func history(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
-        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer)
+        let customer = try context.customerParameter()
+        try context.requireCustomer(customer, roles: .admin, .storefront, .customer)
+        let customerId = customer.text
         let page = try PageRequest(query: context.query)
         let before = try page.integerCursor()
         try dependencies.expireDue(customerId)
@@ -70,8 +72,9 @@ struct CustomersController: Sendable {
 
     /// The whole history as CSV, oldest first: the customer's points statement.
     @Sendable func statement(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
-        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer)
+        let customer = try context.customerParameter()
+        try context.requireCustomer(customer, roles: .admin, .storefront, .customer)
+        let customerId = customer.text
         try dependencies.expireDue(customerId)
         let writer = CSVWriter(header: [
             "id", "createdAt", "kind", "points", "pendingPoints", "balanceAfter", "pendingAfter", "expiresAt",
@@ -102,7 +105,7 @@ struct CustomersController: Sendable {
     /// Adds or subtracts points by hand. Never below zero (409 `insufficient_points`); the
     /// customer is not notified (seed 001); `Idempotency-Key` makes a retry safe.
     @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
+        let customerId = try context.customerParameter().text
         try context.require(.admin)
         let adjustment = try request.decode(PointsAdjustmentRequest.self)
         var problems: [LoyaltyValidationProblem] = []

@@ -25,8 +25,9 @@ struct ExchangeOrdersController: Sendable {
     /// Places an exchange order; 422 naming each product that cannot be exchanged, 409
     /// `insufficient_points` when the balance is short. `Idempotency-Key` honoured.
     @Sendable func place(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
-        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer)
+        let customer = try context.customerParameter()
+        try context.requireCustomer(customer, roles: .admin, .storefront, .customer)
+        let customerId = customer.text
         let order = try request.decode(ExchangeOrderRequest.self)
         try ValidationFailure.check(ExchangePricing.problems(of: order))
         let now = dependencies.now()
@@ -60,8 +61,9 @@ struct ExchangeOrdersController: Sendable {
 
     /// A customer's exchange orders, newest first.
     @Sendable func listForCustomer(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter()
-        try context.requireCustomer(customerId, roles: .admin, .storefront, .customer)
+        let customer = try context.customerParameter()
+        try context.requireCustomer(customer, roles: .admin, .storefront, .customer)
+        let customerId = customer.text
         var filter = ExchangeOrderRepository.Filter()
         filter.customerId = customerId
         return try page(filter, context: context)
@@ -73,7 +75,7 @@ struct ExchangeOrdersController: Sendable {
         try context.require(.admin)
         var filter = ExchangeOrderRepository.Filter()
         if let customerId = context.query["customerId"] {
-            guard InputRules.identifierProblem(customerId, field: "customerId") == nil else {
+            guard InputRules.identifierProblem(customerId, field: "customerId", kind: CustomerIdKind.self) == nil else {
                 throw HTTPError.badRequest(
                     "Query parameter 'customerId' is not a valid id.", code: "invalid_parameter",
                     details: ["parameter": .string("customerId")])
@@ -100,7 +102,7 @@ struct ExchangeOrdersController: Sendable {
         try context.require(.admin, .storefront, .customer, .service)
         let id = try context.parameters.require("id", as: Int64.self)
         guard let record = try dependencies.database.read({ try ExchangeOrderRepository.find(id, in: $0) }),
-            context.principal.mayActFor(customerId: record.customerId)
+            CustomerId(record.customerId).map(context.principal.mayActFor) ?? context.isAdmin
         else { throw HTTPError.notFound("No exchange order \(id).") }
         return try .json(record.view(forAdmin: context.isAdmin))
     }

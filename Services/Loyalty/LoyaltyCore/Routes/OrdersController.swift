@@ -19,7 +19,7 @@ struct OrdersController: Sendable {
     /// with `outcome` telling whether it was applied, a duplicate or stale.
     @Sendable func receive(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.service, .admin, .storefront)
-        let orderNumber = try InputRules.pathIdentifier(context.parameters, "orderNumber")
+        let orderNumber = try context.parameters.require("orderNumber", as: OrderNumber.self)
         let event = try request.decode(OrderEvent.self)
         try ValidationFailure.check(Self.problems(of: event, orderNumber: orderNumber))
         let now = dependencies.now()
@@ -30,7 +30,7 @@ struct OrdersController: Sendable {
             dependencies.logger.info(
                 "order event applied",
                 [
-                    ("requestId", .string(context.requestId)), ("orderNumber", .string(orderNumber)),
+                    ("requestId", .string(context.requestId)), ("orderNumber", .string(orderNumber.text)),
                     ("sequence", .int(event.sequence)), ("status", .string(event.status.rawValue)),
                 ])
         }
@@ -41,7 +41,7 @@ struct OrdersController: Sendable {
     /// and how much was taken back.
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.admin, .storefront, .service)
-        let orderNumber = try InputRules.pathIdentifier(context.parameters, "orderNumber")
+        let orderNumber = try InputRules.pathIdentifier(context.parameters, "orderNumber", kind: OrderNumberKind.self)
         let points = try dependencies.database.read { connection -> OrderPoints? in
             guard let order = try OrderRepository.find(orderNumber, in: connection) else { return nil }
             return try OrderEventProcessor.summary(order, outcome: nil, in: connection)
@@ -50,34 +50,16 @@ struct OrdersController: Sendable {
         return try .json(points)
     }
 
-    /// What makes an event unusable, naming its fields.
-    static func problems(of event: OrderEvent, orderNumber: String) -> [LoyaltyValidationProblem] {
-        var problems: [LoyaltyValidationProblem] = []
+    /// What makes an event unusable, naming its fields: the contract's order rules (the ones the
+    /// gateway applied before it accepted the order) and the path's agreement with the body.
+    static func problems(of event: OrderEvent, orderNumber: OrderNumber) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
         if event.orderNumber != orderNumber {
             problems.append(
                 .init(
                     field: "orderNumber", message: "The body names order \(event.orderNumber), the path \(orderNumber)."
                 ))
         }
-        if let problem = InputRules.identifierProblem(event.eventId, field: "eventId") { problems.append(problem) }
-        if let customerId = event.customerId,
-            let problem = InputRules.identifierProblem(customerId, field: "customerId")
-        {
-            problems.append(problem)
-        }
-        if event.sequence < 1 { problems.append(.init(field: "sequence", message: "Must be 1 or more.")) }
-        if !Currency.isKnown(event.currency) {
-            problems.append(.init(field: "currency", message: "Must be an ISO 4217 code."))
-        }
-        if event.totalNet < 0 { problems.append(.init(field: "totalNet", message: "Must not be negative.")) }
-        if event.totalGross < 0 { problems.append(.init(field: "totalGross", message: "Must not be negative.")) }
-        if let refunded = event.refundedNet, refunded < 0 {
-            problems.append(.init(field: "refundedNet", message: "Must not be negative."))
-        }
-        if let refunded = event.refundedGross, refunded < 0 {
-            problems.append(.init(field: "refundedGross", message: "Must not be negative."))
-        }
-        if event.lines.count > 10_000 { problems.append(.init(field: "lines", message: "At most 10000 lines.")) }
-        return problems
+        return problems + event.problems()
     }
 }

@@ -26,8 +26,8 @@ struct PointDebitsController: Sendable {
         try context.require(.service, .admin)
         let debit = try request.decode(PointDebitRequest.self)
         var problems = [
-            InputRules.identifierProblem(debit.debitId, field: "debitId"),
-            InputRules.identifierProblem(debit.customerId, field: "customerId"),
+            InputRules.identifierProblem(debit.debitId, field: "debitId", kind: ReferenceIdKind.self),
+            InputRules.identifierProblem(debit.customerId, field: "customerId", kind: CustomerIdKind.self),
             InputRules.textProblem(debit.reason, field: "reason", limit: InputRules.maximumReasonLength),
         ].compactMap { $0 }
         if debit.points <= 0 { problems.append(.init(field: "points", message: "Must be greater than 0.")) }
@@ -36,7 +36,9 @@ struct PointDebitsController: Sendable {
         let actor = context.historyActor
         return try dependencies.database.write { connection in
             if let existing = try PointDebitRepository.find(debit.debitId, in: connection) {
-                guard existing.debit.customerId == debit.customerId, existing.debit.points == debit.points else {
+                guard CustomerId(existing.debit.customerId) == CustomerId(debit.customerId),
+                    existing.debit.points == debit.points
+                else {
                     throw HTTPError.conflict(
                         "Debit \(debit.debitId) was recorded for another customer or amount.", code: "debit_id_reused"
                     )
@@ -59,7 +61,7 @@ struct PointDebitsController: Sendable {
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.service, .admin)
-        let debitId = try InputRules.pathIdentifier(context.parameters, "debitId")
+        let debitId = try InputRules.pathIdentifier(context.parameters, "debitId", kind: ReferenceIdKind.self)
         guard let record = try dependencies.database.read({ try PointDebitRepository.find(debitId, in: $0) }) else {
             throw HTTPError.notFound("No debit \(debitId).")
         }
@@ -68,7 +70,7 @@ struct PointDebitsController: Sendable {
 
     @Sendable func compensate(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.service, .admin)
-        let debitId = try InputRules.pathIdentifier(context.parameters, "debitId")
+        let debitId = try InputRules.pathIdentifier(context.parameters, "debitId", kind: ReferenceIdKind.self)
         let now = dependencies.now()
         let actor = context.historyActor
         return try dependencies.database.write { connection in

@@ -16,14 +16,14 @@ extension RequestContext {
     var isAdmin: Bool { principal.role == .admin }
 
     /// Admits the given roles, and a customer only for their own id.
-    func requireCustomer(_ customerId: String, roles: Principal.Role...) throws(HTTPError) {
+    func requireCustomer(_ customerId: CustomerId, roles: Principal.Role...) throws(HTTPError) {
         guard roles.contains(principal.role) else { throw HTTPError.forbidden() }
         try requireAccess(toCustomer: customerId)
     }
 
-    /// The `customerId` path parameter, checked.
-    func customerParameter() throws(HTTPError) -> String {
-        try InputRules.pathIdentifier(parameters, "customerId")
+    /// The `customerId` path parameter, checked against the identifier rule (a bad one is a 400).
+    func customerParameter() throws(HTTPError) -> CustomerId {
+        try parameters.require("customerId", as: CustomerId.self)
     }
 
     /// A query parameter read as an RFC 3339 date; a bad one is a 400 naming it.

@@ -55,7 +55,7 @@ struct RewardsController: Sendable {
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.admin, .storefront, .customer, .service)
-        let productId = try InputRules.pathIdentifier(context.parameters, "productId")
+        let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         let reward = try dependencies.database.read { connection -> Reward? in
             let program = try ProgramRepository.load(connection)
             guard let record = try RewardRepository.find(productId, in: connection),
@@ -88,7 +88,7 @@ struct RewardsController: Sendable {
     /// Creates or replaces the product's entry (201 when new, 200 when replaced).
     @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.admin)
-        let productId = try InputRules.pathIdentifier(context.parameters, "productId")
+        let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         let input = try request.decode(RewardInput.self)
         if let bodyId = input.productId, bodyId != productId {
             throw ValidationFailure(field: "productId", "The body names \(bodyId), the path \(productId).")
@@ -105,7 +105,7 @@ struct RewardsController: Sendable {
     /// Removes the product; exchange orders already placed keep their copy of it.
     @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         try context.require(.admin)
-        let productId = try InputRules.pathIdentifier(context.parameters, "productId")
+        let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         guard try dependencies.database.write({ try RewardRepository.delete(productId, in: $0) }) else {
             throw HTTPError.notFound("No reward for product \(productId).")
         }
