@@ -20,6 +20,50 @@ struct AccessTests {
             try service.send(.put, "/v1/customers/c1/coefficient", text: #"{"coefficient":2}"#, as: me).status == 403)
     }
 
+    /// Every loyalty route a customer may call for their own id (the gateway's access table is
+    /// walked the same way in `LookalikeIdentifierTests`).
+    static let customerRoutes: [(HTTPMethod, String)] = [
+        (.get, "/v1/customers/{id}"), (.get, "/v1/customers/{id}/history"), (.get, "/v1/customers/{id}/history.csv"),
+        (.get, "/v1/customers/{id}/exchange-orders"), (.post, "/v1/customers/{id}/exchange-orders"),
+    ]
+
+    @Test func aCallerNamedByALookalikeId_ReachesNeitherTheAccountItResemblesNorItsExchangeOrders() throws {
+        let service = try LoyaltyTestService()
+        defer { service.shutdown() }
+        try service.adjust("Kevin", 1_000)
+        try service.updateProgram { $0.rewardEligibility = .allExceptExcluded }
+        _ = try service.send(
+            .post, "/v1/rewards",
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", manualPoints: 10))
+        let placed = try service.send(
+            .post, "/v1/customers/Kevin/exchange-orders", text: #"{"items":[{"productId":"mug","quantity":1}]}"#,
+            as: LoyaltyTestService.customer("Kevin"))
+        let orderId = try placed.decode(ExchangeOrder.self).id
+        let lookalikes = [
+            "\u{212A}evin", "\u{FF2B}evin", "K\u{0435}vin", "Ke\u{200D}vin", "Kevin\u{200B}", "cafe\u{0301}",
+        ]
+        for text in lookalikes {
+            // The identity a token for `text` would carry, as the gateway would pass it on.
+            let identity: HTTPHeaders = [
+                InternalHeaders.secret: LoyaltyTestService.secret, InternalHeaders.role: "customer",
+                InternalHeaders.customerId: PercentDecoding.encode(text),
+            ]
+            for (method, pattern) in Self.customerRoutes {
+                let path = pattern.replacingOccurrences(of: "{id}", with: "Kevin")
+                let body = method == .post ? Array(#"{"items":[{"productId":"mug","quantity":1}]}"#.utf8) : []
+                let answer = try service.send(method, path, body: body, headers: identity, secret: nil)
+                #expect(answer.status == 400, "\(text.debugDescription) \(method) \(path): \(answer.status)")
+                let onPath = try service.send(
+                    method, pattern.replacingOccurrences(of: "{id}", with: PercentDecoding.encode(text)), body: body,
+                    as: LoyaltyTestService.customer("Kevin"))
+                #expect(onPath.status == 400, "\(text.debugDescription) \(method) on path: \(onPath.status)")
+            }
+            let order = try service.send(.get, "/v1/exchange-orders/\(orderId)", headers: identity, secret: nil)
+            #expect(order.status == 400)
+        }
+        #expect(try service.balance("Kevin").points == 990)
+    }
+
     @Test func anUnknownCustomer_HasZeros() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }

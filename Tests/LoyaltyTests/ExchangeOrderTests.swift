@@ -19,6 +19,23 @@ struct ExchangeOrderTests {
             .post, "/v1/rewards", json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 250_00, currency: "PLN"))
     }
 
+    @Test func aRequestWithThousandsOfBadItems_GetsAShortAnswer_ThatCountsWhatItDoesNotList() throws {
+        let service = try LoyaltyTestService()
+        defer { service.shutdown() }
+        let items = String(repeating: #"{"productId":"mug","quantity":1},"#, count: 30_000).dropLast()
+        let body = Array("{\"items\":[\(items)]}".utf8)
+        let answer = try service.send(
+            .post, "/v1/customers/c1/exchange-orders", body: body, as: LoyaltyTestService.customer("c1"))
+        #expect(answer.status == 422)
+        #expect(answer.body.count < 8_192, "\(answer.body.count) bytes for a \(body.count)-byte request")
+        #expect(answer.error?.details?["unlisted"] == .number(Double(30_000 - ValidationFailure.listedProblems)))
+        guard case .array(let fields)? = answer.error?.details?["fields"] else {
+            Issue.record("no fields in \(answer.text.prefix(300))")
+            return
+        }
+        #expect(fields.count == ValidationFailure.listedProblems)
+    }
+
     private func place(
         _ service: LoyaltyTestService, _ customerId: CustomerId, _ items: [(String, Int64)],
         as principal: Principal? = nil

@@ -1,11 +1,35 @@
 import Contract
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LoyaltyCore
 
 /// Earning through order events: when points are credited, pending points, and idempotency.
 struct OrderEventTests {
+    /// Loyalty's intake refuses what the gateway refuses, by the same rules and naming the same
+    /// field (the gateway's side is `OrderIntegrityTests`).
+    @Test(arguments: RefusedOrders.cases)
+    func anOrderTheGatewayRefuses_IsRefusedByTheIntakeToo(refused: RefusedOrders.Case) throws {
+        let service = try LoyaltyTestService()
+        defer { service.shutdown() }
+        let valid = Orders.event("R1", sequence: 1, status: .created)
+        var document = OrderDocument(
+            customerId: valid.customerId,
+            buyer: Buyer(name: "J", street: "S", postcode: "P", city: "C", email: "j@e.pl", phone: "1"),
+            currency: valid.currency, lines: valid.lines, shipping: valid.shipping, totalNet: valid.totalNet,
+            totalGross: valid.totalGross, status: valid.status, placedAt: valid.placedAt)
+        #expect(document.problems(orderNumber: "R1").isEmpty)
+        refused.change(&document)
+        let answer = try service.deliver(OrderEvent(eventId: "R1-1", orderNumber: "R1", sequence: 1, order: document))
+        #expect(answer.status == 422)
+        guard case .array(let fields)? = answer.error?.details?["fields"] else {
+            Issue.record("no fields in \(answer.text.prefix(300))")
+            return
+        }
+        #expect(fields.contains(.string(refused.field)), "\(fields)")
+    }
+
     @Test func orderCreatedRule_CreditsAtOnce() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }

@@ -61,8 +61,7 @@ enum OpenAPIComponents {
     static let gateway: [String: JSONValue] = [
         "CustomerTokenRequest": Schema.object(
             [
-                "customerId": Schema.text(
-                    maxLength: 256, description: "The storefront's customer id (at most 256 UTF-8 bytes)."),
+                "customerId": Schema.identifier(CustomerIdKind.self),
                 "ttlSeconds": .object([
                     "type": .string("integer"), "minimum": .number(1), "maximum": .number(86_400),
                     "default": .number(3_600), "description": .string("Lifetime in seconds."),
@@ -87,15 +86,19 @@ enum OpenAPIComponents {
             description: "Personal data: only the personal-data registry keeps it."),
         "OrderLine": Schema.object(
             [
-                "productId": Schema.text(maxLength: 200), "name": Schema.text(maxLength: 256),
+                "productId": Schema.identifier(ProductIdKind.self), "name": Schema.text(maxLength: 256),
                 "category": Schema.text(maxLength: 256),
-                "quantity": .object(["type": .string("integer"), "minimum": .number(1)]),
-                "unitNet": Schema.money, "unitGross": Schema.money,
+                "quantity": .object([
+                    "type": .string("integer"), "minimum": .number(1),
+                    "maximum": .number(Double(OrderRules.maxQuantity)),
+                ]),
+                "unitNet": Schema.unitPrice, "unitGross": Schema.unitPrice,
             ], required: ["productId", "name", "quantity", "unitNet", "unitGross"]),
-        "ShippingCost": Schema.object(["net": Schema.money, "gross": Schema.money], required: ["net", "gross"]),
+        "ShippingCost": Schema.object(
+            ["net": Schema.orderAmount, "gross": Schema.orderAmount], required: ["net", "gross"]),
         "OrderDocument": Schema.object(
             [
-                "customerId": Schema.text(maxLength: 200),
+                "customerId": Schema.identifier(CustomerIdKind.self),
                 "buyer": Schema.ref("Buyer"),
                 "currency": .object([
                     "type": .string("string"), "pattern": .string("^[A-Z]{3}$"),
@@ -103,14 +106,14 @@ enum OpenAPIComponents {
                 ]),
                 "lines": .object([
                     "type": .string("array"), "items": Schema.ref("OrderLine"), "minItems": .number(1),
-                    "maxItems": .number(1000),
+                    "maxItems": .number(Double(OrderRules.maxLines)),
                 ]),
                 "shipping": Schema.ref("ShippingCost"),
-                "totalNet": Schema.money, "totalGross": Schema.money,
-                "discountCode": Schema.text(maxLength: 64),
+                "totalNet": Schema.orderAmount, "totalGross": Schema.orderAmount,
+                "discountCode": Schema.identifier(DiscountCodeKind.self),
                 "status": Schema.ref("OrderStatus"),
                 "placedAt": Schema.dateTime,
-                "refundedNet": Schema.money, "refundedGross": Schema.money,
+                "refundedNet": Schema.orderAmount, "refundedGross": Schema.orderAmount,
             ], required: ["buyer", "currency", "lines", "shipping", "totalNet", "totalGross", "status", "placedAt"],
             description: "The whole order, sent again after every change."),
         "OrderDelivery": Schema.object(

@@ -75,7 +75,8 @@ public enum OpenAPIDocument {
         let doc = doc ?? OperationDoc()
         var parameters: [JSONValue] = route.pathParameters.map { name in
             .object([
-                "name": .string(name), "in": .string("path"), "required": .bool(true), "schema": Schema.string,
+                "name": .string(name), "in": .string("path"), "required": .bool(true),
+                "schema": Schema.pathParameter(name),
             ])
         }
         if doc.paged {
@@ -112,6 +113,12 @@ public enum OpenAPIDocument {
         if doc.request != nil { errorStatuses += ["413", "415", "422"] }
         if route.handling == .forwarded { errorStatuses += ["502", "503", "504"] }
         for status in errorStatuses { responses[status] = error }
+        for (status, description) in doc.errors {
+            responses[String(status)] = .object([
+                "description": .string(description),
+                "content": .object(["application/json": .object(["schema": Schema.ref("ErrorEnvelope")])]),
+            ])
+        }
 
         var fields: [String: JSONValue] = [
             "operationId": .string(operationId),

@@ -26,6 +26,8 @@ struct OperationDoc: Sendable {
     var paged = false
     /// Honours `Idempotency-Key`.
     var idempotent = false
+    /// Error statuses the operation answers beyond the usual ones, each with what its codes mean.
+    var errors: [Int: String] = [:]
 
     init(
         request: JSONValue? = nil, requestContentType: String = "application/json", response: JSONValue? = nil,
@@ -40,6 +42,13 @@ struct OperationDoc: Sendable {
         self.query = query
         self.paged = paged
         self.idempotent = idempotent
+    }
+
+    /// This operation also answering `status`, as `description` says.
+    func answering(_ status: Int, _ description: String) -> OperationDoc {
+        var copy = self
+        copy.errors[status] = description
+        return copy
     }
 
     /// A JSON body of schema `name` in and out.
@@ -73,8 +82,23 @@ enum OperationDocs {
     }
 
     static let gateway: [String: OperationDoc] = [
-        "POST /api/v1/auth/customer-tokens": .body("CustomerTokenRequest", returns: "CustomerToken", status: 201),
-        "PUT /api/v1/orders/:orderNumber": .body("OrderDocument", returns: "OrderAcceptance", status: 202),
+        "POST /api/v1/auth/customer-tokens": .body("CustomerTokenRequest", returns: "CustomerToken", status: 201)
+            .answering(
+                422,
+                "`invalid_identifier`: customerId breaks the customer-id rule (details.field names it); "
+                    + "`invalid_token_request`: ttlSeconds is out of range."),
+        "PUT /api/v1/orders/:orderNumber": .body("OrderDocument", returns: "OrderAcceptance", status: 202)
+            .answering(
+                409,
+                "`order_customer_changed` (details.currentCustomerId, \"\" for a guest's order) or "
+                    + "`order_currency_changed` (details.currentCurrency): an order keeps the customer and "
+                    + "currency of its first version."
+            )
+            .answering(
+                422,
+                "`invalid_order`: details.fields names every broken field (at most 20; details.unlisted counts "
+                    + "the rest). Totals must equal the lines (quantity × unit price, a discount as a line with a "
+                    + "negative price) plus shipping, within one minor unit per line and one for shipping."),
         "GET /api/v1/orders/:orderNumber/deliveries": .returns("OrderDeliveries"),
         "GET /api/v1/openapi.json": OperationDoc(response: Schema.anyObject),
         "GET /health": .returns("Health"),

@@ -10,6 +10,39 @@ enum Schema {
     static let dateTime: JSONValue = .object(["type": .string("string"), "format": .string("date-time")])
     static let anyObject: JSONValue = .object(["type": .string("object")])
 
+    /// An identifier of `Kind`: its length and characters, from the one rule the server applies.
+    static func identifier<Kind: IdentifierKind>(_ kind: Kind.Type) -> JSONValue {
+        .object([
+            "type": .string("string"), "minLength": .number(1), "maxLength": .number(Double(Kind.maxLength)),
+            "pattern": .string(Kind.pattern),
+            "description": .string("1–\(Kind.maxLength) characters of \(Kind.alphabetDescription)."),
+        ])
+    }
+
+    /// A path parameter's schema: an identifier's rule for the identifiers, text otherwise.
+    static func pathParameter(_ name: String) -> JSONValue {
+        switch name {
+        case CustomerIdKind.name: identifier(CustomerIdKind.self)
+        case ProductIdKind.name: identifier(ProductIdKind.self)
+        case OrderNumberKind.name: identifier(OrderNumberKind.self)
+        default: string
+        }
+    }
+
+    /// An order's total, shipping cost or refund in minor units: 0 to 10¹⁵.
+    static let orderAmount: JSONValue = .object([
+        "type": .string("integer"), "format": .string("int64"), "minimum": .number(0),
+        "maximum": .number(Double(OrderRules.maxAmount)),
+        "description": .string("Minor units (grosze, haléře, cents)."),
+    ])
+
+    /// A unit price in minor units; negative for a discount line, at most 10¹⁰ either way.
+    static let unitPrice: JSONValue = .object([
+        "type": .string("integer"), "format": .string("int64"),
+        "minimum": .number(Double(-OrderRules.maxUnitAmount)), "maximum": .number(Double(OrderRules.maxUnitAmount)),
+        "description": .string("Minor units; negative for a discount line (a coupon, a rebate)."),
+    ])
+
     /// Money in minor units of the order's currency, never negative.
     static let money: JSONValue = .object([
         "type": .string("integer"), "format": .string("int64"), "minimum": .number(0),
