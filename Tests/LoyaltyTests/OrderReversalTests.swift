@@ -82,6 +82,20 @@ struct OrderReversalTests {
         try service.expectLedgerConsistent("c1")
     }
 
+    @Test func anEventNamingAnotherCustomer_IsRefused_AndTheOwnersPointsStay() throws {
+        let service = try LoyaltyTestService()
+        defer { service.shutdown() }
+        try service.createRule(Rules.perValue(1_00))
+        try service.deliverOK(Orders.event("COL-1", sequence: 1, status: .fulfilled, customerId: "victimV"))
+        #expect(try service.balance("victimV").points == 100)
+
+        let stolen = try service.deliver(Orders.event("COL-1", sequence: 2, status: .refunded, customerId: "attackerA"))
+        #expect(stolen.status == 409)
+        #expect(stolen.error?.code == "order_customer_changed")
+        #expect(try service.balance("victimV").points == 100)
+        try service.expectLedgerConsistent("victimV")
+    }
+
     @Test func twoPartialRefunds_ReverseProportionally_AndNeverOverDeduct() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }

@@ -30,6 +30,7 @@ struct OrderEventProcessor {
         let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
         if var order = try OrderRepository.find(event.orderNumber.text, in: connection) {
             guard event.sequence > order.lastSequence else { return try summary(event, outcome: .stale) }
+            try OrderOwnerConflict.check(order, against: event)
             order.update(from: event)
             try advance(&order, program: program, ledger: ledger, firstSight: false)
             try OrderRepository.update(order, at: now, in: connection)
