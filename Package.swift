@@ -61,6 +61,8 @@ for service in services {
 targets.append(
     .testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
 targets.append(
+    .testTarget(name: "DiscountsTests", dependencies: ["DiscountsCore", "TestSupport"], path: "Tests/DiscountsTests"))
+targets.append(
     .testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
 
 for index in targets.indices where targets[index].type != .system {
