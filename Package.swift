@@ -61,7 +61,9 @@ for service in services {
 targets.append(
     .testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
 targets.append(
-    .testTarget(name: "DiscountsTests", dependencies: ["DiscountsCore", "TestSupport"], path: "Tests/DiscountsTests"))
+    .testTarget(
+        name: "DiscountsTests", dependencies: ["DiscountsCore", "Primitives", "Store", "TestSupport"],
+        path: "Tests/DiscountsTests"))
 targets.append(
     .testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
 

@@ -7,20 +7,27 @@
 public struct KeyPermutation: Sendable {
     /// The domain's size.
     public let size: Int64
+    /// The round keys: with `size`, all that is needed to rebuild the same permutation.
+    public let roundKeys: [UInt64]
     private let halfBits: Int
-    private let keys: [UInt64]
 
     /// A permutation of `0 ..< size` under round keys drawn from `generator`.
     public init(size: Int64, using generator: inout some RandomNumberGenerator) {
-        precondition(size >= 1)
+        self.init(size: size, roundKeys: (0..<Self.rounds).map { _ in generator.next() })
+    }
+
+    /// The permutation of `0 ..< size` (≥ 1) under `roundKeys`, as saved from `roundKeys`.
+    public init(size: Int64, roundKeys: [UInt64]) {
+        precondition(size >= 1 && !roundKeys.isEmpty)
         self.size = size
+        self.roundKeys = roundKeys
         var bits = 2
         while bits < 62, (Int64(1) << bits) < size { bits += 2 }
         self.halfBits = bits / 2
-        self.keys = (0..<Self.rounds).map { _ in generator.next() }
     }
 
-    private static let rounds = 6
+    /// The number of Feistel rounds.
+    public static let rounds = 6
 
     /// The image of `index` (0 ..< `size`).
     public func permuted(_ index: Int64) -> Int64 {
@@ -35,7 +42,7 @@ public struct KeyPermutation: Sendable {
         let mask = (UInt64(1) << halfBits) - 1
         var left = value >> halfBits
         var right = value & mask
-        for key in keys {
+        for key in roundKeys {
             let next = left ^ (Self.mix(right ^ key) & mask)
             left = right
             right = next
