@@ -56,7 +56,7 @@ struct CodeGeneratorTests {
         try withDatabase { database in
             let id = try campaign(database, count: 2_500)
             var reports: [Int64] = []
-            let outcome = try CodeGenerator(database: database, batchSize: 1_000).run(
+            let outcome = try CodeGenerator(database: database, chunkSize: 1_000).run(
                 campaignId: id, progress: { reports.append($0) })
             #expect(outcome == .ready)
             #expect(reports == [1_000, 2_000, 2_500])
@@ -91,7 +91,7 @@ struct CodeGeneratorTests {
     @Test func aRandomMask_FillsItsWholeSpace_WithoutRepeats() throws {
         try withDatabase { database in
             let id = try campaign(database, count: 900, mask: "X<RAND:100:999>")
-            #expect(try CodeGenerator(database: database, batchSize: 128).run(campaignId: id) == .ready)
+            #expect(try CodeGenerator(database: database, chunkSize: 128).run(campaignId: id) == .ready)
             #expect(try codes(database, campaign: id) == (100...999).map { "X\($0)" })
         }
     }
@@ -115,7 +115,7 @@ struct CodeGeneratorTests {
         try withDatabase { database in
             let id = try campaign(database, count: 1_000, mask: "Q<RAND:0:99999>")
             var batches = 0
-            let generator = CodeGenerator(database: database, batchSize: 300)
+            let generator = CodeGenerator(database: database, chunkSize: 300)
             let first = try generator.run(campaignId: id, shouldStop: { batches == 2 }) { _ in batches += 1 }
             #expect(first == .stopped)
             #expect(try status(database, campaign: id).1 == 600)
@@ -129,7 +129,7 @@ struct CodeGeneratorTests {
     @Test func twoRunsOfOneCampaign_NeverWriteMoreThanItsCount() throws {
         try withDatabase { database in
             let id = try campaign(database, count: 5_000)
-            let generator = CodeGenerator(database: database, batchSize: 250)
+            let generator = CodeGenerator(database: database, chunkSize: 250)
             let outcomes = Locked<[CodeGenerator.Outcome]>([])
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 let outcome = (try? generator.run(campaignId: id)) ?? .abandoned
@@ -143,7 +143,7 @@ struct CodeGeneratorTests {
     @Test func aCampaignDeletedMeanwhile_IsAbandoned() throws {
         try withDatabase { database in
             let id = try campaign(database, count: 1_000)
-            let generator = CodeGenerator(database: database, batchSize: 100)
+            let generator = CodeGenerator(database: database, chunkSize: 100)
             let outcome = try generator.run(
                 campaignId: id,
                 progress: { generated in

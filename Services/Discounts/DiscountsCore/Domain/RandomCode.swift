@@ -7,15 +7,24 @@ public enum RandomCode {
     /// The length of a random code.
     public static let length = 12
 
-    /// Appends one code to `buffer`.
+    /// Appends one code to `buffer`. Each character takes one random byte below 248 (8 × 31), so
+    /// every character of the alphabet is equally likely; bytes from 248 up are skipped.
     public static func append(
         to buffer: inout [UInt8], using generator: inout some RandomNumberGenerator
     ) {
-        for _ in 0..<length {
-            buffer.append(alphabet[Int(UInt8.random(in: 0..<UInt8(alphabet.count), using: &generator))])
+        var written = 0
+        while written < length {
+            var word = generator.next()
+            for _ in 0..<8 where written < length {
+                let byte = UInt8(truncatingIfNeeded: word)
+                word >>= 8
+                guard byte < acceptedBelow else { continue }
+                buffer.append(alphabet[Int(byte % UInt8(alphabet.count))])
+                written += 1
+            }
         }
     }
 
-    /// The system's cryptographic source (`getrandom(2)` on Linux).
-    public static func systemGenerator() -> SystemRandomNumberGenerator { SystemRandomNumberGenerator() }
+    /// The largest multiple of the alphabet's size that a byte can hold.
+    static let acceptedBelow = UInt8(256 / alphabet.count * alphabet.count)
 }

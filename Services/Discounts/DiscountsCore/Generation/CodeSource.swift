@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// Where a campaign's codes come from, as candidates numbered 0, 1, 2, …: each index gives at
 /// most one code, so a generator that records the next index with each committed batch resumes
 /// exactly after a restart, and never draws an index twice.
@@ -29,26 +31,19 @@ enum CodeSource: Sendable {
         }
     }
 
-    /// The codes of `indices`, sorted by their bytes (SQLite's BINARY order) without repeats:
-    /// inserting them in index order keeps the unique index's writes local.
-    func candidates(_ indices: Range<Int64>) -> [[UInt8]] {
-        var generator = SystemRandomNumberGenerator()
-        var codes: [[UInt8]] = []
-        codes.reserveCapacity(indices.count)
+    /// The codes of `indices`, in one batch.
+    func candidates(_ indices: Range<Int64>) -> CodeBatch {
+        var generator = SecureRandomGenerator()
+        var batch = CodeBatch(capacity: indices.count)
         for index in indices {
-            var code: [UInt8] = []
-            code.reserveCapacity(CodeMask.maxCodeLength)
-            switch self {
-            case .random: RandomCode.append(to: &code, using: &generator)
-            case .sequence(let mask): mask.render(sequence: index, using: &generator, into: &code)
-            case .keyed(let mask, let permutation): mask.render(key: permutation.permuted(index), into: &code)
+            batch.append { bytes in
+                switch self {
+                case .random: RandomCode.append(to: &bytes, using: &generator)
+                case .sequence(let mask): mask.render(sequence: index, using: &generator, into: &bytes)
+                case .keyed(let mask, let permutation): mask.render(key: permutation.permuted(index), into: &bytes)
+                }
             }
-            codes.append(code)
         }
-        codes.sort { $0.lexicographicallyPrecedes($1) }
-        var unique: [[UInt8]] = []
-        unique.reserveCapacity(codes.count)
-        for code in codes where unique.last != code { unique.append(code) }
-        return unique
+        return batch
     }
 }
