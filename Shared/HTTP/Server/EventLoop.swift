@@ -83,9 +83,11 @@
             _ = epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event)
         }
 
+        /// Watches a listening socket. Every loop watches the same socket (each through its own
+        /// descriptor), so `EPOLLEXCLUSIVE` wakes one waiting loop per new connection, not all.
         func addListener(_ fd: Int32, onReadable: @escaping (EventLoop) -> Void) throws(SystemError) {
             listeners[fd] = onReadable
-            try register(fd, events: EPOLLIN.rawValue)
+            try register(fd, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue)
         }
 
         func removeListener(_ fd: Int32) {
@@ -115,6 +117,14 @@
         }
 
         var connectionCount: Int { connections.count }
+
+        /// Closes up to `limit` of this loop's idle connections, the longest idle first, to make room
+        /// for new clients; returns how many it closed.
+        func shedIdleConnections(limit: Int) -> Int {
+            let idle = connections.values.filter(\.isIdle).sorted { $0.idleSince < $1.idleSince }.prefix(limit)
+            for connection in idle { connection.closeNow() }
+            return idle.count
+        }
 
         /// True once `stop` ran: nothing is watched any more.
         var isStopped: Bool { stopped }

@@ -49,14 +49,28 @@
         private let watchingSocket = Atomic<Bool>(true)
         private var watching: Bool { watchingSocket.load(ordering: .acquiring) }
 
-        init(fd: Int32, loop: EventLoop, server: HTTPServer, now: UInt64) {
+        /// The peer's address when it counts against the per-address cap (released on close).
+        private let cappedAddress: String?
+
+        init(fd: Int32, loop: EventLoop, server: HTTPServer, peer: String, capped: Bool, now: UInt64) {
             self.fd = fd
             self.loop = loop
             self.server = server
             self.parser = HTTPRequestParser(limits: server.configuration.limits)
             self.state = ConnectionStateMachine(timeouts: .init(server.configuration.limits), now: now)
-            self.info = ConnectionInfo(remoteAddress: Socket.peerName(fd))
+            self.info = ConnectionInfo(remoteAddress: peer)
+            self.cappedAddress = capped ? peer : nil
         }
+
+        /// Whether the connection waits for a request and holds nothing (no byte of a request, no
+        /// answer in flight): the server may close it to make room for a new client.
+        var isIdle: Bool {
+            !isClosed && !awaitingResponse && lingerDeadline == nil && outbound.isEmpty
+                && !workerOwned.load(ordering: .acquiring) && parser.isIdle && state.isIdle
+        }
+
+        /// When the connection became idle (monotonic nanoseconds).
+        var idleSince: UInt64 { state.idleSince }
 
         // MARK: - Events from the loop
 
@@ -124,14 +138,14 @@
             flow = nil
             if watching { loop.forget(fd) } else { loop.forgetWithoutDeregistering(fd) }
             close(fd)
-            server.connectionClosed()
+            server.connectionClosed(address: cappedAddress)
         }
 
         /// Drops a connection that could not be registered.
         func abandon() {
             isClosed = true
             close(fd)
-            server.connectionClosed()
+            server.connectionClosed(address: cappedAddress)
         }
 
         // MARK: - Reading
@@ -176,7 +190,9 @@
                 switch event {
                 case .none:
                     let now = MonotonicClock.now()
-                    state.received(parserIdle: parser.isIdle, readingBody: parser.isReadingBody, now: now)
+                    state.received(
+                        parserIdle: parser.isIdle, readingBody: parser.isReadingBody,
+                        bodyBytes: parser.bodyBytesExpected, now: now)
                     if continuePending && parser.isReadingBody {
                         continuePending = false
                         queue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8))
@@ -186,7 +202,16 @@
                     return
                 case .head(let head):
                     let plan = server.responder.plan(
-                        for: head, defaultBodyLimit: server.configuration.limits.maxBodyBytes)
+                        for: head, connection: info, defaultBodyLimit: server.configuration.limits.maxBodyBytes)
+                    if plan.answersBeforeBody && parser.bodyBytesExpected > 0 {
+                        // Refused from the head: answer now and never read the body. The client may
+                        // still be sending it, so the connection closes after the answer, lingering
+                        // (RFC 9112 §9.6); no 100 Continue invites the body.
+                        lingerAfterAnswer = true
+                        keepAlive = false
+                        continuePending = false
+                        return dispatch(HTTPRequest(head: head), plan: plan)
+                    }
                     parser.bodyLimit = plan.bodyLimit
                     self.plan = plan
                     continuePending = head.expectsContinue
