@@ -25,7 +25,10 @@ import Testing
             arguments: ["--port", String(holder.port), "--database", directory.file("\(service).sqlite")],
             environment: Self.environment, outputPath: directory.file("\(service).log"))
         defer { process.stop() }
-        #expect(process.waitForExit(timeout: .seconds(20)))
+        guard process.waitForExit(timeout: .seconds(20)) else {
+            Issue.record("\(service) is still running on port \(holder.port)")
+            return
+        }
         #expect(process.exitStatus == 1)
         #expect(process.output.contains("port \(holder.port) on 127.0.0.1 is already in use"))
         let connection = try RawConnection(port: holder.port)
@@ -44,7 +47,10 @@ import Testing
             arguments: ["--port", String(base), "--data-dir", directory.file("data")],
             environment: [:], outputPath: directory.file("suite.log"))
         defer { launcher.stop() }
-        #expect(launcher.waitForExit(timeout: .seconds(20)))
+        guard launcher.waitForExit(timeout: .seconds(20)) else {
+            Issue.record("the launcher is still running with port \(base + 3) taken")
+            return
+        }
         #expect(launcher.exitStatus == 1)
         #expect(launcher.output.contains("port \(base + 3) on 127.0.0.1 is already in use"))
         #expect(ProcessTable.children(of: launcher.pid).isEmpty)
