@@ -159,6 +159,50 @@ import Testing
         #expect(machine.tick(now: Self.at(1_110)) == .close)
     }
 
+    // MARK: - The exchange
+
+    @Test func anAnswerBeforeTheBody_ClosesLingering_UntilTheLingerTimeOrTooManyDiscardedBytes() {
+        var machine = Self.machine()
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
+        machine.headArrived(expectsContinue: true)
+        machine.refusedBeforeBody()
+        let continues = machine.takeContinue(readingBody: true)
+        #expect(!continues)
+        let keptAlive = machine.dispatched(clientKeepsAlive: true)
+        #expect(!keptAlive)
+        machine.responseQueued(keepAlive: false)
+        let next = machine.queueWritten(serverDraining: false, now: Self.at(1_000))
+        #expect(next == .close)
+        #expect(machine.lingersOnClose)
+        machine.beginLingering(now: Self.at(1_000))
+        #expect(machine.tick(now: Self.at(1_002) - 1) == .none)
+        #expect(machine.tick(now: Self.at(1_002)) == .close)
+        let underLimit = machine.discarded(1 << 20)
+        #expect(!underLimit)
+        let overLimit = machine.discarded(1)
+        #expect(overLimit)
+    }
+
+    @Test func aKeptAliveExchange_EndsIdle_AndAHalfClosedClientIsNotKeptAlive() {
+        var machine = Self.machine()
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
+        let keptAlive = machine.dispatched(clientKeepsAlive: true)
+        #expect(keptAlive)
+        #expect(machine.awaitingResponse)
+        let early = machine.queueWritten(serverDraining: false, now: Self.at(1_001))
+        #expect(early == nil)
+        machine.responseQueued(keepAlive: true)
+        let next = machine.queueWritten(serverDraining: false, now: Self.at(1_001))
+        #expect(next == ConnectionStateMachine.Action.none)
+        #expect(!machine.awaitingResponse)
+        #expect(machine.isIdle)
+        machine.inputEnded()
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_002))
+        let keptAliveAfterHalfClose = machine.dispatched(clientKeepsAlive: true)
+        #expect(!keptAliveAfterHalfClose)
+        #expect(!machine.lingersOnClose)
+    }
+
     // MARK: - Processing
 
     @Test func processing_HasNoTimeout() {

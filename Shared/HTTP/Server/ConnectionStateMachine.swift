@@ -32,6 +32,10 @@ struct ConnectionStateMachine: Sendable {
         var write: UInt64
         /// Bytes per second a body must average (0: no overall body deadline).
         var minBodyRate: Int
+        /// How long a lingering close waits for the client to finish sending.
+        var linger: UInt64 = 2_000_000_000
+        /// How much a lingering close reads and throws away before it gives up.
+        var lingerBytes = 1 << 20
 
         init(_ limits: HTTPLimits) {
             header = limits.headerTimeout.nanoseconds
@@ -54,7 +58,27 @@ struct ConnectionStateMachine: Sendable {
     /// False until the first request's head is complete: until then the header timer set at the
     /// accept runs on, so a connection cannot be held open by sending nothing or a byte at a time.
     private var servedAHead = false
-    private let timeouts: Timeouts
+    let timeouts: Timeouts
+
+    // The exchange in progress (see `ConnectionStateMachine+Exchange.swift`).
+
+    /// A request went to a handler, or the connection answers itself, and the response is not all
+    /// written yet: no further input is read meanwhile, so pipelined requests wait their turn.
+    var awaitingResponse = false
+    /// The response's last bytes are queued: once they are written the exchange is over.
+    var responseQueued = false
+    /// Whether the connection stays open after the response in progress.
+    var keepAlive = true
+    /// The client waits for `100 Continue` before it sends the body.
+    var continuePending = false
+    /// The client half-closed: nothing more will arrive.
+    var peerClosedInput = false
+    /// The answer goes out while the client may still be sending: close lingering (RFC 9112 §9.6).
+    var lingerAfterAnswer = false
+    /// While lingering: when to stop waiting for the client to finish sending.
+    var lingerDeadline: UInt64?
+    /// While lingering: how many bytes were read and thrown away.
+    var lingerDiscarded = 0
 
     init(timeouts: Timeouts, now: UInt64) {
         self.timeouts = timeouts
@@ -141,6 +165,7 @@ struct ConnectionStateMachine: Sendable {
     /// The server is shutting down: an idle connection closes now, a busy one after its response.
     mutating func beginDraining() -> Action {
         draining = true
+        keepAlive = false
         if phase == .idle {
             phase = .closed
             return .close
@@ -150,6 +175,7 @@ struct ConnectionStateMachine: Sendable {
 
     /// Checks the timers.
     mutating func tick(now: UInt64) -> Action {
+        if let lingerDeadline { return now >= lingerDeadline ? .close : .none }
         if let since = writeStalledSince, now &- since >= timeouts.write {
             phase = .closed
             return .close

@@ -53,9 +53,18 @@ enum Socket {
     }
 
     /// Disables Nagle's algorithm: responses are written whole, so delaying them only adds latency.
+    /// Failing costs only that latency, so the socket is used either way.
     static func setNoDelay(_ fd: Int32) {
-        var one: Int32 = 1
-        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        do {
+            try setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
+        } catch {
+            assert(error.errno != EBADF, "\(error)")
+        }
+    }
+
+    /// Shuts the sending side (a half-close): the peer reads the end of what was sent.
+    static func shutdownWrite(_ fd: Int32) throws(SystemError) {
+        try syscallOrThrow("shutdown(SHUT_WR)") { shutdown(fd, Int32(SHUT_WR)) }
     }
 
     /// The remote address of a connected socket, as text.
