@@ -143,3 +143,30 @@ import Testing
         }
     }
 }
+
+/// The request log names the client a trusted proxy forwarded for.
+@Suite struct ForwardedClientLogTests {
+    @Test func theRequestLog_NamesTheClientBehindATrustedProxy() throws {
+        let lines = Locked<[String]>([])
+        let router = Router(
+            routes: RouteCollection().get("hello") { _, _ in .text("hello") },
+            middleware: [
+                ObservabilityMiddleware(
+                    logger: Logger(
+                        service: "gateway",
+                        output: { bytes in
+                            lines.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) }
+                        }),
+                    metrics: MetricsRegistry()),
+                ForwardedClientMiddleware(trustedProxies: try AddressRanges(parsing: "10.0.0.0/8")),
+            ])
+        let request = HTTPRequest(
+            method: .get, target: "/hello", headers: ["X-Forwarded-For": "203.0.113.9, 10.1.1.1"])
+        _ = router.respond(to: request, connection: ConnectionInfo(remoteAddress: "10.0.0.2"))
+        _ = router.respond(to: request, connection: ConnectionInfo(remoteAddress: "192.0.2.1"))
+        let logged = lines.current
+        #expect(logged.count == 2)
+        #expect(logged.first?.contains("\"client\":\"203.0.113.9\"") == true)
+        #expect(logged.last?.contains("\"client\":\"192.0.2.1\"") == true)
+    }
+}

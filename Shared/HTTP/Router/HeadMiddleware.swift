@@ -36,3 +36,10 @@ extension HeadMiddleware {
         try next(request, context)
     }
 }
+
+/// A `HeadMiddleware` layer and its position in a route's chain, found once when the router is
+/// built so that no request pays for a dynamic cast per layer.
+struct HeadLayer: Sendable {
+    let index: Int
+    let layer: any HeadMiddleware
+}

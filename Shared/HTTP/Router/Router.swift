@@ -38,12 +38,14 @@ public final class Router: HTTPResponder {
     }
 
     /// The positions of the layers that decide from the head, found once rather than per request.
-    private static func headLayers(of chain: [any Middleware]) -> [Int] {
-        chain.indices.filter { chain[$0] is any HeadMiddleware }
+    private static func headLayers(of chain: [any Middleware]) -> [HeadLayer] {
+        chain.indices.compactMap { index in
+            (chain[index] as? any HeadMiddleware).map { HeadLayer(index: index, layer: $0) }
+        }
     }
 
     /// `headLayers(of: middleware)`.
-    private let globalHeadLayers: [Int]
+    private let globalHeadLayers: [HeadLayer]
 
     /// Whether requests no route takes (404, 405, a malformed path) are answered on the event loop:
     /// only the global middleware runs for them.
@@ -145,14 +147,13 @@ public final class Router: HTTPResponder {
             }
         }
         var stop: HeadStop?
-        for index in headLayers {
-            guard let layer = layers[index] as? any HeadMiddleware else { continue }
+        for check in headLayers {
             do {
-                if case .answer(let response) = try layer.inspect(head, context: &context) {
-                    stop = HeadStop(layer: index, answer: .success(response))
+                if case .answer(let response) = try check.layer.inspect(head, context: &context) {
+                    stop = HeadStop(layer: check.index, answer: .success(response))
                 }
             } catch {
-                stop = HeadStop(layer: index, answer: .failure(error))
+                stop = HeadStop(layer: check.index, answer: .failure(error))
             }
             if stop != nil { break }
         }

@@ -130,9 +130,34 @@
                     continue
                 }
                 Socket.setNoDelay(fd)
-                loop.adopt(
-                    HTTPConnection(
-                        fd: fd, loop: loop, server: self, peer: peer, capped: cap != nil, now: MonotonicClock.now()))
+                hand(fd, peer: peer, capped: cap != nil, from: loop)
+            }
+        }
+
+        /// The loop the next accepted connection goes to.
+        private let nextLoop = Locked(0)
+
+        /// Gives an accepted connection to the loops in turn. The loops share one listening socket
+        /// and the loop that wakes accepts everything pending, so without this a burst of clients
+        /// (a benchmark's 32 connections) would all land on one loop.
+        private func hand(_ fd: Int32, peer: String, capped: Bool, from accepting: EventLoop) {
+            let index = nextLoop.withLock { next -> Int in
+                defer { next = (next + 1) % loops.count }
+                return next
+            }
+            let target = loops[index]
+            let now = MonotonicClock.now()
+            if target === accepting {
+                return target.adopt(
+                    HTTPConnection(fd: fd, loop: target, server: self, peer: peer, capped: capped, now: now))
+            }
+            target.execute { [self] in
+                // The target may have begun shutting down since the accept.
+                guard !isDraining, !target.isStopped else {
+                    close(fd)
+                    return connectionClosed(address: capped ? peer : nil)
+                }
+                target.adopt(HTTPConnection(fd: fd, loop: target, server: self, peer: peer, capped: capped, now: now))
             }
         }
 
