@@ -9,8 +9,9 @@ import Store
 /// access table, forwards `/api/v1/<service>/…` to the owning service, answers its own routes
 /// (customer tokens, orders, the OpenAPI document), and reports the suite's readiness.
 ///
-/// Middleware, outermost first: security headers → CORS → authentication (with the
-/// failed-attempt limit) → rate limits → the access table.
+/// Middleware, outermost first: the client behind trusted proxies → security headers → CORS →
+/// authentication (with the failed-attempt limit) → rate limits → the access table. All but the
+/// security headers decide from the head, before a body is read (`HeadMiddleware`).
 public enum GatewayService {
     public static let name = "gateway"
     public static let defaultPort = 8080
@@ -20,6 +21,7 @@ public enum GatewayService {
         ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
+            maxConnectionsPerAddress: defaultMaxConnectionsPerAddress,
             migrations: migrations,
             servesInternalAPI: false,
             publicRoutes: { environment in try publicRoutes(environment, options: options) },
@@ -29,6 +31,11 @@ public enum GatewayService {
     }
 
     static let migrations: [Migration] = OrderFanOut.migrations
+
+    /// The public door caps each client address: a browser opens about 6 connections, a busy
+    /// storefront server a few dozen; 256 leaves them room and keeps one address from holding
+    /// more than a sixteenth of the server's 4096.
+    public static let defaultMaxConnectionsPerAddress = 256
 
     static func middleware(_ environment: ServiceEnvironment, options: GatewayOptions) throws -> [any Middleware] {
         let settings = try GatewaySettings.from(environment: environment.configuration.environment)
@@ -40,6 +47,7 @@ public enum GatewayService {
         // gateway costs an upstream call and a worker, so it is limited like any anonymous call.
         let liveness = Set(AccessTable.routes.filter { $0.path == "/health" && $0.handling == .runtime }.map(\.pattern))
         return [
+            ForwardedClientMiddleware(trustedProxies: environment.configuration.trustedProxies),
             SecurityHeadersMiddleware(),
             CORSMiddleware(policy: settings.corsOrigins),
             AuthenticationMiddleware(

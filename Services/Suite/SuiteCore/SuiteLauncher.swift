@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HTTP
 import Primitives
 import ServiceKit
 
@@ -45,6 +46,17 @@ public enum SuiteLauncher {
         } catch {
             Console.error("cannot create the data directory \(options.dataDirectory): \(error)")
             return 1
+        }
+
+        // Another suite (or anything else) on one of the ports: say which, and start nothing.
+        for (service, port) in options.ports.entries {
+            do {
+                try HTTPServer.checkPortIsFree(
+                    host: SuiteEnvironment.bindHost(for: service, options: options), port: port)
+            } catch {
+                Console.error("suite: cannot start \(service.name): \(error)")
+                return 1
+            }
         }
 
         let secretsFile = SecretsFile(directory: options.dataDirectory)

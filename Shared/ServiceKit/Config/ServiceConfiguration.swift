@@ -32,6 +32,12 @@ public struct ServiceConfiguration: Sendable {
     public var synchronous = "NORMAL"
     /// WAL size in pages past which it is checkpointed into the database file; nil: the default.
     public var checkpointPages: Int?
+    /// Most open connections from one client address (`ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS`,
+    /// 0 for no cap); nil: the service's own default.
+    public var maxConnectionsPerAddress: Int?
+    /// Reverse proxies whose `X-Forwarded-For` is believed and whose connections are not capped
+    /// per address (`ZAPLECZE_TRUSTED_PROXIES`: addresses and CIDR blocks, comma-separated).
+    public var trustedProxies = AddressRanges.none
     /// Every `ZAPLECZE_*` variable, for settings only one service reads.
     public var environment: [String: String] = [:]
 
@@ -118,6 +124,18 @@ public struct ServiceConfiguration: Sendable {
                 throw ConfigurationError("--checkpoint-pages must be 1–1000000, got '\(text)'")
             }
             config.checkpointPages = pages
+        }
+        if let text = environment["ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS"] {
+            guard let count = Int(text), (0...1_000_000).contains(count) else {
+                throw ConfigurationError(
+                    "ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS must be 0 (no cap) to 1000000, got '\(text)'")
+            }
+            config.maxConnectionsPerAddress = count
+        }
+        do {
+            config.trustedProxies = try AddressRanges(parsing: environment["ZAPLECZE_TRUSTED_PROXIES"] ?? "")
+        } catch {
+            throw ConfigurationError("ZAPLECZE_TRUSTED_PROXIES: \(error)")
         }
         for name in serviceNames {
             let variable = urlVariable(for: name)

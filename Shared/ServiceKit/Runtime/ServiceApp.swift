@@ -78,10 +78,14 @@ public final class ServiceApp: Sendable {
                     [("requestId", .string(context.requestId)), ("error", .string(String(describing: error)))])
             }
         )
+        var limits = HTTPLimits()
+        let perAddress = configuration.maxConnectionsPerAddress ?? definition.maxConnectionsPerAddress
+        limits.maxConnectionsPerAddress = perAddress == 0 ? nil : perAddress
+        limits.addressesWithoutConnectionCap = configuration.trustedProxies
         server = HTTPServer(
             configuration: .init(
                 host: configuration.host, port: configuration.port,
-                workers: configuration.workers ?? definition.defaultWorkers
+                workers: configuration.workers ?? definition.defaultWorkers, limits: limits
             ),
             responder: router,
             onStreamFailure: { error in
@@ -143,6 +147,9 @@ public final class ServiceApp: Sendable {
             try app.start()
         } catch {
             logger.error("could not start", [("error", .string(String(describing: error)))])
+            // Also plainly on standard error: a person starting the process reads this first.
+            let message = Array("\(definition.name): could not start: \(error)\n".utf8)
+            _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             exit(1)
         }
         let signal = Signals.waitForTermination()

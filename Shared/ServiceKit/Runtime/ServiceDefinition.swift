@@ -13,6 +13,9 @@ public struct ServiceDefinition: Sendable {
     /// mostly 2.5–4.4 ms with 32, durable writes went up to 40% faster, and each worker costs
     /// about 10 KiB resident at rest.
     public var defaultWorkers: Int
+    /// Most open connections from one client address unless `ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS`
+    /// says otherwise; nil: no cap (a service behind the gateway, which is its every client).
+    public var maxConnectionsPerAddress: Int?
     public var migrations: [Migration]
     /// Whether the process serves the internal `/v1` API at all (the gateway, the public door,
     /// does not: nothing behind it may be reachable by guessing the internal secret).
@@ -33,6 +36,7 @@ public struct ServiceDefinition: Sendable {
         version: String = "1.0.0",
         defaultPort: Int,
         defaultWorkers: Int = 32,
+        maxConnectionsPerAddress: Int? = nil,
         migrations: [Migration] = [],
         servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
@@ -45,6 +49,7 @@ public struct ServiceDefinition: Sendable {
         self.version = version
         self.defaultPort = defaultPort
         self.defaultWorkers = defaultWorkers
+        self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.migrations = migrations
         self.servesInternalAPI = servesInternalAPI
         self.internalRoutes = internalRoutes

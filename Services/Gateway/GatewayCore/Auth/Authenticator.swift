@@ -17,7 +17,13 @@ public struct Authenticator: Sendable {
 
     /// The caller of `request`.
     public func principal(for request: HTTPRequest) throws(HTTPError) -> Principal {
-        guard let header = request.headers["Authorization"] else { return .anonymous }
+        try principal(for: request.head)
+    }
+
+    /// The caller whose request has this head: credentials travel in header fields, so the caller
+    /// is known before any body is read.
+    public func principal(for head: HTTPRequestHead) throws(HTTPError) -> Principal {
+        guard let header = head.headers["Authorization"] else { return .anonymous }
         guard header.utf8.count <= 8192, header.count > 7,
             HTTPHeaders.equalsIgnoringCase(header.prefix(7), "Bearer ")
         else { throw HTTPError.unauthorized("Use Authorization: Bearer <key or token>.") }
