@@ -12,8 +12,8 @@ import Store
 /// Middleware, outermost first: security headers → CORS → authentication (with the
 /// failed-attempt limit) → rate limits → the access table.
 public enum GatewayService {
-    public static let name = "gateway"
-    public static let defaultPort = 8080
+    public static let name = SuiteService.gateway.name
+    public static let defaultPort = SuiteService.gateway.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition(options: GatewayOptions = GatewayOptions()) -> ServiceDefinition {

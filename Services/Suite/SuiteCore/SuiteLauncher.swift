@@ -15,7 +15,14 @@ public enum SuiteLauncher {
     ///
     /// SIGTERM and SIGINT are blocked first, before any thread exists, so that every later thread
     /// inherits the mask and only the sigwait thread ever sees them.
-    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+    ///
+    /// `services` are the definitions the executable links, one per `SuiteService`: each child is
+    /// this same executable run as `suite serve <name>`, which hands over to `ServiceApp.main`.
+    public static func main(arguments: [String], environment: [String: String], services: [ServiceDefinition]) -> Int32
+    {
+        if arguments.first == "serve" {
+            serve(arguments, services: services)
+        }
         SignalHandling.block(SignalHandling.terminationSignals)
         // A closed stdout (suite | head) must not kill the launcher and orphan the children;
         // the children get SIGPIPE back at its default (ProcessSpawner resets it).
@@ -32,6 +39,8 @@ public enum SuiteLauncher {
                 return 0
             case .run(let parsed):
                 options = parsed
+            case .serve:
+                return usageExitCode  // handled before anything else, above
             }
         } catch {
             Console.error(error.description)
@@ -56,13 +65,18 @@ public enum SuiteLauncher {
             if case .invalidVariable = error { return usageExitCode }
             return 1
         }
-        announceGenerated(resolution, file: secretsFile)
+        Console.out(keysAnnouncement(resolution, file: secretsFile, environment: environment))
 
-        let paths: [String: String]
+        let executable: String
         do {
-            paths = try ExecutableLocator.locate(SuiteService.all.map(\.name), in: ExecutableLocator.ownDirectory())
+            executable = try ExecutableLocator.ownPath()
         } catch {
             Console.error(error.description)
+            return 1
+        }
+        let missing = SuiteService.all.filter { service in !services.contains { $0.name == service.name } }
+        guard missing.isEmpty else {
+            Console.error("this build of suite lacks \(missing.map(\.name).joined(separator: ", "))")
             return 1
         }
 
@@ -72,8 +86,8 @@ public enum SuiteLauncher {
             ChildSpec(
                 name: service.name,
                 command: SpawnCommand(
-                    executablePath: paths[service.name] ?? service.name,
-                    arguments: SuiteEnvironment.arguments(for: service, options: options),
+                    executablePath: executable,
+                    arguments: ["serve", service.name] + SuiteEnvironment.arguments(for: service, options: options),
                     environment: childEnvironment))
         }
         return supervise(children, options: options)
@@ -105,15 +119,45 @@ public enum SuiteLauncher {
         }
     }
 
-    private static func announceGenerated(_ resolution: SecretsFile.Resolution, file: SecretsFile) {
-        guard !resolution.generated.isEmpty else { return }
-        var text =
-            "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)\n"
-        let environment = resolution.secrets.environment
-        for variable in resolution.generated where variable.isShownWhenGenerated {
-            text += "  \(variable.rawValue)=\(environment[variable.rawValue] ?? "")\n"
+    /// Runs one service in this process (`suite serve <name> [flags]`); never returns.
+    private static func serve(_ arguments: [String], services: [ServiceDefinition]) -> Never {
+        do {
+            guard case .serve(let service, let flags) = try LauncherOptions.parse(arguments),
+                let definition = services.first(where: { $0.name == service.name })
+            else {
+                Console.error("this build of suite cannot serve \(arguments.dropFirst().first ?? "")")
+                exit(1)
+            }
+            ServiceApp.main(definition, arguments: flags)
+        } catch {
+            Console.error(error.description)
+            exit(usageExitCode)
         }
-        Console.out(text)
+    }
+
+    /// What the launcher says of the API keys on every start, so that they are at hand however
+    /// long ago they were generated: the keys kept in the secrets file (or generated now) with
+    /// the file's path; of keys given in the environment, only that they come from there.
+    public static func keysAnnouncement(
+        _ resolution: SecretsFile.Resolution, file: SecretsFile, environment: [String: String]
+    ) -> String {
+        var lines: [String] = []
+        if !resolution.generated.isEmpty {
+            lines.append(
+                "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)"
+            )
+        }
+        let values = resolution.secrets.environment
+        let shown = SecretVariable.allCases.filter(\.isShownWhenGenerated)
+        let fromFile = shown.filter { environment[$0.rawValue] == nil }
+        if !fromFile.isEmpty {
+            lines.append("suite: API keys (kept in \(file.path)):")
+            lines += fromFile.map { "  \($0.rawValue)=\(values[$0.rawValue] ?? "")" }
+        }
+        for variable in shown where environment[variable.rawValue] != nil {
+            lines.append("suite: \(variable.rawValue) is taken from the environment")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func report(_ event: SupervisorEvent, options: LauncherOptions) {

@@ -81,7 +81,7 @@ public final class ServiceApp: Sendable {
         server = HTTPServer(
             configuration: .init(
                 host: configuration.host, port: configuration.port,
-                workers: configuration.workers ?? definition.defaultWorkers
+                workers: configuration.workers ?? HTTPServer.Configuration.defaultWorkers
             ),
             responder: router,
             onStreamFailure: { error in
@@ -121,14 +121,17 @@ public final class ServiceApp: Sendable {
     }
 
     /// Runs a service executable: parses flags and variables (exit 2 on a bad one), serves until
-    /// SIGTERM or SIGINT, shuts down gracefully and exits 0.
-    public static func main(_ definition: ServiceDefinition) -> Never {
+    /// SIGTERM or SIGINT, shuts down gracefully and exits 0. `arguments` are the flags after the
+    /// program's name (or after `suite serve <name>`).
+    public static func main(
+        _ definition: ServiceDefinition, arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) -> Never {
         Signals.blockTermination()
         ParentWatch.bindToParent()
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration.parse(
-                service: definition.name, arguments: Array(CommandLine.arguments.dropFirst()),
+                service: definition.name, arguments: arguments,
                 environment: ProcessInfo.processInfo.environment, defaultPort: definition.defaultPort
             )
         } catch {

@@ -8,11 +8,6 @@ public struct ServiceDefinition: Sendable {
     public var name: String
     public var version: String
     public var defaultPort: Int
-    /// Handler threads unless `--workers` says otherwise. 32 by default: on 2 cores, with 32
-    /// keep-alive clients reading from SQLite, a read's p99 was 5–10 ms with 16 workers and
-    /// mostly 2.5–4.4 ms with 32, durable writes went up to 40% faster, and each worker costs
-    /// about 10 KiB resident at rest.
-    public var defaultWorkers: Int
     public var migrations: [Migration]
     /// Whether the process serves the internal `/v1` API at all (the gateway, the public door,
     /// does not: nothing behind it may be reachable by guessing the internal secret).
@@ -32,7 +27,6 @@ public struct ServiceDefinition: Sendable {
         name: String,
         version: String = "1.0.0",
         defaultPort: Int,
-        defaultWorkers: Int = 32,
         migrations: [Migration] = [],
         servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
@@ -44,7 +38,6 @@ public struct ServiceDefinition: Sendable {
         self.name = name
         self.version = version
         self.defaultPort = defaultPort
-        self.defaultWorkers = defaultWorkers
         self.migrations = migrations
         self.servesInternalAPI = servesInternalAPI
         self.internalRoutes = internalRoutes
