@@ -13,7 +13,7 @@ struct SuiteLifecycleTests {
     @Test func wholeSuite_ComesUp_AndGatewayReportsEveryServiceReady() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
-        let response = try suite.gateway.request(.get, "/ready")
+        let response = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
         #expect(response.status == .ok)
         let report = try response.decode(JSONValue.self)
         guard case .object(let fields) = report, case .object(let services)? = fields["services"] else {

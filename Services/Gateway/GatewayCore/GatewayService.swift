@@ -23,7 +23,12 @@ public enum GatewayService {
             migrations: migrations,
             servesInternalAPI: false,
             publicRoutes: { environment in try publicRoutes(environment, options: options) },
-            readiness: { environment in SuiteReadiness(environment: environment).response() },
+            readiness: { environment, detailed in SuiteReadiness(environment: environment).response(detailed: detailed)
+            },
+            observers: { environment in
+                try ObserverPolicy.restricted(
+                    to: AccessTable.metricsRoute.roles, environment: environment.configuration.environment)
+            },
             middleware: { environment in try middleware(environment, options: options) }
         )
     }

@@ -31,9 +31,9 @@ public final class MetricsRegistry: Sendable {
         let label: String
         var duration = Histogram()
         /// Requests by method and status: a handful per route, so a list beats a dictionary.
-        var counts: [(method: String, status: Int, count: UInt64)] = []
+        var counts: [(method: String, status: String, count: UInt64)] = []
 
-        mutating func record(method: String, status: Int, seconds: Double) {
+        mutating func record(method: String, status: String, seconds: Double) {
             duration.record(seconds)
             if let index = counts.firstIndex(where: { $0.status == status && $0.method == method }) {
                 counts[index].count += 1
@@ -62,12 +62,39 @@ public final class MetricsRegistry: Sendable {
     public init() {}
 
     /// Records one finished request.
+    ///
+    /// Every label value comes from a closed set, so that no caller can add series: `route` is a
+    /// registered pattern or `unmatched` (the router's), the method one of RFC 9110's or `other`,
+    /// the status one the suite answers with or its class (`5xx`). Without that, each made-up
+    /// method of an anonymous request would stay in `/metrics` for the life of the process.
     public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+        let method = Self.methodLabel(method)
+        let status = Self.statusLabel(status)
         state.withLock { state in
             state.routes[route, default: RouteStats(label: "route=\(label(route))")]
                 .record(method: method, status: status, seconds: seconds)
         }
     }
+
+    /// The methods of RFC 9110 §9 keep their name; any other token is `other`.
+    public static func methodLabel(_ method: String) -> String {
+        knownMethods.contains(method) ? method : "other"
+    }
+
+    /// A status the suite answers with keeps its code; any other is its class (`2xx` … `5xx`),
+    /// and anything outside 100–599 is `other`.
+    public static func statusLabel(_ status: Int) -> String {
+        if knownStatuses.contains(status) { return String(status) }
+        return (100...599).contains(status) ? "\(status / 100)xx" : "other"
+    }
+
+    private static let knownMethods: Set<String> = [
+        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT",
+    ]
+    private static let knownStatuses: Set<Int> = [
+        200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 408, 409, 411, 413, 414, 415, 417, 422, 429, 431, 500, 501,
+        502, 503, 504, 505,
+    ]
 
     /// Records `seconds` in the histogram `name` with `labels` (the text inside the braces, e.g.
     /// `service="loyalty"`), e.g. upstream latency per service.
@@ -103,7 +130,7 @@ public final class MetricsRegistry: Sendable {
         }
         for request in requests.sorted(by: { ($0.route, $0.status, $0.method) < ($1.route, $1.status, $1.method) }) {
             out +=
-                "zaplecze_http_requests_total{route=\(label(request.route)),method=\(label(request.method)),status=\"\(request.status)\"} \(request.count)\n"
+                "zaplecze_http_requests_total{route=\(label(request.route)),method=\"\(request.method)\",status=\"\(request.status)\"} \(request.count)\n"
         }
         var histograms = snapshot.histograms
         if !snapshot.routes.isEmpty {

@@ -37,26 +37,27 @@ public final class ServiceApp: Sendable {
         ])
         let health: RouteHandler = { _, _ in healthResponse }
         // /health and the built-in /ready answer from memory: on the event loop, with no hand-off.
+        let observers = try definition.observers(environment)
         var routes = RouteCollection()
             .get("health", execution: .eventLoop, use: health)
-            .get("metrics") { _, _ in
-                HTTPResponse(
+            .get("metrics") { _, context in
+                try observers.require(context)
+                return HTTPResponse(
                     headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                     bytes: Array(environment.metrics.render().utf8)
                 )
             }
         if let readiness = definition.readiness {
-            routes = routes.get("ready") { _, _ in readiness(environment) }
+            routes = routes.get("ready") { _, context in readiness(environment, observers.admits(context)) }
         } else {
-            routes = routes.get("ready", execution: .eventLoop) { _, _ in
+            routes = routes.get("ready", execution: .eventLoop) { _, context in
                 let ready = database.isMigrated
-                return try .json(
-                    [
-                        "status": ready ? "ready" : "starting", "service": definition.name,
-                        "version": definition.version,
-                    ],
-                    status: ready ? .ok : .serviceUnavailable
-                )
+                var body = ["status": ready ? "ready" : "starting"]
+                if observers.admits(context) {
+                    body["service"] = definition.name
+                    body["version"] = definition.version
+                }
+                return try .json(body, status: ready ? .ok : .serviceUnavailable)
             }
         }
         routes = routes.include(try definition.publicRoutes(environment))

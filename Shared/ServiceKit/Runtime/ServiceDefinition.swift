@@ -16,8 +16,11 @@ public struct ServiceDefinition: Sendable {
     public var internalRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
     /// Routes at the root without internal authentication (the gateway's public door).
     public var publicRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
-    /// Replaces the standard `/ready` answer (the gateway reports the whole suite).
-    public var readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)?
+    /// Replaces the standard `/ready` answer (the gateway reports the whole suite); `detailed`
+    /// is false for a caller the observer policy does not admit, who gets the status alone.
+    public var readiness: (@Sendable (ServiceEnvironment, _ detailed: Bool) -> HTTPResponse)?
+    /// Who may read `/metrics` and `/ready`'s details; everyone unless the service says otherwise.
+    public var observers: @Sendable (ServiceEnvironment) throws -> ObserverPolicy
     /// Extra middleware around every route, outermost first, inside logging and metrics.
     public var middleware: @Sendable (ServiceEnvironment) throws -> [any Middleware]
     /// Runs once the server listens (background jobs); the returned closure stops them.
@@ -31,7 +34,8 @@ public struct ServiceDefinition: Sendable {
         servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
         publicRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
-        readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)? = nil,
+        readiness: (@Sendable (ServiceEnvironment, _ detailed: Bool) -> HTTPResponse)? = nil,
+        observers: @escaping @Sendable (ServiceEnvironment) throws -> ObserverPolicy = { _ in .everyone },
         middleware: @escaping @Sendable (ServiceEnvironment) throws -> [any Middleware] = { _ in [] },
         start: @escaping @Sendable (ServiceEnvironment) throws -> (@Sendable () -> Void) = { _ in {} }
     ) {
@@ -43,6 +47,7 @@ public struct ServiceDefinition: Sendable {
         self.internalRoutes = internalRoutes
         self.publicRoutes = publicRoutes
         self.readiness = readiness
+        self.observers = observers
         self.middleware = middleware
         self.start = start
     }

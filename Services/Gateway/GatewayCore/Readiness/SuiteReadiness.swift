@@ -46,11 +46,15 @@ public struct SuiteReadiness: Sendable {
             services: states)
     }
 
-    /// The `/ready` response.
-    public func response() -> HTTPResponse {
+    /// The `/ready` response: the whole report when `detailed`, else only the suite's status
+    /// (the services' addresses and versions are not for anonymous callers).
+    public func response(detailed: Bool) -> HTTPResponse {
         let report = report()
-        return (try? HTTPResponse.json(report, status: report.status == "ready" ? .ok : .serviceUnavailable))
-            ?? HTTPResponse(status: .serviceUnavailable)
+        let status: HTTPStatus = report.status == "ready" ? .ok : .serviceUnavailable
+        let body =
+            detailed
+            ? try? HTTPResponse.json(report, status: status) : try? .json(["status": report.status], status: status)
+        return body ?? HTTPResponse(status: .serviceUnavailable)
     }
 
     private func check(_ name: String) -> ServiceState {
