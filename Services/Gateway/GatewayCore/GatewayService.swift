@@ -29,7 +29,11 @@ public enum GatewayService {
                 try ObserverPolicy.restricted(
                     to: AccessTable.metricsRoute.roles, environment: environment.configuration.environment)
             },
-            middleware: { environment in try middleware(environment, options: options) }
+            middleware: { environment in try middleware(environment, options: options) },
+            start: { environment in
+                SuiteReadiness.registerSupervisionMetrics(environment)
+                return {}
+            }
         )
     }
 

@@ -43,6 +43,9 @@ public struct LauncherOptions: Equatable, Sendable {
 
         Runs the whole back office: the gateway and the five services, each its own process with its
         own SQLite database, restarting any that dies and stopping all of them on SIGTERM or Ctrl-C.
+        A process that keeps dying is restarted after a delay that doubles from 100 ms up to 30 s (it
+        starts over once the process stays up 30 s) and is reported crash-looping on the gateway's
+        /ready and /metrics; it is never given up.
 
           --port P       the gateway's port (default 8080); the services use P+1 … P+5:
                          loyalty, discounts, helpdesk, reviews, personal-data

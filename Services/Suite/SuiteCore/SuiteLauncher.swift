@@ -96,12 +96,24 @@ public enum SuiteLauncher {
     private static func supervise(_ children: [ChildSpec], options: LauncherOptions) -> Int32 {
         let started = SystemMonotonicClock().now()
         let stopping = StopFlag()
+        let reportPath = SupervisionReport.path(inDataDirectory: options.dataDirectory)
+        let current = Locked<Supervisor?>(nil)
         let supervisor = Supervisor(children: children) { event in
             report(event, options: options)
             if case .allStarted = event {
                 startReadinessWatch(options: options, since: started, stopping: stopping)
             }
+            // Every change reaches the gateway's /ready and /metrics through the report file.
+            if let statuses = current.withLock({ $0 })?.snapshot() {
+                do {
+                    try SupervisionReport(statuses).write(to: reportPath)
+                } catch {
+                    Console.error("cannot write \(reportPath): \(error)")
+                }
+            }
         }
+        current.withLock { $0 = supervisor }
+        defer { unlink(reportPath) }
         let signals = SignalHandling.startWaiting(for: SignalHandling.terminationSignals) { signal in
             Console.out("suite: \(ChildExit.signalName(signal)) received, stopping")
             stopping.set()
@@ -113,9 +125,6 @@ public enum SuiteLauncher {
         case .stopped:
             Console.out("suite: stopped")
             return 0
-        case .allChildrenGaveUp:
-            Console.error("every process failed repeatedly; giving up")
-            return 1
         }
     }
 
@@ -174,10 +183,12 @@ public enum SuiteLauncher {
             Console.out("suite: \(name) (pid \(pid)) \(exit?.description ?? "ended")")
         case .restartScheduled(let name, let delay):
             Console.out("suite: restarting \(name) in \(delay.wholeMilliseconds) ms")
-        case .gaveUp(let name, let restarts, let window):
+        case .crashLooping(let name, let restarts, let lastExit, let delay):
             Console.error(
-                "\(name) was restarted \(restarts) times within \(window.wholeMilliseconds / 1000) s and keeps dying; "
-                    + "giving up on it, the others keep running")
+                "\(name) is crash-looping: restarted \(restarts) times, last \(lastExit?.description ?? "ended"); "
+                    + "next start in \(delay.wholeMilliseconds) ms (the backoff doubles up to 30 s)")
+        case .recovered(let name):
+            Console.out("suite: \(name) has stayed up; its crash loop is over")
         case .stopping(let running):
             Console.out("suite: sending SIGTERM to \(running) processes")
         case .killed(let name, let pid):

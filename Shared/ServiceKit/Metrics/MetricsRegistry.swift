@@ -55,8 +55,9 @@ public final class MetricsRegistry: Sendable {
 
     private let state = Locked(State())
     private let inFlightCount = Atomic<Int>(0)
-    private let gauges = Locked<
-        [(name: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]
+    /// Series read at scrape time, each with its Prometheus type (`gauge` or `counter`).
+    private let scraped = Locked<
+        [(name: String, type: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]
     >([])
 
     public init() {}
@@ -111,7 +112,15 @@ public final class MetricsRegistry: Sendable {
     /// Registers a gauge computed when scraped.
     public func gauge(_ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)])
     {
-        gauges.withLock { $0.append((name, help, read)) }
+        scraped.withLock { $0.append((name, "gauge", help, read)) }
+    }
+
+    /// Registers a counter whose values are read when scraped (a total kept elsewhere, such as
+    /// the database's operations); its name should end in `_total`.
+    public func counter(
+        _ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)]
+    ) {
+        scraped.withLock { $0.append((name, "counter", help, read)) }
     }
 
     func requestStarted() { inFlightCount.wrappingAdd(1, ordering: .relaxed) }
@@ -161,12 +170,12 @@ public final class MetricsRegistry: Sendable {
                 out += labels.isEmpty ? "\(name) \(value)\n" : "\(name){\(labels)} \(value)\n"
             }
         }
-        for gauge in gauges.current {
-            out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n"
-            for sample in gauge.read() {
+        for metric in scraped.current {
+            out += "# HELP \(metric.name) \(metric.help)\n# TYPE \(metric.name) \(metric.type)\n"
+            for sample in metric.read() {
                 out +=
                     sample.labels.isEmpty
-                    ? "\(gauge.name) \(sample.value)\n" : "\(gauge.name){\(sample.labels)} \(sample.value)\n"
+                    ? "\(metric.name) \(sample.value)\n" : "\(metric.name){\(sample.labels)} \(sample.value)\n"
             }
         }
         return out

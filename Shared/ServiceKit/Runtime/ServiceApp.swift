@@ -164,19 +164,20 @@ public final class ServiceApp: Sendable {
             [("", Double(ProcessStats.openFileDescriptors()))]
         }
         let database = environment.database
-        metrics.gauge("zaplecze_db_seconds_total", help: "Time spent in database reads and writes.") {
+        metrics.counter("zaplecze_db_seconds_total", help: "Time spent in database reads and writes.") {
             let statistics = database.statistics
             return [("kind=\"read\"", statistics.readSeconds), ("kind=\"write\"", statistics.writeSeconds)]
         }
-        metrics.gauge("zaplecze_db_operations_total", help: "Database reads, writes and commits.") {
+        metrics.counter("zaplecze_db_operations_total", help: "Database reads, writes and commits.") {
             let statistics = database.statistics
             return [
                 ("kind=\"read\"", Double(statistics.reads)), ("kind=\"write\"", Double(statistics.writes)),
                 ("kind=\"commit\"", Double(statistics.commits)),
             ]
         }
-        metrics.gauge("zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer.")
-        {
+        metrics.counter(
+            "zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer."
+        ) {
             let statistics = database.statistics
             return [
                 ("by=\"background\"", Double(statistics.backgroundCheckpoints)),
