@@ -28,7 +28,15 @@ struct CrashLoopTests {
         // The launcher used to give a service up after five restarts within a minute.
         for _ in 0..<6 { try killLoyalty(suite) }
 
-        let ready = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
+        // The launcher writes its report just after starting the process the loop above saw.
+        var ready = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
+        let deadline = ContinuousClock.now + .seconds(5)
+        while (try? ready.decode(GatewayReadyReport.self).services["loyalty"]?.restarts) != 6,
+            ContinuousClock.now < deadline
+        {
+            usleep(20_000)
+            ready = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
+        }
         #expect(ready.status == .serviceUnavailable)
         let loyalty = try #require(try ready.decode(GatewayReadyReport.self).services["loyalty"])
         #expect(loyalty.status == "crashLooping")
@@ -44,8 +52,8 @@ struct CrashLoopTests {
         // Still restarted: the new process answers.
         let port = suite.port(of: "loyalty")
         var back = false
-        let deadline = ContinuousClock.now + .seconds(20)
-        while !back && ContinuousClock.now < deadline {
+        let backBy = ContinuousClock.now + .seconds(20)
+        while !back && ContinuousClock.now < backBy {
             back = (try? TestClient(port: port).request(.get, "/ready", timeout: .seconds(1)))?.status == .ok
             if !back { usleep(50_000) }
         }

@@ -49,6 +49,9 @@ public struct ServiceConfiguration: Sendable {
     public static func parse(
         service: String, arguments: [String], environment: [String: String], defaultPort: Int
     ) throws -> ServiceConfiguration {
+        // A variable set to nothing counts as unset: docker-compose.yml passes each documented
+        // variable as `${NAME:-}`, which is empty where the operator did not set it.
+        let environment = environment.filter { !$0.value.isEmpty }
         var flags: [String: String] = [:]
         var index = 0
         let known: Set<String> = [

@@ -48,6 +48,8 @@ public final class MetricsRegistry: Sendable {
         /// Other histograms by metric name, then by label set (e.g. `service="loyalty"`).
         var histograms: [String: [String: Histogram]] = [:]
         var counters: [String: [String: Double]] = [:]
+        /// HELP texts of counters and histograms, by metric name.
+        var help: [String: String] = [:]
     }
 
     /// The request-latency histogram's name.
@@ -109,6 +111,11 @@ public final class MetricsRegistry: Sendable {
         state.withLock { $0.counters[name, default: [:]][labels, default: 0] += value }
     }
 
+    /// Sets the HELP text of a counter or histogram recorded with `increment` or `observe`.
+    public func describe(_ name: String, help: String) {
+        state.withLock { $0.help[name] = help }
+    }
+
     /// Registers a gauge computed when scraped.
     public func gauge(_ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)])
     {
@@ -150,7 +157,7 @@ public final class MetricsRegistry: Sendable {
             out +=
                 name == Self.requestDuration
                 ? "# HELP \(name) Time from routing to response, by route.\n"
-                : "# HELP \(name) Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").\n"
+                : "# HELP \(name) \(snapshot.help[name] ?? "Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").")\n"
             out += "# TYPE \(name) histogram\n"
             for (labels, histogram) in series.sorted(by: { $0.key < $1.key }) {
                 for (index, bound) in Self.buckets.enumerated() {
@@ -165,6 +172,8 @@ public final class MetricsRegistry: Sendable {
         out += "# TYPE zaplecze_http_requests_in_flight gauge\n"
         out += "zaplecze_http_requests_in_flight \(inFlight)\n"
         for (name, series) in snapshot.counters.sorted(by: { $0.key < $1.key }) {
+            out +=
+                "# HELP \(name) \(snapshot.help[name] ?? "Count, by \(series.keys.first?.split(separator: "=").first ?? "label").")\n"
             out += "# TYPE \(name) counter\n"
             for (labels, value) in series.sorted(by: { $0.key < $1.key }) {
                 out += labels.isEmpty ? "\(name) \(value)\n" : "\(name){\(labels)} \(value)\n"
