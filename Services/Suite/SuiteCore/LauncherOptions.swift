@@ -55,7 +55,7 @@ public struct LauncherOptions: Equatable, Sendable {
           -h, --help     print this text
 
         `suite serve <service>` runs one service alone, with the flags of its own executable
-        (gateway, loyalty, discounts, helpdesk, reviews, personal-data; see `suite serve <service> --help`).
+        (\(SuiteService.all.map(\.name).joined(separator: ", ")); see `suite serve <service> --help`).
 
         Environment: ZAPLECZE_ADMIN_KEYS, ZAPLECZE_STOREFRONT_KEYS (comma-separated API keys),
         ZAPLECZE_INTERNAL_SECRET, ZAPLECZE_TOKEN_SECRET. Any that is unset is generated on the first
