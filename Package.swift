@@ -27,17 +27,23 @@ var targets: [Target] = [
     .target(name: "Contract", dependencies: ["HTTP"], path: "Shared/Contract"),
     .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
     .target(name: "SuiteCore", dependencies: ["ServiceKit", "Primitives"], path: "Services/Suite/SuiteCore"),
-    .executableTarget(name: "suite", dependencies: ["SuiteCore"], path: "Services/Suite/Main"),
+    // `suite` links every service, so that one build of it runs the whole suite (`suite serve <name>`).
+    .executableTarget(
+        name: "suite",
+        dependencies: ["SuiteCore"] + services.map { .target(name: "\($0.module)Core") },
+        path: "Services/Suite/Main"
+    ),
     .target(name: "TestSupport", dependencies: ["HTTP", "Store", "Contract", "ServiceKit"], path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], path: "Tests/StoreTests"),
     .testTarget(name: "ContractTests", dependencies: ["Contract", "TestSupport"], path: "Tests/ContractTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], path: "Tests/ServiceKitTests"),
-    .testTarget(name: "SuiteTests", dependencies: ["SuiteCore", "TestSupport"], path: "Tests/SuiteTests"),
+    .testTarget(
+        name: "SuiteTests", dependencies: ["SuiteCore", "ServiceKit", "TestSupport"], path: "Tests/SuiteTests"),
     .testTarget(
         name: "IntegrationTests",
-        dependencies: ["Contract", "HTTP", "TestSupport"],
+        dependencies: ["Contract", "HTTP", "ServiceKit", "TestSupport"],
         path: "Tests/IntegrationTests"
     ),
 ]

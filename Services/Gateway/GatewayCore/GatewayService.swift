@@ -13,8 +13,8 @@ import Store
 /// authentication (with the failed-attempt limit) → rate limits → the access table. All but the
 /// security headers decide from the head, before a body is read (`HeadMiddleware`).
 public enum GatewayService {
-    public static let name = "gateway"
-    public static let defaultPort = 8080
+    public static let name = SuiteService.gateway.name
+    public static let defaultPort = SuiteService.gateway.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition(options: GatewayOptions = GatewayOptions()) -> ServiceDefinition {
@@ -25,8 +25,17 @@ public enum GatewayService {
             migrations: migrations,
             servesInternalAPI: false,
             publicRoutes: { environment in try publicRoutes(environment, options: options) },
-            readiness: { environment in SuiteReadiness(environment: environment).response() },
-            middleware: { environment in try middleware(environment, options: options) }
+            readiness: { environment, detailed in SuiteReadiness(environment: environment).response(detailed: detailed)
+            },
+            observers: { environment in
+                try ObserverPolicy.restricted(
+                    to: AccessTable.metricsRoute.roles, environment: environment.configuration.environment)
+            },
+            middleware: { environment in try middleware(environment, options: options) },
+            start: { environment in
+                SuiteReadiness.registerSupervisionMetrics(environment)
+                return {}
+            }
         )
     }
 

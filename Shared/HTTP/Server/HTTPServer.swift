@@ -24,13 +24,18 @@
             public var eventLoops: Int
             /// Handler threads.
             public var workers: Int
+            /// Handler threads unless told otherwise, for every service and for `--workers`'
+            /// default. 32: on 2 cores, with 32 keep-alive clients reading from SQLite, a read's
+            /// p99 was 5–10 ms with 16 workers and mostly 2.5–4.4 ms with 32, durable writes went
+            /// up to 40% faster, and each worker costs about 10 KiB resident at rest.
+            public static let defaultWorkers = 32
             public var limits: HTTPLimits
 
             public init(
                 host: String = "127.0.0.1",
                 port: Int = 0,
                 eventLoops: Int? = nil,
-                workers: Int = 16,
+                workers: Int = defaultWorkers,
                 limits: HTTPLimits = HTTPLimits()
             ) {
                 self.host = host

@@ -12,8 +12,8 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 /// Everything a Zaplecze process is configured with, from flags first, then `ZAPLECZE_*`
 /// variables, then defaults.
 public struct ServiceConfiguration: Sendable {
-    /// The names of the suite's services, as used in URLs, variables and the launcher.
-    public static let serviceNames = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"]
+    /// The names of the services behind the gateway, as used in URLs, variables and the launcher.
+    public static var serviceNames: [String] { SuiteService.backends.map(\.name) }
 
     public var host = "127.0.0.1"
     public var port = 8080
@@ -55,6 +55,9 @@ public struct ServiceConfiguration: Sendable {
     public static func parse(
         service: String, arguments: [String], environment: [String: String], defaultPort: Int
     ) throws -> ServiceConfiguration {
+        // A variable set to nothing counts as unset: docker-compose.yml passes each documented
+        // variable as `${NAME:-}`, which is empty where the operator did not set it.
+        let environment = environment.filter { !$0.value.isEmpty }
         var flags: [String: String] = [:]
         var index = 0
         let known: Set<String> = [
@@ -166,7 +169,7 @@ public struct ServiceConfiguration: Sendable {
           --host H          address to bind (ZAPLECZE_HOST, default 127.0.0.1)
           --port P          port to bind, 0 for any (ZAPLECZE_PORT)
           --database PATH   SQLite file (ZAPLECZE_DATABASE, default ./data/\(service).sqlite)
-          --workers N       handler threads (ZAPLECZE_WORKERS, default 32)
+          --workers N       handler threads (ZAPLECZE_WORKERS, default \(HTTPServer.Configuration.defaultWorkers))
           --log-level L     debug|info|warn|error (ZAPLECZE_LOG_LEVEL, default info)
           --synchronous S   SQLite synchronous: OFF|NORMAL|FULL|EXTRA (ZAPLECZE_SQLITE_SYNCHRONOUS, default NORMAL)
           --checkpoint-pages N  WAL pages before a background checkpoint (ZAPLECZE_SQLITE_CHECKPOINT_PAGES, default 1000)

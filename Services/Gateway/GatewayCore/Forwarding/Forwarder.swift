@@ -45,6 +45,10 @@ public struct Forwarder: Sendable {
             labels[service] = "service=" + environment.metrics.label(service)
         }
         serviceLabels = labels
+        let metrics = environment.metrics
+        metrics.describe("zaplecze_upstream_requests_total", help: "Calls forwarded to each service, by its status.")
+        metrics.describe("zaplecze_upstream_errors_total", help: "Forwarded calls that failed, by service and kind.")
+        metrics.describe(Self.latencyMetric, help: "Time until each service's answer, by service.")
     }
 
     /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query
@@ -135,7 +139,8 @@ public struct Forwarder: Sendable {
     /// call counted and timed.
     private func relay(_ head: HTTPResponseHead, body: HTTPBody, _ call: Call) -> HTTPResponse {
         environment.metrics.increment(
-            "zaplecze_upstream_requests_total", labels: call.label + ",status=\"\(head.status.code)\"")
+            "zaplecze_upstream_requests_total",
+            labels: call.label + ",status=\"\(MetricsRegistry.statusLabel(head.status.code))\"")
         let seconds = Double(MonotonicClock.now() &- call.started) / 1e9
         environment.metrics.observe(Self.latencyMetric, labels: call.label, seconds: seconds)
         var headers = HTTPHeaders()

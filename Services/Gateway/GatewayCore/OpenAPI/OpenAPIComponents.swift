@@ -38,9 +38,13 @@ enum OpenAPIComponents {
             ["status": Schema.string, "service": Schema.string, "version": Schema.string], required: ["status"]),
         "ServiceReadiness": Schema.object(
             [
-                "status": Schema.oneOf(["ready", "starting", "not ready", "unreachable", "unconfigured"]),
+                "status": Schema.oneOf([
+                    "ready", "starting", "not ready", "unreachable", "unconfigured", "crashLooping",
+                ]),
                 "version": Schema.string,
                 "url": Schema.string,
+                "restarts": Schema.integer,
+                "lastExit": Schema.string,
             ], required: ["status"]),
         "ReadyReport": Schema.object(
             [
@@ -49,7 +53,7 @@ enum OpenAPIComponents {
                 "version": Schema.string,
                 "services": .object(["type": .string("object"), "additionalProperties": Schema.ref("ServiceReadiness")]
                 ),
-            ], required: ["status", "services"]),
+            ], required: ["status"]),
         "ServiceStatus": Schema.object(
             [
                 "service": Schema.string, "version": Schema.string, "database": Schema.string,

@@ -1,4 +1,5 @@
 import Contract
+import ServiceKit
 
 /// What the OpenAPI document says of one route beyond the access table: its request and response
 /// bodies and its query parameters. Kept in a table keyed by `PublicRoute.id`; a route without
@@ -84,7 +85,7 @@ enum OperationDocs {
 
     static var status: [String: OperationDoc] {
         var docs: [String: OperationDoc] = [:]
-        for service in ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"] {
+        for service in ServiceConfiguration.serviceNames {
             docs["GET /api/v1/\(service)/status"] = .returns("ServiceStatus")
             docs["GET /api/v1/\(service)/health"] = .returns("Health")
         }

@@ -26,11 +26,20 @@ extension AccessTable {
             gateway: .get, "/health", handling: .runtime, roles: anyone, summary: "Whether the gateway is alive."),
         PublicRoute(
             gateway: .get, "/ready", handling: .runtime, roles: anyone,
-            summary: "Whether the gateway and every service are ready, with each one's state and version."
+            summary:
+                "Whether the gateway and every service are ready; admin keys (and the addresses in "
+                + "ZAPLECZE_METRICS_ALLOW) also get each service's state, version and address."
         ),
-        PublicRoute(
-            gateway: .get, "/metrics", handling: .runtime, roles: anyone,
-            summary: "The gateway's metrics in the Prometheus text format, upstream latency per service included."
-        ),
+        metricsRoute,
     ]
+
+    /// `/metrics`: for admin keys, and for the client addresses in `ZAPLECZE_METRICS_ALLOW`
+    /// whatever their credentials (`ServiceApp` enforces both through the gateway's
+    /// `ObserverPolicy`, built from this row's roles).
+    static let metricsRoute = PublicRoute(
+        gateway: .get, "/metrics", handling: .runtime, roles: staff,
+        summary:
+            "The gateway's metrics in the Prometheus text format, upstream latency per service included; for admin "
+            + "keys and the addresses in ZAPLECZE_METRICS_ALLOW."
+    )
 }
