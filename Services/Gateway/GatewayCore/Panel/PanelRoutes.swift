@@ -27,7 +27,7 @@ public struct PanelRoutes: Sendable {
 
     /// The file the path names (`index.html` for `/admin` itself), revalidated by its ETag on
     /// every load so a new release is picked up at once without a build step renaming files.
-    @Sendable func file(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable public func file(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         guard assets.directory != nil else {
             throw HTTPError.notFound("The admin panel is not installed (set ZAPLECZE_PANEL_DIR).", code: "no_panel")
         }
