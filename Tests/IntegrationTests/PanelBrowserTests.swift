@@ -107,19 +107,38 @@ struct PanelBrowserTests {
         try browser.waitForText("#points") { $0 == "630" }
         try browser.waitForText(".card:last-of-type table") { $0.contains("Przeprosiny za opóźnioną paczkę") }
         try browser.screenshot("\(shots)/06-customer.png")
+        // More than the balance: the dialog stays open with the API's own message.
+        try browser.click("#manage-points")
+        try browser.type("dialog input[name=amount]", "10000")
+        try browser.click("#operation-subtract")
+        try browser.type("dialog textarea[name=reason]", "Za dużo")
+        try browser.click("dialog button[type=submit]")
+        let shortfall = try browser.waitForText("dialog .notice.error") { !$0.isEmpty }
+        #expect(shortfall.lowercased().contains("points"), "\(shortfall)")
+        try browser.screenshot("\(shots)/07-customer-error.png")
+        #expect(try browser.text("#points") == "630")
+        // Corrected in the same dialog, it goes through (a new body is a new Idempotency-Key).
+        try browser.type("dialog input[name=amount]", "30")
+        try browser.click("dialog button[type=submit]")
+        try browser.waitForText("#points") { $0 == "600" }
 
         // The remaining screens, and English.
         try browser.open("\(base)#/loyalty/rewards")
         try browser.waitForText(".paged table") { $0.contains("Kubek z logo") && $0.contains("20,00 zł") }
-        try browser.screenshot("\(shots)/07-rewards.png")
+        try browser.screenshot("\(shots)/08-rewards.png")
         try browser.open("\(base)#/loyalty/program")
         try browser.element("#program-form select[name=rewardEligibility]")
-        try browser.screenshot("\(shots)/08-program.png")
+        try browser.screenshot("\(shots)/09-program.png")
         try browser.choose("#language", "en")
         try browser.waitForText("main h1") { $0 == "Programme settings" }
         try browser.open("\(base)#/loyalty/exchange-orders")
         try browser.waitForText(toggle) { $0.contains("YES") }
-        try browser.screenshot("\(shots)/09-exchange-orders-en.png")
+        try browser.screenshot("\(shots)/10-exchange-orders-en.png")
+        // A tablet: the menu moves above the content and the table still fits.
+        try browser.resize(width: 820, height: 1180)
+        try browser.open("\(base)#/loyalty/customers/c-42")
+        try browser.waitForText("#points") { $0 == "600" }
+        try browser.screenshot("\(shots)/11-customer-tablet.png")
 
         // Signing out ends the session on the server: the old cookie no longer opens anything.
         try browser.click("#signout")

@@ -26,6 +26,11 @@ public final class WebDriverSession: @unchecked Sendable {
         try call(.post, "/url", ["url": url])
     }
 
+    /// Resizes the window (a tablet is 820 × 1180).
+    public func resize(width: Int, height: Int) throws {
+        try call(.post, "/window/rect", ["width": width, "height": height])
+    }
+
     /// Runs `script` (a function body) in the page with `arguments`; returns its result.
     @discardableResult
     public func execute(_ script: String, _ arguments: [Any] = []) throws -> Any {

@@ -73,9 +73,22 @@ export const post = (path, body, headers) => request('POST', path, { body, heade
 export const put = (path, body) => request('PUT', path, { body });
 export const del = (path) => request('DELETE', path);
 
-/** A fresh Idempotency-Key, so a repeated click or a retry changes nothing twice. */
-export function idempotencyKey() {
-  return crypto.randomUUID();
+/**
+ * Idempotency-Keys for one form: the same body gets the same key, so a double click or a retry
+ * changes nothing twice; a corrected body gets a new one (the server keeps a refused request's
+ * answer under its key too, and a key reused for another body is refused).
+ */
+export function idempotencyKeys() {
+  let lastBody = null;
+  let key = null;
+  return (body) => {
+    const text = JSON.stringify(body);
+    if (text !== lastBody) {
+      lastBody = text;
+      key = crypto.randomUUID();
+    }
+    return key;
+  };
 }
 
 /** A path segment with reserved characters escaped. */

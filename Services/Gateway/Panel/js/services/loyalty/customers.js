@@ -72,7 +72,7 @@ export async function customerCard(main, { customerId }) {
     const add = h('input', { type: 'radio', name: 'operation', value: 'add', checked: true, id: 'operation-add' });
     const subtract = h('input', { type: 'radio', name: 'operation', value: 'subtract', id: 'operation-subtract' });
     const reason = h('textarea', { name: 'reason', required: true, maxlength: 500, rows: 3 });
-    const key = api.idempotencyKey();
+    const keyFor = api.idempotencyKeys();
     formDialog(t('loyalty.customer.managePoints'), [
       field(t('loyalty.customer.amount'), amount),
       h('fieldset', { class: 'radios' }, h('legend', {}, t('loyalty.customer.operation')),
@@ -81,7 +81,8 @@ export async function customerCard(main, { customerId }) {
       field(t('loyalty.customer.reason'), reason, t('loyalty.customer.reasonHint')),
     ], async () => {
       const points = Number(amount.value) * (subtract.checked ? -1 : 1);
-      await api.post(`${path}/adjustments`, { points, reason: reason.value.trim() }, { 'Idempotency-Key': key });
+      const body = { points, reason: reason.value.trim() };
+      await api.post(`${path}/adjustments`, body, { 'Idempotency-Key': keyFor(body) });
       await showBalance();
       history.reload();
     });

@@ -26,13 +26,13 @@ function exchangedSwitch(order, changed) {
 
 function reject(order, changed) {
   const reason = h('textarea', { name: 'reason', maxlength: 500, rows: 3 });
-  const key = api.idempotencyKey();
+  const keyFor = api.idempotencyKeys();
   formDialog(t('loyalty.exchange.rejectTitle', { id: order.id }), [
     h('p', {}, t('loyalty.exchange.rejectExplanation', { points: number(order.points) })),
     field(t('loyalty.exchange.reason'), reason),
   ], async () => {
-    changed(await api.post(`loyalty/exchange-orders/${order.id}/rejection`,
-      reason.value.trim() ? { reason: reason.value.trim() } : {}, { 'Idempotency-Key': key }));
+    const body = reason.value.trim() ? { reason: reason.value.trim() } : {};
+    changed(await api.post(`loyalty/exchange-orders/${order.id}/rejection`, body, { 'Idempotency-Key': keyFor(body) }));
   }, t('loyalty.exchange.reject'));
 }
 

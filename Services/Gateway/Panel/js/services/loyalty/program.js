@@ -26,19 +26,32 @@ export default async function program(main) {
   const expiry = h('input', { name: 'expiryMonths', type: 'number', min: '1', max: '1200', step: '1',
     value: settings.expiryMonths ?? '' });
   const place = h('div');
-  const form = h('form', { class: 'form', id: 'program-form' },
+  // The category and the product list matter only for the eligibility modes that use them.
+  const earnCategoryField = field(t('loyalty.program.earnCategory'), earnCategory);
+  const earnProductsField = field(t('loyalty.program.earnProductIds'), earnProducts, t('loyalty.program.idsHint'));
+  const rewardCategoryField = field(t('loyalty.program.rewardCategory'), rewardCategory);
+  const rewardProductsField = field(t('loyalty.program.rewardProductIds'), rewardProducts, t('loyalty.program.idsHint'));
+  function toggle() {
+    earnCategoryField.hidden = earn.value !== 'category';
+    earnProductsField.hidden = earn.value !== 'marked' && earn.value !== 'allExceptExcluded';
+    rewardCategoryField.hidden = reward.value !== 'category';
+    rewardProductsField.hidden = reward.value === 'category';
+  }
+  earn.addEventListener('change', toggle);
+  reward.addEventListener('change', toggle);
+  toggle();
+  const form = h('form', { class: 'form narrow', id: 'program-form' },
     card(t('loyalty.program.earning'),
       deduct,
       field(t('loyalty.program.coefficientApplies'), coefficient, t('loyalty.program.coefficientHint')),
-      field(t('loyalty.program.earnEligibility'), earn),
-      field(t('loyalty.program.earnCategory'), earnCategory),
-      field(t('loyalty.program.earnProductIds'), earnProducts, t('loyalty.program.idsHint'))),
+      h('div', { class: 'grid' }, field(t('loyalty.program.earnEligibility'), earn), earnCategoryField),
+      earnProductsField),
     card(t('loyalty.program.spending'),
-      field(t('loyalty.program.rewardEligibility'), reward),
-      field(t('loyalty.program.rewardCategory'), rewardCategory),
-      field(t('loyalty.program.rewardProductIds'), rewardProducts, t('loyalty.program.idsHint')),
-      field(t('loyalty.program.pointsPerCurrencyUnit'), rate, t('loyalty.program.rateHint')),
-      field(t('loyalty.program.expiryMonths'), expiry, t('loyalty.program.expiryHint'))),
+      h('div', { class: 'grid' }, field(t('loyalty.program.rewardEligibility'), reward), rewardCategoryField),
+      rewardProductsField,
+      h('div', { class: 'grid' },
+        field(t('loyalty.program.pointsPerCurrencyUnit'), rate, t('loyalty.program.rateHint')),
+        field(t('loyalty.program.expiryMonths'), expiry, t('loyalty.program.expiryHint')))),
     place,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('common.save'))));
   onSubmit(form, place, async () => {
