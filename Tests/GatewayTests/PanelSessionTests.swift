@@ -76,6 +76,20 @@ import Testing
         #expect(echo.actor == "tester")
     }
 
+    @Test func sessionCookie_SentByAnotherOriginOfTheSite_IsNobody() throws {
+        let gateway = try GatewayHarness()
+        defer { gateway.stop() }
+        let session = try Self.signIn(gateway)
+        for site in ["same-site", "cross-site"] {
+            let refused = try gateway.client.request(
+                .get, "/api/v1/loyalty/rules", headers: ["Cookie": session.cookie, "Sec-Fetch-Site": site])
+            #expect(refused.status == .unauthorized, "\(site)")
+        }
+        let own = try gateway.client.request(
+            .get, "/api/v1/loyalty/rules", headers: ["Cookie": session.cookie, "Sec-Fetch-Site": "same-origin"])
+        #expect(own.status == .ok)
+    }
+
     @Test func signOut_EndsTheSessionOnTheServer() throws {
         let gateway = try GatewayHarness()
         defer { gateway.stop() }

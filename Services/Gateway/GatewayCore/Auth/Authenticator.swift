@@ -57,9 +57,9 @@ public struct Authenticator: Sendable {
 
     /// The admin of the request's panel session, or anonymous without a live one.
     func sessionPrincipal(for request: HTTPRequest) throws(HTTPError) -> Principal {
-        guard let sessions, let id = SessionCookie.value(in: request.headers), let session = sessions.find(id) else {
-            return .anonymous
-        }
+        guard let sessions, let id = SessionCookie.value(in: request.headers),
+            SessionCookie.isFromThePanel(request.headers), let session = sessions.find(id)
+        else { return .anonymous }
         // A cookie rides along with any request the browser makes to this site; only the panel's
         // own script knows the token, so a forged form or link changes nothing.
         if SessionCookie.needsCSRFToken(request.method) {

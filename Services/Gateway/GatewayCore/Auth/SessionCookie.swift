@@ -33,6 +33,15 @@ public enum SessionCookie {
         set("", maxAge: 0, secure: secure)
     }
 
+    /// Whether a request may use the cookie at all: a browser that tells where a request comes
+    /// from (`Sec-Fetch-Site`, Fetch Metadata) must say the panel's own origin or a typed-in
+    /// address. A page of another origin of the same site (a storefront on a sibling host, which
+    /// `SameSite` does not tell apart) never acts with the admin's cookie, even for reads.
+    public static func isFromThePanel(_ headers: HTTPHeaders) -> Bool {
+        guard let site = headers["Sec-Fetch-Site"] else { return true }
+        return site == "same-origin" || site == "none"
+    }
+
     /// Whether a method may change state, and so needs the CSRF token (RFC 9110 §9.2.1).
     public static func needsCSRFToken(_ method: HTTPMethod) -> Bool {
         !(method == .get || method == .head || method == .options)
