@@ -125,6 +125,12 @@ struct PanelBrowserTests {
         // The remaining screens, and English.
         try browser.open("\(base)#/loyalty/rewards")
         try browser.waitForText(".paged table") { $0.contains("Kubek z logo") && $0.contains("20,00 zł") }
+        try browser.click("#new-reward")
+        try browser.type("dialog input[name=productId]", "koszulka")
+        try browser.type("dialog input[name=name]", "Koszulka")
+        try browser.type("dialog input[name=moneyPrice]", "49,99")
+        try browser.click("dialog button[type=submit]")
+        try browser.waitForText(".paged table") { $0.contains("Koszulka") && $0.contains("49,99 zł") }
         try browser.screenshot("\(shots)/08-rewards.png")
         try browser.open("\(base)#/loyalty/program")
         try browser.element("#program-form select[name=rewardEligibility]")

@@ -63,6 +63,6 @@ export default async function rewards(main) {
   }
   main.replaceChildren(
     header(t('loyalty.rewards.title'),
-      h('button', { type: 'button', class: 'primary', onclick: () => rewardDialog(null, list.reload) }, t('loyalty.rewards.new'))),
+      h('button', { type: 'button', class: 'primary', id: 'new-reward', onclick: () => rewardDialog(null, list.reload) }, t('loyalty.rewards.new'))),
     h('p', { class: 'hint' }, t('loyalty.rewards.explanation')), listNotice, card(null, list.element));
 }
