@@ -74,6 +74,10 @@ import Testing
         let echo = try change.decode(FakeUpstream.Echo.self)
         #expect(echo.role == "admin")
         #expect(echo.actor == "tester")
+        // The session's credentials stop at the gateway.
+        for received in gateway.upstream.requests(startingWith: "/v1/") {
+            #expect(received.headers["Cookie"] == nil && received.headers["X-CSRF-Token"] == nil)
+        }
     }
 
     @Test func sessionCookie_SentByAnotherOriginOfTheSite_IsNobody() throws {

@@ -12,7 +12,7 @@ public struct Forwarder: Sendable {
     /// Header fields that belong to one hop only (RFC 9110 §7.6.1) or carry credentials that stop here.
     static let requestFieldsDropped: [String] = [
         "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
-        "content-length", "host", "authorization", "cookie", "expect",
+        "content-length", "host", "authorization", "cookie", "x-csrf-token", "expect",
     ]
     static let responseFieldsDropped: [String] = [
         "connection", "keep-alive", "transfer-encoding", "content-length", "date", "server",
