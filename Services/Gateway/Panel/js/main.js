@@ -118,6 +118,8 @@ async function render() {
   } catch (error) {
     main.replaceChildren(notice('error', error.message || String(error)));
   }
+  // After a move to another screen, keyboard focus starts at its content, not on the old link.
+  if (!main.contains(document.activeElement)) main.focus({ preventScroll: true });
 }
 
 async function start() {
@@ -140,9 +142,12 @@ async function start() {
   render();
 }
 
-window.addEventListener('unhandledrejection', (event) => {
-  const main = document.getElementById('content');
-  if (main) main.prepend(notice('error', event.reason?.message || String(event.reason)));
-});
+// Whatever a screen's script fails at shows up on the screen, never as a blank page.
+function showUnexpected(error) {
+  const main = document.getElementById('content') || app;
+  main.prepend(notice('error', error?.message || String(error)));
+}
+window.addEventListener('unhandledrejection', (event) => showUnexpected(event.reason));
+window.addEventListener('error', (event) => showUnexpected(event.error || event.message));
 
 start();
