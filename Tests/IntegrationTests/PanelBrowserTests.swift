@@ -17,8 +17,8 @@ struct PanelBrowserTests {
         return url.appendingPathComponent("panel-screenshots").path
     }
 
-    /// A customer with points and one exchange order waiting, set up through the public API.
-    static func seed(_ suite: SuiteHarness) throws -> Int64 {
+    /// A customer with points and two exchange orders waiting, set up through the public API.
+    static func seed(_ suite: SuiteHarness) throws -> (Int64, Int64) {
         let admin = SuiteHarness.adminKey
         var program = LoyaltyProgram.default
         program.rewardEligibility = .allExceptExcluded
@@ -28,10 +28,14 @@ struct PanelBrowserTests {
         let credit = PointsAdjustmentRequest(points: 500, reason: "Punkty powitalne")
         try expectSuccess(suite.gateway.json(.post, "/api/v1/loyalty/customers/c-42/adjustments", credit, token: admin))
         let order = ExchangeOrderRequest(items: [ExchangeOrderItemRequest(productId: "kubek", quantity: 1)])
-        let placed = try suite.gateway.json(
-            .post, "/api/v1/loyalty/customers/c-42/exchange-orders", order, token: SuiteHarness.storefrontKey)
-        try expectSuccess(placed)
-        return try placed.decode(ExchangeOrder.self).id
+        var ids: [Int64] = []
+        for _ in 0..<2 {
+            let placed = try suite.gateway.json(
+                .post, "/api/v1/loyalty/customers/c-42/exchange-orders", order, token: SuiteHarness.storefrontKey)
+            try expectSuccess(placed)
+            ids.append(try placed.decode(ExchangeOrder.self).id)
+        }
+        return (ids[0], ids[1])
     }
 
     static func expectSuccess(_ response: HTTPClientResponse) throws {
@@ -47,7 +51,7 @@ struct PanelBrowserTests {
     func admin_SignsIn_PreviewsARule_ManagesPoints_MarksAnExchange_AndSignsOut() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
-        let orderId = try Self.seed(suite)
+        let (orderId, rejectedId) = try Self.seed(suite)
         let driver = try ChromeDriver()
         defer { driver.stop() }
         let browser = try driver.session()
@@ -62,8 +66,8 @@ struct PanelBrowserTests {
         let refusal = try browser.waitForText("#signin .notice.error") { !$0.isEmpty }
         #expect(refusal.contains("not valid"))
         try browser.screenshot("\(shots)/01-sign-in.png")
-        try browser.type("#signin input[name=key]", SuiteHarness.adminKey)
-        try browser.click("#signin button[type=submit]")
+        // By keyboard alone: the key, then Enter.
+        try browser.type("#signin input[name=key]", SuiteHarness.adminKey + "\u{E007}")
         try browser.waitForText(".topbar .who") { $0.contains("tester") }
         let cookie = try #require(try browser.cookies()["zaplecze_session"])
         let stored = try browser.execute("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage);")
@@ -80,6 +84,15 @@ struct PanelBrowserTests {
             .get, "/api/v1/loyalty/exchange-orders/\(orderId)", token: SuiteHarness.adminKey)
         #expect(try marked.decode(ExchangeOrder.self).exchanged == true)
         try browser.screenshot("\(shots)/03-exchange-marked.png")
+        // Rejecting the other order gives its points back.
+        try browser.click("button[data-reject='\(rejectedId)']")
+        try browser.type("dialog textarea[name=reason]", "Brak towaru")
+        try browser.click("dialog button[type=submit]")
+        try browser.waitForText("button.switch[data-order='\(rejectedId)']") { _ in true }
+        try browser.waitForText(".paged table") { $0.contains("odrzucone") }
+        let rejected = try suite.gateway.request(
+            .get, "/api/v1/loyalty/exchange-orders/\(rejectedId)", token: SuiteHarness.adminKey)
+        #expect(try rejected.decode(ExchangeOrder.self).status == .rejected)
 
         // An earning rule: the seed's 103,93 / 5 example gives 20, 21 and 30 as the rounding changes.
         try browser.open("\(base)#/loyalty/rules")
