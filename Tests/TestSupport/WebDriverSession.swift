@@ -37,8 +37,9 @@ public final class WebDriverSession: @unchecked Sendable {
         try call(.post, "/execute/sync", ["script": script, "args": arguments])
     }
 
-    /// The first element matching `selector`, waiting up to `timeout` for it to appear.
-    public func element(_ selector: String, timeout: Duration = .seconds(10)) throws -> String {
+    /// The first element matching `selector`, waiting up to `timeout` for it to appear (generous:
+    /// the browser shares the machine with the rest of a parallel test run).
+    public func element(_ selector: String, timeout: Duration = .seconds(20)) throws -> String {
         var lastError: (any Error)?
         let deadline = ContinuousClock.now + timeout
         repeat {
@@ -85,7 +86,7 @@ public final class WebDriverSession: @unchecked Sendable {
     /// last text seen.
     @discardableResult
     public func waitForText(
-        _ selector: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool
+        _ selector: String, timeout: Duration = .seconds(20), _ condition: (String) -> Bool
     ) throws -> String {
         var last = ""
         let deadline = ContinuousClock.now + timeout
