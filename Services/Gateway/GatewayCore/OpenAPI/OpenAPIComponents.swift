@@ -79,6 +79,15 @@ enum OpenAPIComponents {
                 ]),
                 "expiresAt": Schema.dateTime,
             ], required: ["token", "expiresAt"]),
+        "AdminSessionRequest": Schema.object(
+            ["key": Schema.text(maxLength: 4096, description: "An admin API key.")], required: ["key"]),
+        "AdminSession": Schema.object(
+            [
+                "admin": Schema.text(maxLength: 200, description: "The admin key's label."),
+                "csrfToken": Schema.text(
+                    maxLength: 64, description: "Repeat as `X-CSRF-Token` on every call that changes something."),
+                "expiresAt": Schema.dateTime,
+            ], required: ["admin", "csrfToken", "expiresAt"]),
         "OrderStatus": Schema.oneOf(OrderStatus.allCases.map(\.rawValue)),
         "Buyer": Schema.object(
             [

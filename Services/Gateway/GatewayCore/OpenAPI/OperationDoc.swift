@@ -75,6 +75,9 @@ enum OperationDocs {
 
     static let gateway: [String: OperationDoc] = [
         "POST /api/v1/auth/customer-tokens": .body("CustomerTokenRequest", returns: "CustomerToken", status: 201),
+        "POST /api/v1/auth/sessions": .body("AdminSessionRequest", returns: "AdminSession", status: 201),
+        "GET /api/v1/auth/sessions/current": .returns("AdminSession"),
+        "DELETE /api/v1/auth/sessions/current": OperationDoc(status: 204),
         "PUT /api/v1/orders/:orderNumber": .body("OrderDocument", returns: "OrderAcceptance", status: 202),
         "GET /api/v1/orders/:orderNumber/deliveries": .returns("OrderDeliveries"),
         "GET /api/v1/openapi.json": OperationDoc(response: Schema.anyObject),
@@ -105,6 +108,7 @@ enum OperationDocs {
                     .filter("active", "Only active (true) or inactive (false) rules.", Schema.boolean),
                 ]),
             "POST /rules": .body("LoyaltyRule", returns: "LoyaltyRule", status: 201),
+            "POST /rules/preview": .body("AwardPreviewRequest", returns: "AwardPreview"),
             "GET /rules/:id": .returns("LoyaltyRule"),
             "PUT /rules/:id": .body("LoyaltyRule", returns: "LoyaltyRule"),
             "DELETE /rules/:id": OperationDoc(status: 204),

@@ -11,6 +11,19 @@ extension AccessTable {
             summary: "Mint a signed, expiring token that lets one customer reach their own data.", bodyLimit: 4 * 1024
         ),
         PublicRoute(
+            gateway: .post, "/api/v1/auth/sessions", roles: anyone,
+            summary: "Sign in to the back-office panel: an admin key for a session cookie and a CSRF token.",
+            bodyLimit: 4 * 1024
+        ),
+        PublicRoute(
+            gateway: .get, "/api/v1/auth/sessions/current", roles: staff,
+            summary: "The panel session the cookie stands for, with its CSRF token."
+        ),
+        PublicRoute(
+            gateway: .delete, "/api/v1/auth/sessions/current", roles: staff,
+            summary: "Sign out of the back-office panel: the session ends on the server."
+        ),
+        PublicRoute(
             gateway: .put, "/api/v1/orders/:orderNumber", roles: shop,
             summary:
                 "Report the whole order after each change; the gateway hands each part to the service that owns it.",
