@@ -56,6 +56,9 @@ RUN groupadd --system --gid 10001 zaplecze \
     && chmod 0700 /data
 
 COPY --from=build /out/ /usr/local/bin/
+# The admin panel's static files (no build step): the gateway serves them at /admin.
+COPY Services/Gateway/Panel /usr/local/share/zaplecze/panel
+ENV ZAPLECZE_PANEL_DIR=/usr/local/share/zaplecze/panel
 
 USER zaplecze:zaplecze
 WORKDIR /data

@@ -28,7 +28,12 @@ var targets: [Target] = [
     .target(name: "Contract", dependencies: ["HTTP", "Identifiers"], path: "Shared/Contract"),
     .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
     .target(name: "SuiteCore", dependencies: ["ServiceKit", "Primitives"], path: "Services/Suite/SuiteCore"),
-    .executableTarget(name: "suite", dependencies: ["SuiteCore"], path: "Services/Suite/Main"),
+    // `suite` links every service, so that one build of it runs the whole suite (`suite serve <name>`).
+    .executableTarget(
+        name: "suite",
+        dependencies: ["SuiteCore"] + services.map { .target(name: "\($0.module)Core") },
+        path: "Services/Suite/Main"
+    ),
     .target(name: "TestSupport", dependencies: ["HTTP", "Store", "Contract", "ServiceKit"], path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
@@ -36,10 +41,11 @@ var targets: [Target] = [
     .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], path: "Tests/StoreTests"),
     .testTarget(name: "ContractTests", dependencies: ["Contract", "TestSupport"], path: "Tests/ContractTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], path: "Tests/ServiceKitTests"),
-    .testTarget(name: "SuiteTests", dependencies: ["SuiteCore", "TestSupport"], path: "Tests/SuiteTests"),
+    .testTarget(
+        name: "SuiteTests", dependencies: ["SuiteCore", "ServiceKit", "TestSupport"], path: "Tests/SuiteTests"),
     .testTarget(
         name: "IntegrationTests",
-        dependencies: ["Contract", "HTTP", "TestSupport"],
+        dependencies: ["Contract", "HTTP", "ServiceKit", "TestSupport"],
         path: "Tests/IntegrationTests"
     ),
 ]
@@ -62,6 +68,10 @@ for service in services {
 }
 targets.append(
     .testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
+targets.append(
+    .testTarget(
+        name: "DiscountsTests", dependencies: ["DiscountsCore", "Primitives", "Store", "TestSupport"],
+        path: "Tests/DiscountsTests"))
 targets.append(
     .testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
 

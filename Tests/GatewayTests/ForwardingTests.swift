@@ -24,7 +24,7 @@ import Testing
         #expect(response.status == .gatewayTimeout)
         #expect(response.headers["Content-Type"] == "application/json")
         #expect(response.errorEnvelope?.error.code == "upstream_timeout")
-        let metrics = try gateway.client.request(.get, "/metrics").text
+        let metrics = try gateway.client.request(.get, "/metrics", token: GatewayHarness.adminKey).text
         #expect(metrics.contains("zaplecze_upstream_errors_total{service=\"loyalty\",kind=\"timeout\"} 1"))
     }
 
@@ -98,7 +98,7 @@ import Testing
         let response = try gateway.client.request(.get, "/api/v1/loyalty/status", token: GatewayHarness.adminKey)
         #expect(response.status == .badGateway)
         #expect(response.headers["Content-Type"] == "application/json")
-        let metrics = try gateway.client.request(.get, "/metrics").text
+        let metrics = try gateway.client.request(.get, "/metrics", token: GatewayHarness.adminKey).text
         #expect(metrics.contains("zaplecze_upstream_errors_total{service=\"loyalty\",kind=\"protocol\"} 1"))
         #expect(!metrics.contains("zaplecze_upstream_requests_total{service=\"loyalty\""))
     }
@@ -109,7 +109,7 @@ import Testing
         for service in ["loyalty", "loyalty", "reviews"] {
             #expect(try gateway.client.request(.get, "/api/v1/\(service)/health").status == .ok)
         }
-        let text = try gateway.client.request(.get, "/metrics").text
+        let text = try gateway.client.request(.get, "/metrics", token: GatewayHarness.adminKey).text
         #expect(text.contains("zaplecze_upstream_request_duration_seconds_count{service=\"loyalty\"} 2"))
         #expect(text.contains("zaplecze_upstream_request_duration_seconds_count{service=\"reviews\"} 1"))
         #expect(text.contains("zaplecze_upstream_request_duration_seconds_bucket{service=\"loyalty\",le=\"+Inf\"} 2"))
@@ -131,7 +131,7 @@ import Testing
         gateway.upstream.behave { request in
             request.target == "/ready" ? try? .json(["status": "ready", "version": "9.9.9"]) : nil
         }
-        let response = try gateway.client.request(.get, "/ready")
+        let response = try gateway.client.request(.get, "/ready", token: GatewayHarness.adminKey)
         #expect(response.status == .serviceUnavailable)
         let report = try response.decode(SuiteReadiness.Report.self)
         #expect(report.status == "degraded")

@@ -59,9 +59,27 @@ import Testing
         #expect(machine.tick(now: Self.at(1_035)) == .close)
     }
 
-    @Test func headerTimeout_RunsFromTheFirstByte_NotFromTheConnection() {
+    @Test func headerTimeout_OfTheFirstRequest_RunsFromTheAccept_SoAConnectionThatSendsNothingCloses() {
         var machine = Self.machine(at: 1_000)
-        // Idle for 50 s (less than the idle timeout), then the first byte.
+        #expect(machine.isIdle)
+        #expect(machine.tick(now: Self.at(1_010) - 1) == .none)
+        #expect(machine.tick(now: Self.at(1_010)) == .close)
+    }
+
+    @Test func headerTimeout_OfTheFirstRequest_IsNotRestartedByItsFirstByte() {
+        var machine = Self.machine(at: 1_000)
+        // Silent for 9 s, then a first byte: the head still has until 10 s after the accept.
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_009))
+        #expect(machine.tick(now: Self.at(1_010) - 1) == .none)
+        #expect(machine.tick(now: Self.at(1_010)) == .respondAndClose(.requestTimeout))
+    }
+
+    @Test func headerTimeout_OfALaterRequest_RunsFromItsFirstByte() {
+        var machine = Self.machine(at: 1_000)
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_001))
+        machine.dispatched()
+        #expect(machine.responseWritten(keepAlive: true, now: Self.at(1_002)) == .none)
+        // Idle for 48 s (less than the idle timeout), then the first byte of the next request.
         machine.received(parserIdle: false, readingBody: false, now: Self.at(1_050))
         #expect(machine.tick(now: Self.at(1_059)) == .none)
         #expect(machine.tick(now: Self.at(1_060)) == .respondAndClose(.requestTimeout))
@@ -69,6 +87,9 @@ import Testing
 
     @Test func bytesThatLeaveTheParserIdle_DoNotStartTheHeaderTimer() {
         var machine = Self.machine(at: 1_000)
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
+        machine.dispatched()
+        #expect(machine.responseWritten(keepAlive: true, now: Self.at(1_000)) == .none)
         machine.received(parserIdle: true, readingBody: false, now: Self.at(1_001))
         #expect(machine.phase == .idle)
         // The idle deadline still applies, not the header one.
@@ -81,15 +102,28 @@ import Testing
     @Test func bodyProgress_RestartsTheTimer_AndAStalledBodyGets408() {
         var machine = Self.machine()
         machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
-        machine.received(parserIdle: false, readingBody: true, now: Self.at(1_002))
+        machine.received(parserIdle: false, readingBody: true, bodyBytes: 1 << 20, now: Self.at(1_002))
         #expect(machine.phase == .readingBody)
         // Each piece gives the client another 5 s, well past the 10 s header deadline.
         for second in stride(from: 1_006, through: 1_030, by: 4) {
             #expect(machine.tick(now: Self.at(UInt64(second))) == .none)
-            machine.received(parserIdle: false, readingBody: true, now: Self.at(UInt64(second)))
+            machine.received(parserIdle: false, readingBody: true, bodyBytes: 1 << 20, now: Self.at(UInt64(second)))
         }
         #expect(machine.tick(now: Self.at(1_035) - 1) == .none)
         #expect(machine.tick(now: Self.at(1_035)) == .respondAndClose(.requestTimeout))
+    }
+
+    @Test func aBodyTrickledJustInsideTheProgressTimer_Gets408_AtItsOverallDeadline() {
+        var machine = Self.machine()
+        // 64 KiB at the minimum 16 KiB/s: 4 s, plus the 5 s progress timeout.
+        machine.received(parserIdle: false, readingBody: true, bodyBytes: 64 * 1024, now: Self.at(1_000))
+        for second in stride(from: 1_004, through: 1_008, by: 4) {
+            #expect(machine.tick(now: Self.at(UInt64(second))) == .none)
+            machine.received(parserIdle: false, readingBody: true, now: Self.at(UInt64(second)))
+        }
+        // The piece at 1 008 s restarted the progress timer (to 1 013 s), not the body's deadline.
+        #expect(machine.tick(now: Self.at(1_009) - 1) == .none)
+        #expect(machine.tick(now: Self.at(1_009)) == .respondAndClose(.requestTimeout))
     }
 
     @Test func headAndBodyStartInOneRead_BodyTimerApplies() {
@@ -104,6 +138,11 @@ import Testing
 
     @Test func idleKeepAlive_ClosesSilentlyAtTheDeadline_AndNotBefore() {
         var machine = Self.machine(at: 1_000)
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
+        machine.dispatched()
+        #expect(machine.responseWritten(keepAlive: true, now: Self.at(1_000)) == .none)
+        #expect(machine.isIdle)
+        #expect(machine.idleSince == Self.at(1_000))
         #expect(machine.tick(now: Self.at(1_060) - 1) == .none)
         #expect(machine.phase == .idle)
         #expect(machine.tick(now: Self.at(1_060)) == .close)
@@ -118,6 +157,50 @@ import Testing
         #expect(machine.phase == .idle)
         #expect(machine.tick(now: Self.at(1_109)) == .none)
         #expect(machine.tick(now: Self.at(1_110)) == .close)
+    }
+
+    // MARK: - The exchange
+
+    @Test func anAnswerBeforeTheBody_ClosesLingering_UntilTheLingerTimeOrTooManyDiscardedBytes() {
+        var machine = Self.machine()
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
+        machine.headArrived(expectsContinue: true)
+        machine.refusedBeforeBody()
+        let continues = machine.takeContinue(readingBody: true)
+        #expect(!continues)
+        let keptAlive = machine.dispatched(clientKeepsAlive: true)
+        #expect(!keptAlive)
+        machine.responseQueued(keepAlive: false)
+        let next = machine.queueWritten(serverDraining: false, now: Self.at(1_000))
+        #expect(next == .close)
+        #expect(machine.lingersOnClose)
+        machine.beginLingering(now: Self.at(1_000))
+        #expect(machine.tick(now: Self.at(1_002) - 1) == .none)
+        #expect(machine.tick(now: Self.at(1_002)) == .close)
+        let underLimit = machine.discarded(1 << 20)
+        #expect(!underLimit)
+        let overLimit = machine.discarded(1)
+        #expect(overLimit)
+    }
+
+    @Test func aKeptAliveExchange_EndsIdle_AndAHalfClosedClientIsNotKeptAlive() {
+        var machine = Self.machine()
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_000))
+        let keptAlive = machine.dispatched(clientKeepsAlive: true)
+        #expect(keptAlive)
+        #expect(machine.awaitingResponse)
+        let early = machine.queueWritten(serverDraining: false, now: Self.at(1_001))
+        #expect(early == nil)
+        machine.responseQueued(keepAlive: true)
+        let next = machine.queueWritten(serverDraining: false, now: Self.at(1_001))
+        #expect(next == ConnectionStateMachine.Action.none)
+        #expect(!machine.awaitingResponse)
+        #expect(machine.isIdle)
+        machine.inputEnded()
+        machine.received(parserIdle: false, readingBody: false, now: Self.at(1_002))
+        let keptAliveAfterHalfClose = machine.dispatched(clientKeepsAlive: true)
+        #expect(!keptAliveAfterHalfClose)
+        #expect(!machine.lingersOnClose)
     }
 
     // MARK: - Processing

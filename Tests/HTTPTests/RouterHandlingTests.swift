@@ -238,8 +238,11 @@ struct Boom: Error, CustomStringConvertible {
                 .post("plain") { _, _ in .text("ok") }
         )
         func limit(_ method: HTTPMethod, _ target: String, _ headers: HTTPHeaders) -> Int {
-            router.plan(for: HTTPRequestHead(method: method, target: target, headers: headers), defaultBodyLimit: 1_000)
-                .bodyLimit
+            router.plan(
+                for: HTTPRequestHead(method: method, target: target, headers: headers),
+                connection: ConnectionInfo(remoteAddress: "127.0.0.1"), defaultBodyLimit: 1_000
+            )
+            .bodyLimit
         }
         #expect(limit(.post, "/imports", ["Content-Length": "5"]) == 50 << 20)
         #expect(limit(.post, "/imports?dry=1", ["Transfer-Encoding": "chunked"]) == 50 << 20)
@@ -266,7 +269,10 @@ struct Boom: Error, CustomStringConvertible {
     }
 
     private func execution(_ router: Router, _ method: HTTPMethod, _ target: String) -> HandlerExecution {
-        router.plan(for: HTTPRequestHead(method: method, target: target), defaultBodyLimit: 1_000).execution
+        router.plan(
+            for: HTTPRequestHead(method: method, target: target),
+            connection: ConnectionInfo(remoteAddress: "127.0.0.1"), defaultBodyLimit: 1_000
+        ).execution
     }
 
     @Test func aRouteMarkedEventLoop_RunsOnTheLoop_OnlyWhenEveryMiddlewareNeverBlocks() {
@@ -305,7 +311,8 @@ struct Boom: Error, CustomStringConvertible {
                 }
         )
         let head = HTTPRequestHead(method: .get, target: "/items/a%20b")
-        let plan = router.plan(for: head, defaultBodyLimit: 1_000)
+        let plan = router.plan(
+            for: head, connection: ConnectionInfo(remoteAddress: "127.0.0.1"), defaultBodyLimit: 1_000)
         let response = router.respond(
             to: HTTPRequest(head: head), plan: plan, connection: ConnectionInfo(remoteAddress: "127.0.0.1"))
         #expect(response.status == .ok)

@@ -58,9 +58,12 @@ import Testing
         #expect(connection.waitForClose())
     }
 
-    @Test func aSlowButSteadyBody_IsAccepted() throws {
-        // Each piece arrives well within the progress timeout; the whole body takes longer than it.
-        let live = try LiveServer(routes: wireRoutes(), limits: Self.limits(body: .milliseconds(1_500)))
+    @Test func aSlowButSteadyBody_IsAccepted_WhileItKeepsTheMinimumRate() throws {
+        // Each piece arrives well within the progress timeout; the whole body takes longer than it,
+        // and less than the progress timeout plus 12 bytes at 4 bytes/s.
+        var limits = Self.limits(body: .milliseconds(1_500))
+        limits.minBodyBytesPerSecond = 4
+        let live = try LiveServer(routes: wireRoutes(), limits: limits)
         defer { live.stop() }
         let connection = try live.connect()
         try connection.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 12\r\n\r\n")
@@ -71,6 +74,28 @@ import Testing
         let response = try connection.readResponse()
         #expect(response.status == 200)
         #expect(response.text == "abcdefghijkl")
+    }
+
+    @Test func aBodyTrickledWithinTheProgressTimeout_Gets408_OnceItFallsBelowTheMinimumRate() throws {
+        // A byte every 700 ms never trips the 1.5 s progress timer; 20 bytes at 8 bytes/s plus that
+        // timer allow 4 s, and at this pace the body would need 14 s.
+        var limits = Self.limits(body: .milliseconds(1_500))
+        limits.minBodyBytesPerSecond = 8
+        let live = try LiveServer(routes: wireRoutes(), limits: limits)
+        defer { live.stop() }
+        let connection = try live.connect()
+        try connection.send("POST /echo HTTP/1.1\r\nHost: test\r\nContent-Length: 20\r\n\r\n")
+        let started = MonotonicClock.now()
+        var sent = 0
+        while sent < 20, connection.receivesNothing(for: .milliseconds(700)) {
+            guard (try? connection.send("x")) != nil else { break }
+            sent += 1
+        }
+        #expect(sent < 20, "the server waited for the whole trickled body")
+        let response = try connection.readResponse()
+        #expect(response.status == 408)
+        let seconds = Double(MonotonicClock.now() &- started) / 1e9
+        #expect(seconds >= 3.5 && seconds < 6)
     }
 
     @Test func anIdleKeepAliveConnection_IsClosedSilently() throws {
@@ -84,11 +109,12 @@ import Testing
         #expect(eventually { live.server.openConnections == 0 })
     }
 
-    @Test func aNeverUsedConnection_IsClosedAfterTheIdleTimeout() throws {
-        let live = try LiveServer(routes: wireRoutes(), limits: Self.limits(idle: .milliseconds(300)))
+    @Test func aNeverUsedConnection_IsClosedSilentlyAfterTheHeaderTimeout_NotTheLongerIdleOne() throws {
+        let live = try LiveServer(
+            routes: wireRoutes(), limits: Self.limits(header: .milliseconds(300), idle: .seconds(60)))
         defer { live.stop() }
         let connection = try live.connect()
-        #expect(connection.waitForClose())
+        #expect(connection.waitForClose(timeout: .seconds(5)))
         #expect(connection.unreadBytes.isEmpty)
     }
 

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import Glibc
 import HTTP
+import ServiceKit
 import TestSupport
 import Testing
 
@@ -12,14 +13,14 @@ struct SuiteLifecycleTests {
     @Test func wholeSuite_ComesUp_AndGatewayReportsEveryServiceReady() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
-        let response = try suite.gateway.request(.get, "/ready")
+        let response = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
         #expect(response.status == .ok)
         let report = try response.decode(JSONValue.self)
         guard case .object(let fields) = report, case .object(let services)? = fields["services"] else {
             Issue.record("unexpected /ready body: \(response.text)")
             return
         }
-        #expect(Set(services.keys) == ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"])
+        #expect(Set(services.keys) == Set(ServiceConfiguration.serviceNames))
         for (name, state) in services {
             guard case .object(let detail) = state else { continue }
             #expect(detail["status"] == .string("ready"), "service \(name)")
@@ -27,10 +28,38 @@ struct SuiteLifecycleTests {
         #expect(suite.childPIDs.count == 6)
     }
 
+    @Test func theSuiteExecutableAlone_CopiedToAnEmptyDirectory_BringsEveryServiceUp() throws {
+        let directory = try TemporaryDirectory(prefix: "zaplecze-alone")
+        defer { directory.remove() }
+        let copy = directory.file("suite")
+        try FileManager.default.copyItem(atPath: BuiltExecutables.path("suite"), toPath: copy)
+        let suite = try SuiteHarness(executable: copy)
+        defer { suite.stop() }
+        let response = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
+        #expect(response.status == .ok, "\(response.text)")
+        let report = try response.decode(JSONValue.self)
+        guard case .object(let fields) = report, case .object(let services)? = fields["services"] else {
+            Issue.record("unexpected /ready body: \(response.text)")
+            return
+        }
+        for name in ServiceConfiguration.serviceNames {
+            guard case .object(let detail)? = services[name] else {
+                Issue.record("\(name) is missing from /ready")
+                continue
+            }
+            #expect(detail["status"] == .string("ready"), "service \(name)")
+        }
+        let children = suite.childPIDs
+        #expect(children.count == SuiteService.all.count)
+        for pid in children {
+            #expect(ProcessTable.commandLine(of: pid).hasPrefix(copy + " serve "))
+        }
+    }
+
     @Test func gateway_ReachesEveryService_WithTheCallersRequestId() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
-        for service in ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"] {
+        for service in ServiceConfiguration.serviceNames {
             let response = try suite.gateway.request(
                 .get, "/api/v1/\(service)/status", token: SuiteHarness.adminKey,
                 headers: ["X-Request-Id": "trace-\(service)"]

@@ -30,6 +30,21 @@ import Testing
         #expect(defaults.databasePath == "./data/reviews.sqlite")
     }
 
+    @Test func emptyVariables_CountAsUnset_AsDockerComposePassesThem() throws {
+        let config = try ServiceConfiguration.parse(
+            service: "gateway", arguments: [],
+            environment: [
+                "ZAPLECZE_INTERNAL_SECRET": "0123456789abcdef0", "ZAPLECZE_WORKERS": "", "ZAPLECZE_PORT": "",
+                "ZAPLECZE_SQLITE_CHECKPOINT_PAGES": "", "ZAPLECZE_RATE_ADDRESS_BURST": "",
+            ],
+            defaultPort: 8080
+        )
+        #expect(config.workers == nil)
+        #expect(config.port == 8080)
+        #expect(config.checkpointPages == nil)
+        #expect(config.environment["ZAPLECZE_RATE_ADDRESS_BURST"] == nil)
+    }
+
     @Test(arguments: [
         (["--port", "70000"], "--port"), (["--port"], "needs a value"), (["--bogus"], "unknown option"),
         (["--workers", "0"], "--workers"), (["--log-level", "loud"], "--log-level"),

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceKit
 import SuiteCore
 import Testing
 
@@ -107,6 +108,61 @@ import Testing
         }
         let backendEnvironment = try #require(services["loyalty"]?["environment"])
         #expect(backendEnvironment["ZAPLECZE_ADMIN_KEYS"] == nil, "API keys stay with the gateway")
+    }
+
+    /// A variable README.md documents: who reads it, and the flag that can stand in for it.
+    private struct DocumentedVariable {
+        var name: String
+        var services: [SuiteService]
+        var flag: String?
+    }
+
+    /// The variables of README.md's configuration tables, less those only the launcher sets. A
+    /// cell may shorten a name to its tail after the first (`ZAPLECZE_RATE_KEY_PER_SECOND`,
+    /// `_KEY_BURST`).
+    private func documentedVariables() throws -> [DocumentedVariable] {
+        var variables: [DocumentedVariable] = []
+        for line in try Self.text("README.md").split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = { (cell: String) in
+                cell.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " `")) }
+            }
+            if cells[0].hasPrefix("`--"), cells.count >= 2, cells[1].hasPrefix("`ZAPLECZE_") {
+                let flag = String(cells[0].dropFirst().prefix { $0 != " " && $0 != "`" })
+                variables.append(DocumentedVariable(name: names(cells[1])[0], services: SuiteService.all, flag: flag))
+            } else if cells[0].hasPrefix("`ZAPLECZE_"), cells.count >= 3, !cells[2].hasPrefix("set by the launcher") {
+                let services = try cells[1] == "all" ? SuiteService.all : [#require(SuiteService.named(cells[1]))]
+                let listed = names(cells[0])
+                for name in listed {
+                    var full = name
+                    if name.hasPrefix("_"), let first = listed.first,
+                        let head = name.dropFirst().split(separator: "_").first,
+                        let cut = first.range(of: "_" + head)
+                    {
+                        full = first[..<cut.lowerBound] + name
+                    }
+                    variables.append(DocumentedVariable(name: full, services: services, flag: nil))
+                }
+            }
+        }
+        return variables
+    }
+
+    @Test func everyDocumentedVariable_IsPassedToTheServicesThatReadIt() throws {
+        let variables = try documentedVariables()
+        #expect(variables.count > 30)
+        #expect(variables.contains { $0.name == "ZAPLECZE_RATE_KEY_BURST" })
+        #expect(variables.contains { $0.name == "ZAPLECZE_ADMIN_EMAIL" && $0.services == [.loyalty] })
+        #expect(!variables.contains { $0.name == SuiteEnvironment.parentPIDVariable })
+        let services = try services()
+        for variable in variables {
+            for service in variable.services {
+                let environment = try #require(services[service.name]?["environment"])
+                let command = services[service.name]?["command"]?.strings ?? []
+                let passed = environment[variable.name] != nil || variable.flag.map(command.contains) == true
+                #expect(passed, "\(service.name) is not given \(variable.name)")
+            }
+        }
     }
 
     @Test func serviceURLs_PointAtTheComposeServices_OnTheLauncherPorts() throws {

@@ -1,3 +1,4 @@
+import ServiceKit
 import SuiteCore
 import Testing
 
@@ -23,6 +24,15 @@ import Testing
         #expect(SuiteService.all.map { ports.port(for: $0) } == [8080, 8081, 8082, 8083, 8084, 8085])
         #expect(
             SuiteService.all.map(\.name) == ["gateway", "loyalty", "discounts", "helpdesk", "reviews", "personal-data"])
+    }
+
+    @Test func serve_NamesOneService_AndPassesTheRestToIt() throws {
+        #expect(
+            try LauncherOptions.parse(["serve", "loyalty", "--port", "9001"])
+                == .serve(.loyalty, arguments: ["--port", "9001"]))
+        #expect(try LauncherOptions.parse(["serve", "personal-data"]) == .serve(.personalData, arguments: []))
+        #expect(throws: LauncherOptionsError.unknownService("nope")) { try LauncherOptions.parse(["serve", "nope"]) }
+        #expect(throws: LauncherOptionsError.missingValue(flag: "serve")) { try LauncherOptions.parse(["serve"]) }
     }
 
     @Test func portFlag_MovesEveryServiceByTheSameAmount() throws {
@@ -67,7 +77,7 @@ import Testing
     @Test func badArguments_AreReportedWithTheFlagNamed() {
         let cases: [([String], LauncherOptionsError)] = [
             (["--bogus"], .unknownArgument("--bogus")),
-            (["serve"], .unknownArgument("serve")),
+            (["--serve"], .unknownArgument("--serve")),
             (["--port"], .missingValue(flag: "--port")),
             (["--port", "9000", "--port", "9100"], .repeatedFlag("--port")),
         ]

@@ -7,8 +7,7 @@ import Testing
 #endif
 
 @Suite struct SupervisorTests {
-    private let fast = RestartPolicy.Configuration(
-        initialDelay: .milliseconds(1), maximumDelay: .milliseconds(20), maximumRestarts: 3, window: .seconds(60))
+    private let fast = RestartPolicy.Configuration(initialDelay: .milliseconds(1), maximumDelay: .milliseconds(20))
 
     private func sleeper(_ name: String) -> ChildSpec {
         ChildSpec(name: name, command: SpawnCommand(executablePath: "/bin/sleep", arguments: ["1000"]))
@@ -90,41 +89,73 @@ import Testing
         #expect(harness.recorded.contains(.killed(name: "stubborn", pid: pid)))
     }
 
-    @Test func childThatKeepsDying_IsGivenUp_WhileTheOthersKeepRunning() throws {
+    @Test func childThatKeepsDying_IsRestartedAgainAndAgain_AndReportedCrashLooping() throws {
         let harness = SupervisorHarness(
             children: [shell("crasher", "exit 3"), sleeper("steady")], configuration: .init(restartPolicy: fast))
         defer { harness.stop() }
         let steady = try #require(harness.pid(of: "steady", restart: 0))
 
-        let gaveUp = harness.waitFor { event -> Int? in
-            if case .gaveUp("crasher", let restarts, _) = event { return restarts }
+        let looping = harness.waitFor { event -> (Int, ChildExit?)? in
+            if case .crashLooping("crasher", let restarts, let lastExit, _) = event { return (restarts, lastExit) }
             return nil
         }
+        #expect(looping?.0 == 2)
+        #expect(looping?.1 == .exited(code: 3))
+        // Far past the five restarts after which the launcher used to give a service up.
+        _ = try #require(harness.pid(of: "crasher", restart: 12))
 
-        #expect(gaveUp == 3)
-        let starts = harness.recorded.filter {
-            if case .started("crasher", _, _) = $0 { return true } else { return false }
-        }
-        #expect(starts.count == 4)
         let statuses = harness.supervisor.snapshot()
-        #expect(statuses.first { $0.name == "crasher" }?.state == .gaveUp)
+        let crasher = try #require(statuses.first { $0.name == "crasher" })
+        #expect(crasher.crashLooping)
+        #expect(crasher.restarts >= 12)
+        #expect(crasher.lastExit == .exited(code: 3))
         #expect(statuses.first { $0.name == "steady" }?.pid == steady)
+        #expect(statuses.first { $0.name == "steady" }?.crashLooping == false)
         #expect(harness.stop() == .stopped)
     }
 
-    @Test func supervision_Ends_WhenEveryChildHasBeenGivenUp() {
+    @Test func crashLoopingChild_ThatStaysUp_IsReportedRecovered() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let counter = directory.file("starts")
+        // Dies on its first three starts, then stays up.
+        let script =
+            "n=$(cat '\(counter)' 2>/dev/null || echo 0); n=$((n+1)); echo $n > '\(counter)'; "
+            + "[ $n -le 3 ] && exit 1; exec sleep 1000"
+        var policy = fast
+        policy.stableRun = .milliseconds(300)
         let harness = SupervisorHarness(
-            children: [
-                shell("crasher", "exit 1"),
-                ChildSpec(name: "missing", command: SpawnCommand(executablePath: "/nonexistent/x")),
-            ],
+            children: [shell("flaky", script)], configuration: .init(restartPolicy: policy))
+        defer { harness.stop() }
+
+        let recovered = harness.waitFor { event -> Bool? in
+            if case .recovered("flaky") = event { return true }
+            return nil
+        }
+
+        #expect(recovered == true)
+        #expect(harness.recorded.contains { if case .crashLooping("flaky", _, _, _) = $0 { true } else { false } })
+        let flaky = try #require(harness.supervisor.snapshot().first)
+        #expect(!flaky.crashLooping)
+        #expect(flaky.pid != nil)
+        #expect(flaky.restarts == 3)
+    }
+
+    @Test func childThatCannotBeStarted_IsTriedAgain_AndReportedCrashLooping() {
+        let harness = SupervisorHarness(
+            children: [ChildSpec(name: "missing", command: SpawnCommand(executablePath: "/nonexistent/x"))],
             configuration: .init(restartPolicy: fast))
         defer { harness.stop() }
 
-        #expect(harness.waitForOutcome() == .allChildrenGaveUp)
+        let looping = harness.waitFor { event -> Bool? in
+            if case .crashLooping("missing", _, _, _) = event { return true }
+            return nil
+        }
+
+        #expect(looping == true)
         let events = harness.recorded
         #expect(events.contains(.spawnFailed(name: "missing", error: .failed(path: "/nonexistent/x", errno: ENOENT))))
-        #expect(events.contains { if case .gaveUp("missing", 3, _) = $0 { return true } else { return false } })
+        #expect(harness.stop() == .stopped)
     }
 
     @Test func allStarted_ListsEveryChildWithItsPID() throws {

@@ -41,10 +41,28 @@ public final class RawConnection: @unchecked Sendable {
     public private(set) var peerClosed = false
     private var isOpen = true
 
-    /// Connects to `host:port` (IPv4 literal), waiting at most `timeout`.
-    public init(port: Int, host: String = "127.0.0.1", timeout: Duration = .seconds(5)) throws {
+    /// Connects to `host:port` (IPv4 literal), waiting at most `timeout`; from the local address
+    /// `source` when given (any of 127.0.0.0/8 on loopback, to be a different client address).
+    public init(port: Int, host: String = "127.0.0.1", from source: String? = nil, timeout: Duration = .seconds(5))
+        throws
+    {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw RawConnectionError.system(call: "socket", errno: errno) }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    Glibc.bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            if bound != 0 {
+                let error = errno
+                Glibc.close(fd)
+                throw RawConnectionError.system(call: "bind", errno: error)
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(port).bigEndian

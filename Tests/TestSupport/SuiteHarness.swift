@@ -21,9 +21,10 @@ public final class SuiteHarness: @unchecked Sendable {
     /// Starts the launcher and waits until the gateway reports the whole suite ready. The launcher
     /// stops the suite and exits when process `boundTo` ends: by default this test process, so
     /// that a crashed test binary leaves nothing running.
+    /// `executable` is the launcher to run: by default the one the build put beside the tests.
     public init(
         extraEnvironment: [String: String] = [:], boundTo parent: Int32 = getpid(),
-        readyTimeout: Duration = .seconds(120)
+        readyTimeout: Duration = .seconds(120), executable: String? = nil
     ) throws {
         directory = try TemporaryDirectory(prefix: "zaplecze-suite")
         basePort = try FreePorts.consecutive(6)
@@ -37,7 +38,7 @@ public final class SuiteHarness: @unchecked Sendable {
         ]
         for (key, value) in extraEnvironment { environment[key] = value }
         launcher = try RunningProcess(
-            name: "suite", executable: try BuiltExecutables.path("suite"),
+            name: "suite", executable: try executable ?? BuiltExecutables.path("suite"),
             arguments: ["--port", String(basePort), "--data-dir", directory.file("data")],
             environment: environment, outputPath: directory.file("suite.log")
         )
@@ -50,9 +51,9 @@ public final class SuiteHarness: @unchecked Sendable {
         }
     }
 
-    /// The port of a service: gateway +1 … +5 in the launcher's order.
+    /// The port of a service: the base port plus its offset in the launcher's map.
     public func port(of service: String) -> Int {
-        basePort + 1 + (ServiceConfiguration.serviceNames.firstIndex(of: service) ?? 0)
+        basePort + (SuiteService.named(service)?.portOffset ?? 0)
     }
 
     /// A client straight to one service (bypassing the gateway).
@@ -71,11 +72,11 @@ public final class SuiteHarness: @unchecked Sendable {
         throw HarnessError("the suite was not ready within \(timeout):\n\(launcher.output)")
     }
 
-    /// The PID of the launcher's child running `executable`.
-    public func childPID(_ executable: String) -> Int32? {
+    /// The PID of the launcher's child running `service` (`suite serve <service> …`).
+    public func childPID(_ service: String) -> Int32? {
         ProcessTable.children(of: launcher.pid).first { pid in
-            let command = ProcessTable.commandLine(of: pid)
-            return command.split(separator: " ").first.map { ($0 as Substring).hasSuffix("/" + executable) } ?? false
+            let words = ProcessTable.commandLine(of: pid).split(separator: " ")
+            return words.count > 2 && words[1] == "serve" && words[2] == service
         }
     }
 

@@ -3,8 +3,8 @@ import Store
 
 /// The discounts service: its definition for `ServiceApp` (port, migrations, routes).
 public enum DiscountsService {
-    public static let name = "discounts"
-    public static let defaultPort = 8082
+    public static let name = SuiteService.discounts.name
+    public static let defaultPort = SuiteService.discounts.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition() -> ServiceDefinition {

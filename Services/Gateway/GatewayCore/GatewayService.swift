@@ -9,28 +9,48 @@ import Store
 /// access table, forwards `/api/v1/<service>/…` to the owning service, answers its own routes
 /// (customer tokens, orders, the OpenAPI document), and reports the suite's readiness.
 ///
-/// Middleware, outermost first: security headers → CORS → authentication (with the
-/// failed-attempt limit) → rate limits → the access table.
+/// Middleware, outermost first: the client behind trusted proxies → security headers → CORS →
+/// authentication (with the failed-attempt limit) → rate limits → the access table. All but the
+/// security headers decide from the head, before a body is read (`HeadMiddleware`).
 public enum GatewayService {
-    public static let name = "gateway"
-    public static let defaultPort = 8080
+    public static let name = SuiteService.gateway.name
+    public static let defaultPort = SuiteService.gateway.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition(options: GatewayOptions = GatewayOptions()) -> ServiceDefinition {
-        ServiceDefinition(
+        // The panel's sessions: written by the sign-in routes, read by authentication.
+        let sessions = AdminSessions(now: options.now)
+        return ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
+            maxConnectionsPerAddress: defaultMaxConnectionsPerAddress,
             migrations: migrations,
             servesInternalAPI: false,
-            publicRoutes: { environment in try publicRoutes(environment, options: options) },
-            readiness: { environment in SuiteReadiness(environment: environment).response() },
-            middleware: { environment in try middleware(environment, options: options) }
+            publicRoutes: { environment in try publicRoutes(environment, options: options, sessions: sessions) },
+            readiness: { environment, detailed in SuiteReadiness(environment: environment).response(detailed: detailed)
+            },
+            observers: { environment in
+                try ObserverPolicy.restricted(
+                    to: AccessTable.metricsRoute.roles, environment: environment.configuration.environment)
+            },
+            middleware: { environment in try middleware(environment, options: options, sessions: sessions) },
+            start: { environment in
+                SuiteReadiness.registerSupervisionMetrics(environment)
+                return {}
+            }
         )
     }
 
     static let migrations: [Migration] = OrderFanOut.migrations
 
-    static func middleware(_ environment: ServiceEnvironment, options: GatewayOptions) throws -> [any Middleware] {
+    /// The public door caps each client address: a browser opens about 6 connections, a busy
+    /// storefront server a few dozen; 256 leaves them room and keeps one address from holding
+    /// more than a sixteenth of the server's 4096.
+    public static let defaultMaxConnectionsPerAddress = 256
+
+    static func middleware(
+        _ environment: ServiceEnvironment, options: GatewayOptions, sessions: AdminSessions
+    ) throws -> [any Middleware] {
         let settings = try GatewaySettings.from(environment: environment.configuration.environment)
         let limits = settings.limits
         let failures = limits.failedAuthentication.map {
@@ -40,22 +60,31 @@ public enum GatewayService {
         // gateway costs an upstream call and a worker, so it is limited like any anonymous call.
         let liveness = Set(AccessTable.routes.filter { $0.path == "/health" && $0.handling == .runtime }.map(\.pattern))
         return [
+            ForwardedClientMiddleware(trustedProxies: environment.configuration.trustedProxies),
             SecurityHeadersMiddleware(),
             CORSMiddleware(policy: settings.corsOrigins),
             AuthenticationMiddleware(
-                authenticator: Authenticator(keys: settings.keys, now: options.now), failures: failures),
+                authenticator: Authenticator(keys: settings.keys, now: options.now, sessions: sessions),
+                failures: failures),
             RateLimitMiddleware(limits: limits, unthrottledRoutes: liveness, clock: options.monotonic),
             AccessControlMiddleware(routes: AccessTable.routes),
         ]
     }
 
-    static func publicRoutes(_ environment: ServiceEnvironment, options: GatewayOptions) throws -> RouteCollection {
+    static func publicRoutes(
+        _ environment: ServiceEnvironment, options: GatewayOptions, sessions: AdminSessions
+    ) throws -> RouteCollection {
         let settings = try GatewaySettings.from(environment: environment.configuration.environment)
         let forwarder = Forwarder(
             environment: environment, readTimeout: settings.upstreamTimeout
         )
-        let handlers = try ownHandlers(environment, settings: settings, options: options)
-        var routes = RouteCollection()
+        let handlers = try ownHandlers(environment, settings: settings, options: options, sessions: sessions)
+        let panel = try PanelAssets.load(environment: environment.configuration.environment)
+        if panel.directory == nil {
+            environment.logger.warn(
+                "the admin panel's files were not found; /admin answers 404 (set ZAPLECZE_PANEL_DIR)")
+        }
+        var routes = PanelRoutes(assets: panel).routes
         var unused = Set(handlers.keys)
         for route in AccessTable.routes {
             switch route.handling {
@@ -91,8 +120,16 @@ public enum GatewayService {
 
     /// The gateway's own handlers by route id (`PublicRoute.id`).
     static func ownHandlers(
-        _ environment: ServiceEnvironment, settings: GatewaySettings, options: GatewayOptions
+        _ environment: ServiceEnvironment, settings: GatewaySettings, options: GatewayOptions, sessions: AdminSessions
     ) throws -> [String: RouteHandler] {
+        let signIn = SessionRoutes(
+            authenticator: Authenticator(keys: settings.keys, now: options.now, sessions: sessions),
+            sessions: sessions, settings: settings.sessions,
+            failures: settings.limits.failedAuthentication.map {
+                TokenBucketLimiter(rule: $0, maxKeys: settings.limits.maxKeys, clock: options.monotonic)
+            },
+            now: options.now
+        )
         let tokens = CustomerTokenRoutes(
             signer: settings.keys.signer,
             minting: settings.limits.tokenMinting.map {
@@ -108,6 +145,9 @@ public enum GatewayService {
         let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
         return [
             "POST /api/v1/auth/customer-tokens": tokens.mint,
+            "POST /api/v1/auth/sessions": signIn.create,
+            "GET /api/v1/auth/sessions/current": signIn.current,
+            "DELETE /api/v1/auth/sessions/current": signIn.delete,
             "PUT /api/v1/orders/:orderNumber": orders.put,
             "GET /api/v1/orders/:orderNumber/deliveries": orders.deliveries,
             "GET /api/v1/openapi.json": { _, _ in openAPI },

@@ -3,8 +3,8 @@ import Store
 
 /// The helpdesk service: its definition for `ServiceApp` (port, migrations, routes).
 public enum HelpdeskService {
-    public static let name = "helpdesk"
-    public static let defaultPort = 8083
+    public static let name = SuiteService.helpdesk.name
+    public static let defaultPort = SuiteService.helpdesk.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition() -> ServiceDefinition {

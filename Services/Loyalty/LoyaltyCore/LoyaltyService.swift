@@ -7,8 +7,8 @@ import Store
 /// The loyalty service: its definition for `ServiceApp` (port, migrations, routes, the expiry
 /// job).
 public enum LoyaltyService {
-    public static let name = "loyalty"
-    public static let defaultPort = 8081
+    public static let name = SuiteService.loyalty.name
+    public static let defaultPort = SuiteService.loyalty.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process. `now` is the clock every
     /// timestamp and expiry decision reads; `expiryInterval` is how often the background job

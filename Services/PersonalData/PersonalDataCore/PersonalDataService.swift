@@ -3,8 +3,8 @@ import Store
 
 /// The personal-data service: its definition for `ServiceApp` (port, migrations, routes).
 public enum PersonalDataService {
-    public static let name = "personal-data"
-    public static let defaultPort = 8085
+    public static let name = SuiteService.personalData.name
+    public static let defaultPort = SuiteService.personalData.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition() -> ServiceDefinition {

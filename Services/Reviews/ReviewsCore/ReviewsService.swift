@@ -3,8 +3,8 @@ import Store
 
 /// The reviews service: its definition for `ServiceApp` (port, migrations, routes).
 public enum ReviewsService {
-    public static let name = "reviews"
-    public static let defaultPort = 8084
+    public static let name = SuiteService.reviews.name
+    public static let defaultPort = SuiteService.reviews.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition() -> ServiceDefinition {

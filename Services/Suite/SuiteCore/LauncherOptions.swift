@@ -1,3 +1,5 @@
+import ServiceKit
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -8,6 +10,9 @@ public enum LauncherCommand: Equatable, Sendable {
     case run(LauncherOptions)
     /// Print the usage and exit 0.
     case help
+    /// Run one service in this process (`suite serve <name> [flags]`): how the launcher starts
+    /// each child from its own executable, so that building `suite` alone builds the whole suite.
+    case serve(SuiteService, arguments: [String])
 }
 
 /// The launcher's flags: `suite [--port P] [--host H] [--data-dir D]`.
@@ -34,9 +39,13 @@ public struct LauncherOptions: Equatable, Sendable {
     /// The usage text printed by `--help`.
     public static let usage = """
         Usage: suite [--port P] [--host H] [--data-dir D]
+               suite serve <service> [service flags]
 
         Runs the whole back office: the gateway and the five services, each its own process with its
         own SQLite database, restarting any that dies and stopping all of them on SIGTERM or Ctrl-C.
+        A process that keeps dying is restarted after a delay that doubles from 100 ms up to 30 s (it
+        starts over once the process stays up 30 s) and is reported crash-looping on the gateway's
+        /ready and /metrics; it is never given up.
 
           --port P       the gateway's port (default 8080); the services use P+1 … P+5:
                          loyalty, discounts, helpdesk, reviews, personal-data
@@ -44,6 +53,9 @@ public struct LauncherOptions: Equatable, Sendable {
                          the services always bind to loopback
           --data-dir D   where the databases and secrets.env live (default ./data, created 0700)
           -h, --help     print this text
+
+        `suite serve <service>` runs one service alone, with the flags of its own executable
+        (\(SuiteService.all.map(\.name).joined(separator: ", ")); see `suite serve <service> --help`).
 
         Environment: ZAPLECZE_ADMIN_KEYS, ZAPLECZE_STOREFRONT_KEYS (comma-separated API keys),
         ZAPLECZE_INTERNAL_SECRET, ZAPLECZE_TOKEN_SECRET. Any that is unset is generated on the first
@@ -53,6 +65,15 @@ public struct LauncherOptions: Equatable, Sendable {
 
     /// Parses the arguments after the program name; `--flag value` and `--flag=value` both work.
     public static func parse(_ arguments: [String]) throws(LauncherOptionsError) -> LauncherCommand {
+        if arguments.first == "serve" {
+            guard arguments.count >= 2 else {
+                throw .missingValue(flag: "serve")
+            }
+            guard let service = SuiteService.named(arguments[1]) else {
+                throw .unknownService(arguments[1])
+            }
+            return .serve(service, arguments: Array(arguments.dropFirst(2)))
+        }
         var options = LauncherOptions()
         var seen: Set<String> = []
         var index = arguments.startIndex
@@ -132,6 +153,8 @@ public enum LauncherOptionsError: Error, Equatable, CustomStringConvertible {
     case repeatedFlag(String)
     /// A flag whose value cannot be used.
     case invalidValue(flag: String, value: String, reason: String)
+    /// `suite serve` with a name that is not one of the suite's services.
+    case unknownService(String)
 
     public var description: String {
         switch self {
@@ -143,6 +166,8 @@ public enum LauncherOptionsError: Error, Equatable, CustomStringConvertible {
             return "\(flag) is given more than once"
         case .invalidValue(let flag, let value, let reason):
             return "invalid value '\(value)' for \(flag): \(reason)"
+        case .unknownService(let name):
+            return "no service '\(name)'; one of \(SuiteService.all.map(\.name).joined(separator: ", "))"
         }
     }
 }

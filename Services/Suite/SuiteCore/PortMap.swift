@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The ports of the six processes: the gateway on the base port, the others on the next five.
 ///
 /// The same map is used by the launcher and by docker-compose.yml (base 8080), so that a service
@@ -7,7 +9,7 @@ public struct PortMap: Hashable, Sendable {
     public let basePort: Int
 
     /// The suite's default base port.
-    public static let defaultBasePort = 8080
+    public static let defaultBasePort = SuiteService.defaultBasePort
 
     /// The default map: 8080…8085, as in docker-compose.yml.
     public static let standard = PortMap(checkedBasePort: defaultBasePort)

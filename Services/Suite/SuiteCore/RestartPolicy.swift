@@ -1,9 +1,11 @@
-/// When to restart a child that died: exponential backoff, and giving up on a crash loop.
+/// When to restart a child that died: exponential backoff, never giving up (Kubernetes'
+/// CrashLoopBackOff: a crash loop is slowed down and reported, and ends by itself once the cause
+/// is gone, without a person restarting anything).
 ///
-/// A pure value: the supervisor reports each death with the instants it read from its clock, and
-/// the policy answers. Delays double from `initialDelay` up to `maximumDelay`; a child that lived
-/// at least `stableRun` starts again from `initialDelay`; a child already restarted
-/// `maximumRestarts` times within `window` is given up (the rest of the suite keeps running).
+/// A pure value: the supervisor reports each death and each stable run with the instants it read
+/// from its clock, and the policy answers. Delays double from `initialDelay` up to `maximumDelay`;
+/// a child that stays up for `stableRun` starts again from `initialDelay`; `crashLoopDeaths` quick
+/// deaths in a row make it crash-looping until it stays up.
 public struct RestartPolicy: Sendable {
     /// The policy's numbers.
     public struct Configuration: Equatable, Sendable {
@@ -11,42 +13,28 @@ public struct RestartPolicy: Sendable {
         public var initialDelay: Duration
         /// The longest delay before a restart.
         public var maximumDelay: Duration
-        /// How many restarts within `window` are tolerated; the next death gives up.
-        public var maximumRestarts: Int
-        /// The sliding window in which restarts are counted.
-        public var window: Duration
-        /// How long a child must have lived for its death to reset the backoff.
+        /// How long a child must stay up for the backoff to start again from `initialDelay`.
         public var stableRun: Duration
+        /// How many deaths in a row, each before `stableRun`, make a crash loop.
+        public var crashLoopDeaths: Int
 
-        /// Creates a configuration; the defaults are the suite's: 100 ms doubling to 5 s, give up
-        /// after 5 restarts within 60 s, reset after 30 s of life.
+        /// Creates a configuration; the defaults are the suite's: 100 ms doubling to 30 s, reset
+        /// after 30 s up, a crash loop from the third quick death in a row.
         public init(
             initialDelay: Duration = .milliseconds(100),
-            maximumDelay: Duration = .seconds(5),
-            maximumRestarts: Int = 5,
-            window: Duration = .seconds(60),
-            stableRun: Duration = .seconds(30)
+            maximumDelay: Duration = .seconds(30),
+            stableRun: Duration = .seconds(30),
+            crashLoopDeaths: Int = 3
         ) {
             self.initialDelay = initialDelay
             self.maximumDelay = maximumDelay
-            self.maximumRestarts = maximumRestarts
-            self.window = window
             self.stableRun = stableRun
+            self.crashLoopDeaths = crashLoopDeaths
         }
-    }
-
-    /// What to do about a death.
-    public enum Decision: Equatable, Sendable {
-        /// Start the child again after this delay.
-        case restart(after: Duration)
-        /// Stop trying: the child was restarted `restarts` times within `within`.
-        case giveUp(restarts: Int, within: Duration)
     }
 
     /// The numbers in force.
     public let configuration: Configuration
-    /// The instants of the restarts still inside the window, oldest first.
-    public private(set) var recentRestarts: [MonotonicInstant] = []
     /// Deaths since the last stable run; decides the next delay.
     public private(set) var quickDeaths = 0
 
@@ -55,20 +43,33 @@ public struct RestartPolicy: Sendable {
         self.configuration = configuration
     }
 
-    /// Records that a child started at `startedAt` died at `diedAt`, and decides what follows.
-    public mutating func childDied(startedAt: MonotonicInstant, diedAt: MonotonicInstant) -> Decision {
+    /// Whether the child is in a crash loop: it died `crashLoopDeaths` times in a row without
+    /// staying up for `stableRun`.
+    public var isCrashLooping: Bool { quickDeaths >= configuration.crashLoopDeaths }
+
+    /// Records that a child started at `startedAt` died at `diedAt`; returns the delay before
+    /// starting it again.
+    public mutating func childDied(startedAt: MonotonicInstant, diedAt: MonotonicInstant) -> Duration {
         if diedAt - startedAt >= configuration.stableRun {
             quickDeaths = 0
         }
-        recentRestarts.removeAll { diedAt - $0 >= configuration.window }
-        if recentRestarts.count >= configuration.maximumRestarts {
-            return .giveUp(restarts: recentRestarts.count, within: configuration.window)
-        }
         quickDeaths += 1
-        let delay = Self.backoff(quickDeaths, configuration: configuration)
-        // A restart is counted at the instant it happens, i.e. after its delay.
-        recentRestarts.append(diedAt + delay)
-        return .restart(after: delay)
+        return Self.backoff(quickDeaths, configuration: configuration)
+    }
+
+    /// The instant at which a child started at `startedAt` counts as stable, while its backoff
+    /// has something to reset; nil when there is nothing to reset.
+    public func stableAt(startedAt: MonotonicInstant) -> MonotonicInstant? {
+        quickDeaths > 0 ? startedAt + configuration.stableRun : nil
+    }
+
+    /// Records that a child started at `startedAt` is still up at `now`; once it has been up for
+    /// `stableRun` the backoff starts over and a crash loop is over. Returns whether that ended one.
+    public mutating func childIsUp(startedAt: MonotonicInstant, now: MonotonicInstant) -> Bool {
+        guard quickDeaths > 0, now - startedAt >= configuration.stableRun else { return false }
+        let wasLooping = isCrashLooping
+        quickDeaths = 0
+        return wasLooping
     }
 
     /// The delay before restart number `attempt` (1-based) of a run: initial × 2^(attempt−1),

@@ -40,8 +40,8 @@ public enum SuiteEnvironment {
     }
 
     /// The environment every child starts with: the launcher's own, the secrets, the services'
-    /// URLs (replacing any inherited ones, since the launcher decides where the services run) and
-    /// the launcher's pid.
+    /// URLs (replacing any inherited ones, since the launcher decides where the services run), the
+    /// launcher's pid and where it reports on the processes (see `SupervisionReport`).
     public static func childEnvironment(
         inherited: [String: String],
         secrets: SuiteSecrets,
@@ -56,6 +56,7 @@ public enum SuiteEnvironment {
             }
         }
         environment[parentPIDVariable] = String(launcherPID)
+        environment[SupervisionReport.fileVariable] = SupervisionReport.path(inDataDirectory: options.dataDirectory)
         return environment
     }
 

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HTTP
 import Primitives
 import ServiceKit
 
@@ -15,7 +16,14 @@ public enum SuiteLauncher {
     ///
     /// SIGTERM and SIGINT are blocked first, before any thread exists, so that every later thread
     /// inherits the mask and only the sigwait thread ever sees them.
-    public static func main(arguments: [String], environment: [String: String]) -> Int32 {
+    ///
+    /// `services` are the definitions the executable links, one per `SuiteService`: each child is
+    /// this same executable run as `suite serve <name>`, which hands over to `ServiceApp.main`.
+    public static func main(arguments: [String], environment: [String: String], services: [ServiceDefinition]) -> Int32
+    {
+        if arguments.first == "serve" {
+            serve(arguments, services: services)
+        }
         SignalHandling.block(SignalHandling.terminationSignals)
         // A closed stdout (suite | head) must not kill the launcher and orphan the children;
         // the children get SIGPIPE back at its default (ProcessSpawner resets it).
@@ -32,6 +40,8 @@ public enum SuiteLauncher {
                 return 0
             case .run(let parsed):
                 options = parsed
+            case .serve:
+                return usageExitCode  // handled before anything else, above
             }
         } catch {
             Console.error(error.description)
@@ -47,6 +57,17 @@ public enum SuiteLauncher {
             return 1
         }
 
+        // Another suite (or anything else) on one of the ports: say which, and start nothing.
+        for (service, port) in options.ports.entries {
+            do {
+                try HTTPServer.checkPortIsFree(
+                    host: SuiteEnvironment.bindHost(for: service, options: options), port: port)
+            } catch {
+                Console.error("suite: cannot start \(service.name): \(error)")
+                return 1
+            }
+        }
+
         let secretsFile = SecretsFile(directory: options.dataDirectory)
         let resolution: SecretsFile.Resolution
         do {
@@ -56,13 +77,18 @@ public enum SuiteLauncher {
             if case .invalidVariable = error { return usageExitCode }
             return 1
         }
-        announceGenerated(resolution, file: secretsFile)
+        Console.out(keysAnnouncement(resolution, file: secretsFile, environment: environment))
 
-        let paths: [String: String]
+        let executable: String
         do {
-            paths = try ExecutableLocator.locate(SuiteService.all.map(\.name), in: ExecutableLocator.ownDirectory())
+            executable = try ExecutableLocator.ownPath()
         } catch {
             Console.error(error.description)
+            return 1
+        }
+        let missing = SuiteService.all.filter { service in !services.contains { $0.name == service.name } }
+        guard missing.isEmpty else {
+            Console.error("this build of suite lacks \(missing.map(\.name).joined(separator: ", "))")
             return 1
         }
 
@@ -72,8 +98,8 @@ public enum SuiteLauncher {
             ChildSpec(
                 name: service.name,
                 command: SpawnCommand(
-                    executablePath: paths[service.name] ?? service.name,
-                    arguments: SuiteEnvironment.arguments(for: service, options: options),
+                    executablePath: executable,
+                    arguments: ["serve", service.name] + SuiteEnvironment.arguments(for: service, options: options),
                     environment: childEnvironment))
         }
         return supervise(children, options: options)
@@ -82,12 +108,24 @@ public enum SuiteLauncher {
     private static func supervise(_ children: [ChildSpec], options: LauncherOptions) -> Int32 {
         let started = SystemMonotonicClock().now()
         let stopping = StopFlag()
+        let reportPath = SupervisionReport.path(inDataDirectory: options.dataDirectory)
+        let current = Locked<Supervisor?>(nil)
         let supervisor = Supervisor(children: children) { event in
             report(event, options: options)
             if case .allStarted = event {
                 startReadinessWatch(options: options, since: started, stopping: stopping)
             }
+            // Every change reaches the gateway's /ready and /metrics through the report file.
+            if let statuses = current.withLock({ $0 })?.snapshot() {
+                do {
+                    try SupervisionReport(statuses).write(to: reportPath)
+                } catch {
+                    Console.error("cannot write \(reportPath): \(error)")
+                }
+            }
         }
+        current.withLock { $0 = supervisor }
+        defer { unlink(reportPath) }
         let signals = SignalHandling.startWaiting(for: SignalHandling.terminationSignals) { signal in
             Console.out("suite: \(ChildExit.signalName(signal)) received, stopping")
             stopping.set()
@@ -99,21 +137,48 @@ public enum SuiteLauncher {
         case .stopped:
             Console.out("suite: stopped")
             return 0
-        case .allChildrenGaveUp:
-            Console.error("every process failed repeatedly; giving up")
-            return 1
         }
     }
 
-    private static func announceGenerated(_ resolution: SecretsFile.Resolution, file: SecretsFile) {
-        guard !resolution.generated.isEmpty else { return }
-        var text =
-            "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)\n"
-        let environment = resolution.secrets.environment
-        for variable in resolution.generated where variable.isShownWhenGenerated {
-            text += "  \(variable.rawValue)=\(environment[variable.rawValue] ?? "")\n"
+    /// Runs one service in this process (`suite serve <name> [flags]`); never returns.
+    private static func serve(_ arguments: [String], services: [ServiceDefinition]) -> Never {
+        do {
+            guard case .serve(let service, let flags) = try LauncherOptions.parse(arguments),
+                let definition = services.first(where: { $0.name == service.name })
+            else {
+                Console.error("this build of suite cannot serve \(arguments.dropFirst().first ?? "")")
+                exit(1)
+            }
+            ServiceApp.main(definition, arguments: flags)
+        } catch {
+            Console.error(error.description)
+            exit(usageExitCode)
         }
-        Console.out(text)
+    }
+
+    /// What the launcher says of the API keys on every start, so that they are at hand however
+    /// long ago they were generated: the keys kept in the secrets file (or generated now) with
+    /// the file's path; of keys given in the environment, only that they come from there.
+    public static func keysAnnouncement(
+        _ resolution: SecretsFile.Resolution, file: SecretsFile, environment: [String: String]
+    ) -> String {
+        var lines: [String] = []
+        if !resolution.generated.isEmpty {
+            lines.append(
+                "suite: generated \(resolution.generated.map(\.rawValue).joined(separator: ", ")); saved in \(file.path)"
+            )
+        }
+        let values = resolution.secrets.environment
+        let shown = SecretVariable.allCases.filter(\.isShownWhenGenerated)
+        let fromFile = shown.filter { environment[$0.rawValue] == nil }
+        if !fromFile.isEmpty {
+            lines.append("suite: API keys (kept in \(file.path)):")
+            lines += fromFile.map { "  \($0.rawValue)=\(values[$0.rawValue] ?? "")" }
+        }
+        for variable in shown where environment[variable.rawValue] != nil {
+            lines.append("suite: \(variable.rawValue) is taken from the environment")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func report(_ event: SupervisorEvent, options: LauncherOptions) {
@@ -130,10 +195,12 @@ public enum SuiteLauncher {
             Console.out("suite: \(name) (pid \(pid)) \(exit?.description ?? "ended")")
         case .restartScheduled(let name, let delay):
             Console.out("suite: restarting \(name) in \(delay.wholeMilliseconds) ms")
-        case .gaveUp(let name, let restarts, let window):
+        case .crashLooping(let name, let restarts, let lastExit, let delay):
             Console.error(
-                "\(name) was restarted \(restarts) times within \(window.wholeMilliseconds / 1000) s and keeps dying; "
-                    + "giving up on it, the others keep running")
+                "\(name) is crash-looping: restarted \(restarts) times, last \(lastExit?.description ?? "ended"); "
+                    + "next start in \(delay.wholeMilliseconds) ms (the backoff doubles up to 30 s)")
+        case .recovered(let name):
+            Console.out("suite: \(name) has stayed up; its crash loop is over")
         case .stopping(let running):
             Console.out("suite: sending SIGTERM to \(running) processes")
         case .killed(let name, let pid):

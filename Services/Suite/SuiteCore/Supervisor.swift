@@ -4,7 +4,8 @@ import Primitives
     import Glibc
 #endif
 
-/// Runs a set of child processes, restarts those that die, and stops them all on request.
+/// Runs a set of child processes, restarts those that die (backing off a crash loop, never giving
+/// up on it), and stops them all on request.
 ///
 /// `run()` does all spawning on the thread that calls it and returns only when supervision ends,
 /// so that thread lives as long as the children: prctl(2) sends the parent-death signal when the
@@ -14,7 +15,7 @@ import Primitives
 public final class Supervisor: @unchecked Sendable {
     /// The supervisor's numbers.
     public struct Configuration: Sendable {
-        /// When to restart and when to give up.
+        /// How long to wait before each restart.
         public var restartPolicy: RestartPolicy.Configuration
         /// How long children get after SIGTERM before SIGKILL.
         public var stopGracePeriod: Duration
@@ -40,6 +41,7 @@ public final class Supervisor: @unchecked Sendable {
         var startedAt = MonotonicInstant(nanoseconds: 0)
         var restartAt: MonotonicInstant?
         var restarts = 0
+        var lastExit: ChildExit?
 
         var pid: pid_t? {
             if case .running(let pid) = state { return pid }
@@ -95,7 +97,7 @@ public final class Supervisor: @unchecked Sendable {
         return statuses()
     }
 
-    /// Starts every child and supervises them until a stop completes or all have been given up.
+    /// Starts every child and supervises them until a stop completes.
     public func run() -> SupervisorOutcome {
         var events: [SupervisorEvent] = []
         condition.lock()
@@ -142,7 +144,8 @@ public final class Supervisor: @unchecked Sendable {
         if stopRequested && stopDeadline == nil {
             stopDeadline = now + configuration.stopGracePeriod
             for index in records.indices where records[index].pid == nil {
-                records[index].state = records[index].state == .gaveUp ? .gaveUp : .stopped
+                records[index].state = .stopped
+                records[index].restartAt = nil
             }
             let running = records.compactMap(\.pid)
             running.forEach { ProcessSpawner.send(SIGTERM, to: $0) }
@@ -171,10 +174,11 @@ public final class Supervisor: @unchecked Sendable {
         for index in records.indices {
             if records[index].state == .waitingToRestart, let at = records[index].restartAt, at <= now {
                 start(index, restart: true, events: &events)
+            } else if records[index].pid != nil,
+                records[index].policy.childIsUp(startedAt: records[index].startedAt, now: now)
+            {
+                events.append(.recovered(name: records[index].spec.name))
             }
-        }
-        if records.allSatisfy({ $0.state == .gaveUp }) {
-            return .allChildrenGaveUp
         }
         return nil
     }
@@ -199,6 +203,7 @@ public final class Supervisor: @unchecked Sendable {
     private func childExited(pid: pid_t, exit: ChildExit?, at now: MonotonicInstant, events: inout [SupervisorEvent]) {
         guard let index = records.firstIndex(where: { $0.pid == pid }) else { return }
         records[index].state = .stopped
+        records[index].lastExit = exit
         events.append(.exited(name: records[index].spec.name, pid: pid, exit: exit))
         if stopDeadline == nil && !stopRequested {
             decide(index, diedAt: now, events: &events)
@@ -207,14 +212,14 @@ public final class Supervisor: @unchecked Sendable {
 
     private func decide(_ index: Int, diedAt now: MonotonicInstant, events: inout [SupervisorEvent]) {
         let name = records[index].spec.name
-        switch records[index].policy.childDied(startedAt: records[index].startedAt, diedAt: now) {
-        case .restart(let delay):
-            records[index].state = .waitingToRestart
-            records[index].restartAt = now + delay
-            events.append(.restartScheduled(name: name, delay: delay))
-        case .giveUp(let restarts, let window):
-            records[index].state = .gaveUp
-            events.append(.gaveUp(name: name, restarts: restarts, within: window))
+        let delay = records[index].policy.childDied(startedAt: records[index].startedAt, diedAt: now)
+        records[index].state = .waitingToRestart
+        records[index].restartAt = now + delay
+        events.append(.restartScheduled(name: name, delay: delay))
+        if records[index].policy.isCrashLooping {
+            events.append(
+                .crashLooping(
+                    name: name, restarts: records[index].restarts, lastExit: records[index].lastExit, delay: delay))
         }
     }
 
@@ -222,11 +227,18 @@ public final class Supervisor: @unchecked Sendable {
         if stopDeadline != nil {
             return killDeadline ?? stopDeadline
         }
-        return records.compactMap(\.restartAt).min()
+        let stable = records.compactMap { record in
+            record.pid == nil ? nil : record.policy.stableAt(startedAt: record.startedAt)
+        }
+        return (records.compactMap(\.restartAt) + stable).min()
     }
 
     private func statuses() -> [ChildStatus] {
-        records.map { ChildStatus(name: $0.spec.name, state: $0.state, restarts: $0.restarts) }
+        records.map {
+            ChildStatus(
+                name: $0.spec.name, state: $0.state, restarts: $0.restarts, crashLooping: $0.policy.isCrashLooping,
+                lastExit: $0.lastExit)
+        }
     }
 
     /// Reaps one child on a thread of its own and reports its exit to the supervising thread.

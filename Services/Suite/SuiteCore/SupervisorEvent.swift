@@ -24,8 +24,6 @@ public struct ChildStatus: Equatable, Sendable {
         case running(pid: pid_t)
         /// Dead, to be started again after its backoff delay.
         case waitingToRestart
-        /// Dead too often; left alone.
-        case gaveUp
         /// Dead and not to be restarted, because the suite is stopping.
         case stopped
     }
@@ -36,6 +34,19 @@ public struct ChildStatus: Equatable, Sendable {
     public var state: State
     /// How many times it has been restarted so far.
     public var restarts: Int
+    /// Whether it keeps dying soon after each start (and has not stayed up since).
+    public var crashLooping: Bool
+    /// How it ended last, if it ever did.
+    public var lastExit: ChildExit?
+
+    /// Creates a status.
+    public init(name: String, state: State, restarts: Int, crashLooping: Bool = false, lastExit: ChildExit? = nil) {
+        self.name = name
+        self.state = state
+        self.restarts = restarts
+        self.crashLooping = crashLooping
+        self.lastExit = lastExit
+    }
 
     /// The pid while running, else nil.
     public var pid: pid_t? {
@@ -56,8 +67,11 @@ public enum SupervisorEvent: Equatable, Sendable {
     case exited(name: String, pid: pid_t, exit: ChildExit?)
     /// A dead child will be started again after `delay`.
     case restartScheduled(name: String, delay: Duration)
-    /// A child died too often and is left alone.
-    case gaveUp(name: String, restarts: Int, within: Duration)
+    /// A child keeps dying soon after each start: restarted `restarts` times so far, it ended
+    /// `lastExit` and waits `delay`. Reported at each death until it stays up.
+    case crashLooping(name: String, restarts: Int, lastExit: ChildExit?, delay: Duration)
+    /// A crash-looping child has stayed up long enough: its backoff starts over.
+    case recovered(name: String)
     /// Stopping began: SIGTERM was sent to `running` children.
     case stopping(running: Int)
     /// A child still alive after the grace period was sent SIGKILL.
@@ -70,6 +84,4 @@ public enum SupervisorEvent: Equatable, Sendable {
 public enum SupervisorOutcome: Equatable, Sendable {
     /// A stop was requested and every child has ended.
     case stopped
-    /// Every child was given up, so there is nothing left to supervise.
-    case allChildrenGaveUp
 }

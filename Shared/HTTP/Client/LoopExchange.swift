@@ -360,10 +360,13 @@
 
         private func watch(_ events: UInt32) {
             guard let socket else { return }
-            if watched { return loop.modify(socket.fd, events: events) }
             do {
-                try loop.watch(self, fd: socket.fd, events: events)
-                watched = true
+                if watched {
+                    try loop.modify(socket.fd, events: events)
+                } else {
+                    try loop.watch(self, fd: socket.fd, events: events)
+                    watched = true
+                }
             } catch {
                 failed(.connectionClosed)
             }

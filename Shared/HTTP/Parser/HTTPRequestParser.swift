@@ -84,6 +84,17 @@ public struct HTTPRequestParser: Sendable {
     /// The error the parser failed with, if it did.
     public var error: HTTPParseError? { failure }
 
+    /// After `.head`, while its body is read: the most bytes the body may still bring (its
+    /// `Content-Length`, or the body limit when it is chunked); 0 when the request has no body.
+    public var bodyBytesExpected: Int {
+        guard failure == nil else { return 0 }
+        switch phase {
+        case .lengthBody: return contentLength
+        case .chunkedBody: return bodyLimit
+        case .requestLine, .headers, .noBody: return 0
+        }
+    }
+
     // MARK: - Parsing
 
     private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> Event? {

@@ -9,7 +9,9 @@ public struct RequestContext: Sendable {
     public var query: QueryParameters
     /// Who is calling; set by an authentication middleware.
     public var principal: Principal
-    public let remoteAddress: String
+    /// The client's address: the connection's peer, or the client a trusted proxy names
+    /// (set by a head-stage layer, before any other layer reads it).
+    public var remoteAddress: String
     /// When the request reached the router (monotonic nanoseconds).
     public let startedAt: UInt64
 

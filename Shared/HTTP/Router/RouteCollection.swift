@@ -10,6 +10,8 @@ public struct Route: Sendable {
     public let execution: HandlerExecution
     public let middleware: [any Middleware]
     public let handler: RouteHandler
+    /// The `HeadMiddleware` layers of `middleware` with their positions (set by the router).
+    var headLayers: [HeadLayer] = []
 }
 
 /// A list of routes built fluently; groups add a path prefix and middleware.

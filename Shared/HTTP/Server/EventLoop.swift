@@ -65,10 +65,7 @@
                 wakePending = true
                 return true
             }
-            if wake {
-                var one: UInt64 = 1
-                _ = write(wakeFD, &one, 8)
-            }
+            if wake { signalWake() }
         }
 
         // MARK: - Registration
@@ -78,19 +75,31 @@
             try syscallOrThrow("epoll_ctl(ADD)") { epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event) }
         }
 
-        func modify(_ fd: Int32, events: UInt32) {
+        func modify(_ fd: Int32, events: UInt32) throws(SystemError) {
             var event = epoll_event(events: events, data: epoll_data_t(fd: fd))
-            _ = epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event)
+            try syscallOrThrow("epoll_ctl(MOD)") { epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &event) }
         }
 
+        /// Removes `fd` from the epoll set. Failing means it was not in it (or is no longer open):
+        /// either way nothing reports on it any more, which is what the callers want.
+        func deregister(_ fd: Int32) {
+            do {
+                try syscallOrThrow("epoll_ctl(DEL)") { epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil) }
+            } catch {
+                assert(error.errno == ENOENT || error.errno == EBADF, "\(error)")
+            }
+        }
+
+        /// Watches a listening socket. Every loop watches the same socket (each through its own
+        /// descriptor), so `EPOLLEXCLUSIVE` wakes one waiting loop per new connection, not all.
         func addListener(_ fd: Int32, onReadable: @escaping (EventLoop) -> Void) throws(SystemError) {
             listeners[fd] = onReadable
-            try register(fd, events: EPOLLIN.rawValue)
+            try register(fd, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue)
         }
 
         func removeListener(_ fd: Int32) {
             guard listeners.removeValue(forKey: fd) != nil else { return }
-            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil)
+            deregister(fd)
             close(fd)
         }
 
@@ -105,7 +114,7 @@
 
         /// Forgets a closed connection (its fd is closed by the connection itself afterwards).
         func forget(_ fd: Int32) {
-            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil)
+            deregister(fd)
             connections.removeValue(forKey: fd)
         }
 
@@ -115,6 +124,14 @@
         }
 
         var connectionCount: Int { connections.count }
+
+        /// Closes up to `limit` of this loop's idle connections, the longest idle first, to make room
+        /// for new clients; returns how many it closed.
+        func shedIdleConnections(limit: Int) -> Int {
+            let idle = connections.values.filter(\.isIdle).sorted { $0.idleSince < $1.idleSince }.prefix(limit)
+            for connection in idle { connection.closeNow() }
+            return idle.count
+        }
 
         /// True once `stop` ran: nothing is watched any more.
         var isStopped: Bool { stopped }
@@ -137,7 +154,7 @@
         /// Stops watching an upstream exchange's socket (before it goes back to its pool or is closed).
         func unwatch(_ fd: Int32) {
             guard exchanges.removeValue(forKey: fd) != nil else { return }
-            _ = epoll_ctl(epoll, EPOLL_CTL_DEL, fd, nil)
+            deregister(fd)
         }
 
         /// Begins a graceful stop: idle connections close now, busy ones after their response.
@@ -174,8 +191,7 @@
                         let event = events[index]
                         let fd = event.data.fd
                         if fd == wakeFD {
-                            var value: UInt64 = 0
-                            _ = read(wakeFD, &value, 8)
+                            drainWake()
                         } else if let accept = listeners[fd] {
                             accept(self)
                         } else if let connection = connections[fd] {
@@ -194,6 +210,29 @@
                 }
             }
             runTasks()
+        }
+
+        /// Adds one to the eventfd's counter, waking the loop.
+        private func signalWake() {
+            var one: UInt64 = 1
+            wakeCounter("write(eventfd)") { write(wakeFD, &one, 8) }
+        }
+
+        /// Resets the eventfd's counter.
+        private func drainWake() {
+            var value: UInt64 = 0
+            wakeCounter("read(eventfd)") { read(wakeFD, &value, 8) }
+        }
+
+        /// One call on the eventfd. Would-block means the counter is at its maximum (a write: the
+        /// loop is woken anyway) or already reset (a read): done either way. Nothing else can fail
+        /// on a descriptor the loop owns.
+        private func wakeCounter(_ name: String, _ call: () -> Int) {
+            do {
+                _ = try syscall(name, call)
+            } catch {
+                assertionFailure("\(error)")
+            }
         }
 
         private func runTasks() {

@@ -24,11 +24,19 @@ public struct RequestPlan: Sendable {
     public var execution: HandlerExecution
     /// The responder's own notes for `respond(to:plan:connection:)`; the server only carries it.
     public var routing: (any Sendable)?
+    /// True when the answer was decided from the head alone (a refusal): the server asks for it
+    /// at once without reading the body, and closes the connection after it when a body was on
+    /// its way (RFC 9112 §9.6: the unread body leaves the connection unusable).
+    public var answersBeforeBody: Bool
 
-    public init(bodyLimit: Int, execution: HandlerExecution = .workerPool, routing: (any Sendable)? = nil) {
+    public init(
+        bodyLimit: Int, execution: HandlerExecution = .workerPool, routing: (any Sendable)? = nil,
+        answersBeforeBody: Bool = false
+    ) {
         self.bodyLimit = bodyLimit
         self.execution = execution
         self.routing = routing
+        self.answersBeforeBody = answersBeforeBody
     }
 }
 
@@ -44,13 +52,13 @@ public struct RequestPlan: Sendable {
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest, connection: ConnectionInfo) -> HTTPResponse
     /// Plans the request whose head just arrived; called on the event loop, so it must be quick.
-    func plan(for head: HTTPRequestHead, defaultBodyLimit: Int) -> RequestPlan
-    /// Answers a request planned by `plan(for:defaultBodyLimit:)`.
+    func plan(for head: HTTPRequestHead, connection: ConnectionInfo, defaultBodyLimit: Int) -> RequestPlan
+    /// Answers a request planned by `plan(for:connection:defaultBodyLimit:)`.
     func respond(to request: HTTPRequest, plan: RequestPlan, connection: ConnectionInfo) -> HTTPResponse
 }
 
 extension HTTPResponder {
-    public func plan(for head: HTTPRequestHead, defaultBodyLimit: Int) -> RequestPlan {
+    public func plan(for head: HTTPRequestHead, connection: ConnectionInfo, defaultBodyLimit: Int) -> RequestPlan {
         RequestPlan(bodyLimit: defaultBodyLimit)
     }
 

@@ -13,27 +13,31 @@ enum Socket {
         static let streamType = SOCK_STREAM
     #endif
 
-    /// A listening socket bound to `address`, non-blocking, with `SO_REUSEADDR` and optionally
-    /// `SO_REUSEPORT` (so every event loop can own a listener on the same port and the kernel
-    /// spreads new connections between them).
-    static func listen(on address: SocketAddress, reusePort: Bool, backlog: Int32 = 1024) throws(SystemError) -> Int32 {
+    /// A listening socket bound to `address`, non-blocking, with `SO_REUSEADDR` (a restart may
+    /// bind while old connections are in TIME_WAIT) and never `SO_REUSEPORT`, which would let
+    /// another process bind the same port and take a share of its connections. A port in use is
+    /// `EADDRINUSE` from `bind`.
+    static func listen(on address: SocketAddress, backlog: Int32 = 1024) throws(SystemError) -> Int32 {
         let fd = try syscallOrThrow("socket") {
             socket(address.family, streamType | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         }
         do {
             try setOption(fd, SOL_SOCKET, SO_REUSEADDR, 1)
-            if reusePort { try setOption(fd, SOL_SOCKET, SO_REUSEPORT, 1) }
-            let bound = address.withSockAddr { pointer, length in bind(fd, pointer, length) }
-            if bound != 0 { throw SystemError(call: "bind(\(address))", errno: errno) }
+            try syscallOrThrow("bind(\(address))") {
+                address.withSockAddr { pointer, length in bind(fd, pointer, length) }
+            }
             try syscallOrThrow("listen") { Glibc.listen(fd, backlog) }
-        } catch let error as SystemError {
-            close(fd)
-            throw error
         } catch {
             close(fd)
-            throw SystemError(call: "listen", errno: EINVAL)
+            throw error
         }
         return fd
+    }
+
+    /// Another descriptor of the same socket, close-on-exec: each event loop watches its own
+    /// descriptor of the one listening socket.
+    static func duplicate(_ fd: Int32) throws(SystemError) -> Int32 {
+        try syscallOrThrow("fcntl(F_DUPFD_CLOEXEC)") { fcntl(fd, F_DUPFD_CLOEXEC, 0) }
     }
 
     /// Accepts one pending connection as a non-blocking, close-on-exec socket.
@@ -49,9 +53,18 @@ enum Socket {
     }
 
     /// Disables Nagle's algorithm: responses are written whole, so delaying them only adds latency.
+    /// Failing costs only that latency, so the socket is used either way.
     static func setNoDelay(_ fd: Int32) {
-        var one: Int32 = 1
-        _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        do {
+            try setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
+        } catch {
+            assert(error.errno != EBADF, "\(error)")
+        }
+    }
+
+    /// Shuts the sending side (a half-close): the peer reads the end of what was sent.
+    static func shutdownWrite(_ fd: Int32) throws(SystemError) {
+        try syscallOrThrow("shutdown(SHUT_WR)") { shutdown(fd, Int32(SHUT_WR)) }
     }
 
     /// The remote address of a connected socket, as text.

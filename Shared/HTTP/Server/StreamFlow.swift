@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Back-pressure between a worker producing a streamed body and the event loop writing it: the
 /// producer blocks while more than `highWater` bytes wait to be written, and learns when the
 /// connection is gone.
@@ -15,7 +21,7 @@ final class StreamFlow: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         while pending > highWater && !closed { lock.wait() }
-        if closed { throw SystemError(call: "write(stream)", errno: 32 /* EPIPE */) }
+        if closed { throw SystemError(call: "write(stream)", errno: EPIPE) }
         pending += count
     }
 

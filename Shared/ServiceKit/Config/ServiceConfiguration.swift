@@ -12,8 +12,8 @@ public struct ConfigurationError: Error, CustomStringConvertible {
 /// Everything a Zaplecze process is configured with, from flags first, then `ZAPLECZE_*`
 /// variables, then defaults.
 public struct ServiceConfiguration: Sendable {
-    /// The names of the suite's services, as used in URLs, variables and the launcher.
-    public static let serviceNames = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"]
+    /// The names of the services behind the gateway, as used in URLs, variables and the launcher.
+    public static var serviceNames: [String] { SuiteService.backends.map(\.name) }
 
     public var host = "127.0.0.1"
     public var port = 8080
@@ -32,6 +32,12 @@ public struct ServiceConfiguration: Sendable {
     public var synchronous = "NORMAL"
     /// WAL size in pages past which it is checkpointed into the database file; nil: the default.
     public var checkpointPages: Int?
+    /// Most open connections from one client address (`ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS`,
+    /// 0 for no cap); nil: the service's own default.
+    public var maxConnectionsPerAddress: Int?
+    /// Reverse proxies whose `X-Forwarded-For` is believed and whose connections are not capped
+    /// per address (`ZAPLECZE_TRUSTED_PROXIES`: addresses and CIDR blocks, comma-separated).
+    public var trustedProxies = AddressRanges.none
     /// Every `ZAPLECZE_*` variable, for settings only one service reads.
     public var environment: [String: String] = [:]
 
@@ -49,6 +55,9 @@ public struct ServiceConfiguration: Sendable {
     public static func parse(
         service: String, arguments: [String], environment: [String: String], defaultPort: Int
     ) throws -> ServiceConfiguration {
+        // A variable set to nothing counts as unset: docker-compose.yml passes each documented
+        // variable as `${NAME:-}`, which is empty where the operator did not set it.
+        let environment = environment.filter { !$0.value.isEmpty }
         var flags: [String: String] = [:]
         var index = 0
         let known: Set<String> = [
@@ -119,6 +128,18 @@ public struct ServiceConfiguration: Sendable {
             }
             config.checkpointPages = pages
         }
+        if let text = environment["ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS"] {
+            guard let count = Int(text), (0...1_000_000).contains(count) else {
+                throw ConfigurationError(
+                    "ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS must be 0 (no cap) to 1000000, got '\(text)'")
+            }
+            config.maxConnectionsPerAddress = count
+        }
+        do {
+            config.trustedProxies = try AddressRanges(parsing: environment["ZAPLECZE_TRUSTED_PROXIES"] ?? "")
+        } catch {
+            throw ConfigurationError("ZAPLECZE_TRUSTED_PROXIES: \(error)")
+        }
         for name in serviceNames {
             let variable = urlVariable(for: name)
             guard let text = environment[variable], !text.isEmpty else { continue }
@@ -148,7 +169,7 @@ public struct ServiceConfiguration: Sendable {
           --host H          address to bind (ZAPLECZE_HOST, default 127.0.0.1)
           --port P          port to bind, 0 for any (ZAPLECZE_PORT)
           --database PATH   SQLite file (ZAPLECZE_DATABASE, default ./data/\(service).sqlite)
-          --workers N       handler threads (ZAPLECZE_WORKERS, default 32)
+          --workers N       handler threads (ZAPLECZE_WORKERS, default \(HTTPServer.Configuration.defaultWorkers))
           --log-level L     debug|info|warn|error (ZAPLECZE_LOG_LEVEL, default info)
           --synchronous S   SQLite synchronous: OFF|NORMAL|FULL|EXTRA (ZAPLECZE_SQLITE_SYNCHRONOUS, default NORMAL)
           --checkpoint-pages N  WAL pages before a background checkpoint (ZAPLECZE_SQLITE_CHECKPOINT_PAGES, default 1000)

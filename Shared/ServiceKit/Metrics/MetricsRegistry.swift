@@ -31,9 +31,9 @@ public final class MetricsRegistry: Sendable {
         let label: String
         var duration = Histogram()
         /// Requests by method and status: a handful per route, so a list beats a dictionary.
-        var counts: [(method: String, status: Int, count: UInt64)] = []
+        var counts: [(method: String, status: String, count: UInt64)] = []
 
-        mutating func record(method: String, status: Int, seconds: Double) {
+        mutating func record(method: String, status: String, seconds: Double) {
             duration.record(seconds)
             if let index = counts.firstIndex(where: { $0.status == status && $0.method == method }) {
                 counts[index].count += 1
@@ -48,6 +48,8 @@ public final class MetricsRegistry: Sendable {
         /// Other histograms by metric name, then by label set (e.g. `service="loyalty"`).
         var histograms: [String: [String: Histogram]] = [:]
         var counters: [String: [String: Double]] = [:]
+        /// HELP texts of counters and histograms, by metric name.
+        var help: [String: String] = [:]
     }
 
     /// The request-latency histogram's name.
@@ -55,19 +57,47 @@ public final class MetricsRegistry: Sendable {
 
     private let state = Locked(State())
     private let inFlightCount = Atomic<Int>(0)
-    private let gauges = Locked<
-        [(name: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]
+    /// Series read at scrape time, each with its Prometheus type (`gauge` or `counter`).
+    private let scraped = Locked<
+        [(name: String, type: String, help: String, read: @Sendable () -> [(labels: String, value: Double)])]
     >([])
 
     public init() {}
 
     /// Records one finished request.
+    ///
+    /// Every label value comes from a closed set, so that no caller can add series: `route` is a
+    /// registered pattern or `unmatched` (the router's), the method one of RFC 9110's or `other`,
+    /// the status one the suite answers with or its class (`5xx`). Without that, each made-up
+    /// method of an anonymous request would stay in `/metrics` for the life of the process.
     public func recordRequest(route: String, method: String, status: Int, seconds: Double) {
+        let method = Self.methodLabel(method)
+        let status = Self.statusLabel(status)
         state.withLock { state in
             state.routes[route, default: RouteStats(label: "route=\(label(route))")]
                 .record(method: method, status: status, seconds: seconds)
         }
     }
+
+    /// The methods of RFC 9110 §9 keep their name; any other token is `other`.
+    public static func methodLabel(_ method: String) -> String {
+        knownMethods.contains(method) ? method : "other"
+    }
+
+    /// A status the suite answers with keeps its code; any other is its class (`2xx` … `5xx`),
+    /// and anything outside 100–599 is `other`.
+    public static func statusLabel(_ status: Int) -> String {
+        if knownStatuses.contains(status) { return String(status) }
+        return (100...599).contains(status) ? "\(status / 100)xx" : "other"
+    }
+
+    private static let knownMethods: Set<String> = [
+        "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT",
+    ]
+    private static let knownStatuses: Set<Int> = [
+        200, 201, 202, 204, 304, 400, 401, 403, 404, 405, 408, 409, 411, 413, 414, 415, 417, 422, 429, 431, 500, 501,
+        502, 503, 504, 505,
+    ]
 
     /// Records `seconds` in the histogram `name` with `labels` (the text inside the braces, e.g.
     /// `service="loyalty"`), e.g. upstream latency per service.
@@ -81,10 +111,23 @@ public final class MetricsRegistry: Sendable {
         state.withLock { $0.counters[name, default: [:]][labels, default: 0] += value }
     }
 
+    /// Sets the HELP text of a counter or histogram recorded with `increment` or `observe`.
+    public func describe(_ name: String, help: String) {
+        state.withLock { $0.help[name] = help }
+    }
+
     /// Registers a gauge computed when scraped.
     public func gauge(_ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)])
     {
-        gauges.withLock { $0.append((name, help, read)) }
+        scraped.withLock { $0.append((name, "gauge", help, read)) }
+    }
+
+    /// Registers a counter whose values are read when scraped (a total kept elsewhere, such as
+    /// the database's operations); its name should end in `_total`.
+    public func counter(
+        _ name: String, help: String, _ read: @escaping @Sendable () -> [(labels: String, value: Double)]
+    ) {
+        scraped.withLock { $0.append((name, "counter", help, read)) }
     }
 
     func requestStarted() { inFlightCount.wrappingAdd(1, ordering: .relaxed) }
@@ -103,7 +146,7 @@ public final class MetricsRegistry: Sendable {
         }
         for request in requests.sorted(by: { ($0.route, $0.status, $0.method) < ($1.route, $1.status, $1.method) }) {
             out +=
-                "zaplecze_http_requests_total{route=\(label(request.route)),method=\(label(request.method)),status=\"\(request.status)\"} \(request.count)\n"
+                "zaplecze_http_requests_total{route=\(label(request.route)),method=\"\(request.method)\",status=\"\(request.status)\"} \(request.count)\n"
         }
         var histograms = snapshot.histograms
         if !snapshot.routes.isEmpty {
@@ -114,7 +157,7 @@ public final class MetricsRegistry: Sendable {
             out +=
                 name == Self.requestDuration
                 ? "# HELP \(name) Time from routing to response, by route.\n"
-                : "# HELP \(name) Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").\n"
+                : "# HELP \(name) \(snapshot.help[name] ?? "Seconds, by \(series.keys.first?.split(separator: "=").first ?? "label").")\n"
             out += "# TYPE \(name) histogram\n"
             for (labels, histogram) in series.sorted(by: { $0.key < $1.key }) {
                 for (index, bound) in Self.buckets.enumerated() {
@@ -129,17 +172,19 @@ public final class MetricsRegistry: Sendable {
         out += "# TYPE zaplecze_http_requests_in_flight gauge\n"
         out += "zaplecze_http_requests_in_flight \(inFlight)\n"
         for (name, series) in snapshot.counters.sorted(by: { $0.key < $1.key }) {
+            out +=
+                "# HELP \(name) \(snapshot.help[name] ?? "Count, by \(series.keys.first?.split(separator: "=").first ?? "label").")\n"
             out += "# TYPE \(name) counter\n"
             for (labels, value) in series.sorted(by: { $0.key < $1.key }) {
                 out += labels.isEmpty ? "\(name) \(value)\n" : "\(name){\(labels)} \(value)\n"
             }
         }
-        for gauge in gauges.current {
-            out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n"
-            for sample in gauge.read() {
+        for metric in scraped.current {
+            out += "# HELP \(metric.name) \(metric.help)\n# TYPE \(metric.name) \(metric.type)\n"
+            for sample in metric.read() {
                 out +=
                     sample.labels.isEmpty
-                    ? "\(gauge.name) \(sample.value)\n" : "\(gauge.name){\(sample.labels)} \(sample.value)\n"
+                    ? "\(metric.name) \(sample.value)\n" : "\(metric.name){\(sample.labels)} \(sample.value)\n"
             }
         }
         return out

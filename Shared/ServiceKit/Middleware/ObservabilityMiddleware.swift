@@ -37,6 +37,8 @@ public struct ObservabilityMiddleware: Middleware {
                         ("requestId", .string(context.requestId)),
                         ("method", .string(request.method.description)),
                         ("path", .string(String(request.head.rawPath))),
+                        // The client behind trusted proxies when the gateway found it.
+                        ("client", .string(context.remoteAddress)),
                         ("status", .int(Int64(response.status.code))),
                         ("durationMs", .double(seconds * 1000)),
                     ])

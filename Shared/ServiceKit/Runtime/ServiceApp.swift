@@ -37,26 +37,27 @@ public final class ServiceApp: Sendable {
         ])
         let health: RouteHandler = { _, _ in healthResponse }
         // /health and the built-in /ready answer from memory: on the event loop, with no hand-off.
+        let observers = try definition.observers(environment)
         var routes = RouteCollection()
             .get("health", execution: .eventLoop, use: health)
-            .get("metrics") { _, _ in
-                HTTPResponse(
+            .get("metrics") { _, context in
+                try observers.require(context)
+                return HTTPResponse(
                     headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                     bytes: Array(environment.metrics.render().utf8)
                 )
             }
         if let readiness = definition.readiness {
-            routes = routes.get("ready") { _, _ in readiness(environment) }
+            routes = routes.get("ready") { _, context in readiness(environment, observers.admits(context)) }
         } else {
-            routes = routes.get("ready", execution: .eventLoop) { _, _ in
+            routes = routes.get("ready", execution: .eventLoop) { _, context in
                 let ready = database.isMigrated
-                return try .json(
-                    [
-                        "status": ready ? "ready" : "starting", "service": definition.name,
-                        "version": definition.version,
-                    ],
-                    status: ready ? .ok : .serviceUnavailable
-                )
+                var body = ["status": ready ? "ready" : "starting"]
+                if observers.admits(context) {
+                    body["service"] = definition.name
+                    body["version"] = definition.version
+                }
+                return try .json(body, status: ready ? .ok : .serviceUnavailable)
             }
         }
         routes = routes.include(try definition.publicRoutes(environment))
@@ -78,10 +79,14 @@ public final class ServiceApp: Sendable {
                     [("requestId", .string(context.requestId)), ("error", .string(String(describing: error)))])
             }
         )
+        var limits = HTTPLimits()
+        let perAddress = configuration.maxConnectionsPerAddress ?? definition.maxConnectionsPerAddress
+        limits.maxConnectionsPerAddress = perAddress == 0 ? nil : perAddress
+        limits.addressesWithoutConnectionCap = configuration.trustedProxies
         server = HTTPServer(
             configuration: .init(
                 host: configuration.host, port: configuration.port,
-                workers: configuration.workers ?? definition.defaultWorkers
+                workers: configuration.workers ?? HTTPServer.Configuration.defaultWorkers, limits: limits
             ),
             responder: router,
             onStreamFailure: { error in
@@ -121,14 +126,17 @@ public final class ServiceApp: Sendable {
     }
 
     /// Runs a service executable: parses flags and variables (exit 2 on a bad one), serves until
-    /// SIGTERM or SIGINT, shuts down gracefully and exits 0.
-    public static func main(_ definition: ServiceDefinition) -> Never {
+    /// SIGTERM or SIGINT, shuts down gracefully and exits 0. `arguments` are the flags after the
+    /// program's name (or after `suite serve <name>`).
+    public static func main(
+        _ definition: ServiceDefinition, arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) -> Never {
         Signals.blockTermination()
         ParentWatch.bindToParent()
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration.parse(
-                service: definition.name, arguments: Array(CommandLine.arguments.dropFirst()),
+                service: definition.name, arguments: arguments,
                 environment: ProcessInfo.processInfo.environment, defaultPort: definition.defaultPort
             )
         } catch {
@@ -143,6 +151,9 @@ public final class ServiceApp: Sendable {
             try app.start()
         } catch {
             logger.error("could not start", [("error", .string(String(describing: error)))])
+            // Also plainly on standard error: a person starting the process reads this first.
+            let message = Array("\(definition.name): could not start: \(error)\n".utf8)
+            _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             exit(1)
         }
         let signal = Signals.waitForTermination()
@@ -160,19 +171,20 @@ public final class ServiceApp: Sendable {
             [("", Double(ProcessStats.openFileDescriptors()))]
         }
         let database = environment.database
-        metrics.gauge("zaplecze_db_seconds_total", help: "Time spent in database reads and writes.") {
+        metrics.counter("zaplecze_db_seconds_total", help: "Time spent in database reads and writes.") {
             let statistics = database.statistics
             return [("kind=\"read\"", statistics.readSeconds), ("kind=\"write\"", statistics.writeSeconds)]
         }
-        metrics.gauge("zaplecze_db_operations_total", help: "Database reads, writes and commits.") {
+        metrics.counter("zaplecze_db_operations_total", help: "Database reads, writes and commits.") {
             let statistics = database.statistics
             return [
                 ("kind=\"read\"", Double(statistics.reads)), ("kind=\"write\"", Double(statistics.writes)),
                 ("kind=\"commit\"", Double(statistics.commits)),
             ]
         }
-        metrics.gauge("zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer.")
-        {
+        metrics.counter(
+            "zaplecze_db_checkpoints_total", help: "WAL checkpoints, by the background thread or the writer."
+        ) {
             let statistics = database.statistics
             return [
                 ("by=\"background\"", Double(statistics.backgroundCheckpoints)),

@@ -8,11 +8,9 @@ public struct ServiceDefinition: Sendable {
     public var name: String
     public var version: String
     public var defaultPort: Int
-    /// Handler threads unless `--workers` says otherwise. 32 by default: on 2 cores, with 32
-    /// keep-alive clients reading from SQLite, a read's p99 was 5–10 ms with 16 workers and
-    /// mostly 2.5–4.4 ms with 32, durable writes went up to 40% faster, and each worker costs
-    /// about 10 KiB resident at rest.
-    public var defaultWorkers: Int
+    /// Most open connections from one client address unless `ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS`
+    /// says otherwise; nil: no cap (a service behind the gateway, which is its every client).
+    public var maxConnectionsPerAddress: Int?
     public var migrations: [Migration]
     /// Whether the process serves the internal `/v1` API at all (the gateway, the public door,
     /// does not: nothing behind it may be reachable by guessing the internal secret).
@@ -21,8 +19,11 @@ public struct ServiceDefinition: Sendable {
     public var internalRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
     /// Routes at the root without internal authentication (the gateway's public door).
     public var publicRoutes: @Sendable (ServiceEnvironment) throws -> RouteCollection
-    /// Replaces the standard `/ready` answer (the gateway reports the whole suite).
-    public var readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)?
+    /// Replaces the standard `/ready` answer (the gateway reports the whole suite); `detailed`
+    /// is false for a caller the observer policy does not admit, who gets the status alone.
+    public var readiness: (@Sendable (ServiceEnvironment, _ detailed: Bool) -> HTTPResponse)?
+    /// Who may read `/metrics` and `/ready`'s details; everyone unless the service says otherwise.
+    public var observers: @Sendable (ServiceEnvironment) throws -> ObserverPolicy
     /// Extra middleware around every route, outermost first, inside logging and metrics.
     public var middleware: @Sendable (ServiceEnvironment) throws -> [any Middleware]
     /// Runs once the server listens (background jobs); the returned closure stops them.
@@ -32,24 +33,26 @@ public struct ServiceDefinition: Sendable {
         name: String,
         version: String = "1.0.0",
         defaultPort: Int,
-        defaultWorkers: Int = 32,
+        maxConnectionsPerAddress: Int? = nil,
         migrations: [Migration] = [],
         servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
         publicRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
-        readiness: (@Sendable (ServiceEnvironment) -> HTTPResponse)? = nil,
+        readiness: (@Sendable (ServiceEnvironment, _ detailed: Bool) -> HTTPResponse)? = nil,
+        observers: @escaping @Sendable (ServiceEnvironment) throws -> ObserverPolicy = { _ in .everyone },
         middleware: @escaping @Sendable (ServiceEnvironment) throws -> [any Middleware] = { _ in [] },
         start: @escaping @Sendable (ServiceEnvironment) throws -> (@Sendable () -> Void) = { _ in {} }
     ) {
         self.name = name
         self.version = version
         self.defaultPort = defaultPort
-        self.defaultWorkers = defaultWorkers
+        self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.migrations = migrations
         self.servesInternalAPI = servesInternalAPI
         self.internalRoutes = internalRoutes
         self.publicRoutes = publicRoutes
         self.readiness = readiness
+        self.observers = observers
         self.middleware = middleware
         self.start = start
     }

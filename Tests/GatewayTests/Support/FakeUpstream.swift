@@ -49,7 +49,10 @@ final class FakeUpstream: Sendable {
                 ))
         }
         var routes = RouteCollection()
-        for method in [HTTPMethod.get, .post, .put, .patch, .delete] { routes = routes.on(method, "*", use: handler) }
+        // As large a body as any service route takes.
+        for method in [HTTPMethod.get, .post, .put, .patch, .delete] {
+            routes = routes.on(method, "*", bodyLimit: 8 << 20, use: handler)
+        }
         server = HTTPServer(
             configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: 8),
             responder: Router(routes: routes)

@@ -46,15 +46,21 @@ final class GatewayHarness: Sendable {
             if shared == nil { upstream.stop() }
             throw error
         }
-        var configuration = ServiceConfiguration(
-            databasePath: directory.file("gateway.sqlite"), internalSecret: Self.internalSecret)
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.workers = 8
-        for name in ServiceConfiguration.serviceNames { configuration.serviceURLs[name] = upstream.upstream }
-        for (name, url) in serviceURLs { configuration.serviceURLs[name] = url }
-        configuration.environment = Self.baseEnvironment.merging(extra) { _, new in new }
         do {
+            // Read as the executable reads its flags and variables.
+            var environment = Self.baseEnvironment.merging(extra) { _, new in new }
+            environment["ZAPLECZE_INTERNAL_SECRET"] = Self.internalSecret
+            for name in ServiceConfiguration.serviceNames {
+                let url = serviceURLs[name] ?? upstream.upstream
+                environment[ServiceConfiguration.urlVariable(for: name)] = "http://\(url.host):\(url.port)"
+            }
+            let configuration = try ServiceConfiguration.parse(
+                service: "gateway",
+                arguments: [
+                    "--host", "127.0.0.1", "--port", "0", "--workers", "8", "--database",
+                    directory.file("gateway.sqlite"),
+                ],
+                environment: environment, defaultPort: GatewayService.defaultPort)
             app = try ServiceApp(
                 definition: GatewayService.definition(options: options), configuration: configuration,
                 logger: Logger(service: "gateway", level: .error, output: { _ in })

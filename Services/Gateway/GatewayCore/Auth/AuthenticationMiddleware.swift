@@ -1,10 +1,12 @@
 import HTTP
 
-/// Sets the request's principal from its credentials; a bad credential is a 401 on every route,
-/// public ones included, so a client learns at once that its key is wrong. Rejected credentials
-/// are charged to the client address; an address out of tries gets 429 before its credential is
-/// even looked at, so keys and tokens cannot be guessed at speed.
-public struct AuthenticationMiddleware: Middleware {
+/// Sets the request's principal from its credentials, from the head alone, before any body is
+/// read; a bad credential is a 401 on every route, public ones included, so a client learns at
+/// once that its key is wrong. Rejected credentials are charged to the client address: once an
+/// address is out of tries its further failed attempts get 429, so keys and tokens cannot be
+/// guessed at speed. A valid credential is never refused for what others did from its address
+/// (behind a proxy or a NAT, many callers share one).
+public struct AuthenticationMiddleware: HeadMiddleware {
     let authenticator: Authenticator
     let failures: TokenBucketLimiter?
 
@@ -17,23 +19,17 @@ public struct AuthenticationMiddleware: Middleware {
     /// Keys and signed tokens are checked in memory.
     public var neverBlocks: Bool { true }
 
-    public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
-        var context = context
-        if let failures, request.headers["Authorization"] != nil {
-            if case .limited(let seconds) = failures.peek(context.remoteAddress) {
+    public func inspect(_ head: HTTPRequestHead, context: inout RequestContext) throws -> HeadDecision {
+        do {
+            context.principal = try authenticator.principal(for: head)
+        } catch {
+            if let failures, case .limited(let seconds) = failures.acquire(context.remoteAddress) {
                 throw RateLimitMiddleware.tooManyRequests(
                     retryAfter: seconds, message: "Too many failed authentication attempts from this address."
                 )
             }
-            do {
-                context.principal = try authenticator.principal(for: request)
-            } catch {
-                failures.charge(context.remoteAddress)
-                throw error
-            }
-        } else {
-            context.principal = try authenticator.principal(for: request)
+            throw error
         }
-        return try next(request, context)
+        return .proceed
     }
 }

@@ -1,7 +1,8 @@
 import HTTP
 
 /// Header fields on every answer of the public door: no sniffing, no framing, no referrer, no
-/// caching of API answers by shared caches.
+/// caching of API answers by shared caches. An answer that sets its own Content-Security-Policy
+/// (the admin panel's pages) keeps it; every other gets `default-src 'none'`.
 public struct SecurityHeadersMiddleware: Middleware {
     public init() {}
 
@@ -14,8 +15,10 @@ public struct SecurityHeadersMiddleware: Middleware {
             response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
             response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
             response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-            response.headers.replaceOrAdd(
-                name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
+            if response.headers["Content-Security-Policy"] == nil {
+                response.headers.add(
+                    name: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'")
+            }
             if response.headers["Cache-Control"] == nil {
                 response.headers.add(name: "Cache-Control", value: "no-store")
             }

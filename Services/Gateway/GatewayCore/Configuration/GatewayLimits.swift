@@ -16,8 +16,9 @@ import ServiceKit
 /// able to send well over 10 000 requests/s, and a leaked key is revoked, not rate limited. When
 /// `ZAPLECZE_RATE_KEY_PER_SECOND` is set it may not be below 10 000. Liveness routes (`/health`
 /// and each service's `/health`) are never throttled: probes and load balancers call them often.
-/// The client address is the TCP peer; behind a proxy every client shares the proxy's address,
-/// so raise the address limit there or turn it off.
+/// The client address is the TCP peer, or, from a proxy listed in `ZAPLECZE_TRUSTED_PROXIES`, the
+/// client it names in `X-Forwarded-For` (`ForwardedClientMiddleware`). A failed-authentication
+/// throttle only slows down further failures: a valid credential is never refused by it.
 public struct GatewayLimits: Sendable, Equatable {
     public var address: TokenBucketLimiter.Rule? = .init(perSecond: 50, burst: 100)
     public var customer: TokenBucketLimiter.Rule? = .init(perSecond: 20, burst: 40)

@@ -11,6 +11,8 @@ public struct GatewaySettings: Sendable {
     public var corsOrigins: CORSPolicy
     /// How long to wait for a service's answer (`ZAPLECZE_UPSTREAM_TIMEOUT_SECONDS`, default 30).
     public var upstreamTimeout: Duration
+    /// The admin panel's sessions.
+    public var sessions: SessionSettings
 
     /// Reads the settings; a bad value is a configuration error (exit 2).
     public static func from(environment: [String: String]) throws -> GatewaySettings {
@@ -26,7 +28,8 @@ public struct GatewaySettings: Sendable {
             keys: try GatewayKeys.from(environment: environment),
             limits: try GatewayLimits.from(environment: environment),
             corsOrigins: try CORSPolicy(list: environment["ZAPLECZE_CORS_ORIGINS"] ?? ""),
-            upstreamTimeout: timeout
+            upstreamTimeout: timeout,
+            sessions: try SessionSettings.from(environment: environment)
         )
     }
 }

@@ -9,18 +9,22 @@ public struct Forwarder: Sendable {
     /// Bodies up to this size are read whole before answering; larger ones are streamed.
     static let bufferLimit = 256 * 1024
 
-    /// Header fields that belong to one hop only (RFC 9110 §7.6.1) or carry credentials that stop here.
-    static let requestFieldsDropped: [String] = [
-        "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
-        "content-length", "host", "authorization", "cookie", "expect",
-    ]
+    /// The client's header fields a service reads; no other goes past the gateway. Hop-by-hop
+    /// fields (RFC 9110 §7.6.1) and credentials stop here, and so does everything else a client
+    /// may send: forwarding it all let a client's header block plus the gateway's own fields
+    /// pass the service's header limits, which answered 431 for a request the gateway accepted.
+    static let requestFieldsForwarded: [String] = ["accept", "content-type", "idempotency-key"]
+
+    /// The header limits of the services (their defaults): a forwarded head must fit in them.
+    static let serviceLimits = HTTPLimits()
+
     static let responseFieldsDropped: [String] = [
         "connection", "keep-alive", "transfer-encoding", "content-length", "date", "server",
     ]
 
     /// Whether `name` is one of `names`, ignoring case; compared in place, as lowercasing every
     /// field name of every request cost an allocation each.
-    static func isDropped(_ name: String, _ names: [String]) -> Bool {
+    static func isOneOf(_ name: String, _ names: [String]) -> Bool {
         names.contains { HTTPHeaders.equalsIgnoringCase($0, name) }
     }
 
@@ -41,6 +45,10 @@ public struct Forwarder: Sendable {
             labels[service] = "service=" + environment.metrics.label(service)
         }
         serviceLabels = labels
+        let metrics = environment.metrics
+        metrics.describe("zaplecze_upstream_requests_total", help: "Calls forwarded to each service, by its status.")
+        metrics.describe("zaplecze_upstream_errors_total", help: "Forwarded calls that failed, by service and kind.")
+        metrics.describe(Self.latencyMetric, help: "Time until each service's answer, by service.")
     }
 
     /// Forwards `request` to `service` at `path` (already in the service's `/v1/…` form, query
@@ -53,15 +61,13 @@ public struct Forwarder: Sendable {
             throw HTTPError.unavailable("The \(service) service is not configured.")
         }
         var headers = HTTPHeaders()
-        for field in request.headers
-        where !Self.isDropped(field.name, Self.requestFieldsDropped)
-            && !Self.isDropped(field.name, InternalHeaders.all)
-        {
+        for field in request.headers where Self.isOneOf(field.name, Self.requestFieldsForwarded) {
             headers.add(name: field.name, value: field.value)
         }
         InternalHeaders.apply(context.principal, secret: environment.configuration.internalSecret, to: &headers)
         headers.replaceOrAdd(name: "X-Request-Id", value: context.requestId)
         headers.replaceOrAdd(name: "X-Forwarded-For", value: context.remoteAddress)
+        try Self.checkFits(headers)
         let upstreamRequest = HTTPRequest(
             head: HTTPRequestHead(method: request.method, target: path, headers: headers), body: request.body)
 
@@ -106,6 +112,21 @@ public struct Forwarder: Sendable {
         return relay(stream.head, body: .bytes(body), call)
     }
 
+    /// Refuses with 431 a head the service would refuse for its size (repeated `Accept` fields,
+    /// say): the client learns which limit it passed, instead of a relayed answer about a request
+    /// it never sent. `Host` and `Content-Length` are added on the way out.
+    static func checkFits(_ headers: HTTPHeaders) throws(HTTPError) {
+        var bytes = 0
+        for field in headers { bytes += field.name.utf8.count + field.value.utf8.count + 4 }
+        // Host and Content-Length: two fields of well under 128 bytes together.
+        let fields = headers.count + 2
+        bytes += 128
+        guard fields > serviceLimits.maxHeaderCount || bytes > serviceLimits.maxHeaderBytes else { return }
+        throw HTTPError(
+            .headerFieldsTooLarge, code: "header_fields_too_large",
+            message: "The Accept, Content-Type and Idempotency-Key fields are too many or too large to pass on.")
+    }
+
     /// One forwarded call: the service and its metric label, and when it began.
     private struct Call {
         let service: String
@@ -118,11 +139,12 @@ public struct Forwarder: Sendable {
     /// call counted and timed.
     private func relay(_ head: HTTPResponseHead, body: HTTPBody, _ call: Call) -> HTTPResponse {
         environment.metrics.increment(
-            "zaplecze_upstream_requests_total", labels: call.label + ",status=\"\(head.status.code)\"")
+            "zaplecze_upstream_requests_total",
+            labels: call.label + ",status=\"\(MetricsRegistry.statusLabel(head.status.code))\"")
         let seconds = Double(MonotonicClock.now() &- call.started) / 1e9
         environment.metrics.observe(Self.latencyMetric, labels: call.label, seconds: seconds)
         var headers = HTTPHeaders()
-        for field in head.headers where !Self.isDropped(field.name, Self.responseFieldsDropped) {
+        for field in head.headers where !Self.isOneOf(field.name, Self.responseFieldsDropped) {
             headers.add(name: field.name, value: field.value)
         }
         guard call.isHead else { return HTTPResponse(status: head.status, headers: headers, body: body) }

@@ -40,6 +40,16 @@ extension OpenAPIComponents {
                     "type": .string("integer"), "enum": .array([1.0, 10, 100, 1000].map { .number($0) }),
                 ]),
             ], required: ["type", "points"]),
+        "AwardPreviewRequest": Schema.object(
+            [
+                "award": Schema.ref("Award"),
+                "orderValue": Schema.money,
+                "coefficient": .object([
+                    "type": .string("number"), "exclusiveMinimum": .number(0), "maximum": .number(1000),
+                    "description": .string("The customer's coefficient to try; 1 when left out."),
+                ]),
+            ], required: ["award", "orderValue"]),
+        "AwardPreview": Schema.object(["points": Schema.integer], required: ["points"]),
         "LoyaltyRule": Schema.object(
             [
                 "id": Schema.integer, "name": Schema.string, "active": Schema.boolean,

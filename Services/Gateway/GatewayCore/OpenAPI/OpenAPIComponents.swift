@@ -38,9 +38,13 @@ enum OpenAPIComponents {
             ["status": Schema.string, "service": Schema.string, "version": Schema.string], required: ["status"]),
         "ServiceReadiness": Schema.object(
             [
-                "status": Schema.oneOf(["ready", "starting", "not ready", "unreachable", "unconfigured"]),
+                "status": Schema.oneOf([
+                    "ready", "starting", "not ready", "unreachable", "unconfigured", "crashLooping",
+                ]),
                 "version": Schema.string,
                 "url": Schema.string,
+                "restarts": Schema.integer,
+                "lastExit": Schema.string,
             ], required: ["status"]),
         "ReadyReport": Schema.object(
             [
@@ -49,7 +53,7 @@ enum OpenAPIComponents {
                 "version": Schema.string,
                 "services": .object(["type": .string("object"), "additionalProperties": Schema.ref("ServiceReadiness")]
                 ),
-            ], required: ["status", "services"]),
+            ], required: ["status"]),
         "ServiceStatus": Schema.object(
             [
                 "service": Schema.string, "version": Schema.string, "database": Schema.string,
@@ -74,6 +78,15 @@ enum OpenAPIComponents {
                 ]),
                 "expiresAt": Schema.dateTime,
             ], required: ["token", "expiresAt"]),
+        "AdminSessionRequest": Schema.object(
+            ["key": Schema.text(maxLength: 4096, description: "An admin API key.")], required: ["key"]),
+        "AdminSession": Schema.object(
+            [
+                "admin": Schema.text(maxLength: 200, description: "The admin key's label."),
+                "csrfToken": Schema.text(
+                    maxLength: 64, description: "Repeat as `X-CSRF-Token` on every call that changes something."),
+                "expiresAt": Schema.dateTime,
+            ], required: ["admin", "csrfToken", "expiresAt"]),
         "OrderStatus": Schema.oneOf(OrderStatus.allCases.map(\.rawValue)),
         "Buyer": Schema.object(
             [

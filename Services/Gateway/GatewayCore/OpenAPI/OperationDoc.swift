@@ -1,4 +1,5 @@
 import Contract
+import ServiceKit
 
 /// What the OpenAPI document says of one route beyond the access table: its request and response
 /// bodies and its query parameters. Kept in a table keyed by `PublicRoute.id`; a route without
@@ -87,6 +88,9 @@ enum OperationDocs {
                 422,
                 "`invalid_identifier`: customerId breaks the customer-id rule (details.field names it); "
                     + "`invalid_token_request`: ttlSeconds is out of range."),
+        "POST /api/v1/auth/sessions": .body("AdminSessionRequest", returns: "AdminSession", status: 201),
+        "GET /api/v1/auth/sessions/current": .returns("AdminSession"),
+        "DELETE /api/v1/auth/sessions/current": OperationDoc(status: 204),
         "PUT /api/v1/orders/:orderNumber": .body("OrderDocument", returns: "OrderAcceptance", status: 202)
             .answering(
                 409,
@@ -108,7 +112,7 @@ enum OperationDocs {
 
     static var status: [String: OperationDoc] {
         var docs: [String: OperationDoc] = [:]
-        for service in ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"] {
+        for service in ServiceConfiguration.serviceNames {
             docs["GET /api/v1/\(service)/status"] = .returns("ServiceStatus")
             docs["GET /api/v1/\(service)/health"] = .returns("Health")
         }
@@ -128,6 +132,7 @@ enum OperationDocs {
                     .filter("active", "Only active (true) or inactive (false) rules.", Schema.boolean),
                 ]),
             "POST /rules": .body("LoyaltyRule", returns: "LoyaltyRule", status: 201),
+            "POST /rules/preview": .body("AwardPreviewRequest", returns: "AwardPreview"),
             "GET /rules/:id": .returns("LoyaltyRule"),
             "PUT /rules/:id": .body("LoyaltyRule", returns: "LoyaltyRule"),
             "DELETE /rules/:id": OperationDoc(status: 204),

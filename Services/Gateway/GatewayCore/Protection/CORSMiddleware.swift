@@ -14,7 +14,7 @@ import HTTP
 ///
 /// Bearer tokens travel in `Authorization`, not cookies, so `Access-Control-Allow-Credentials` is
 /// never sent.
-public struct CORSMiddleware: Middleware {
+public struct CORSMiddleware: HeadMiddleware {
     static let allowedMethods = "GET, HEAD, POST, PUT, PATCH, DELETE"
     static let allowedHeaders = "Authorization, Content-Type, Idempotency-Key, X-Request-Id"
     static let exposedHeaders = "X-Request-Id, Retry-After"
@@ -29,6 +29,28 @@ public struct CORSMiddleware: Middleware {
     /// Compares the origin with the configured list: no I/O.
     public var neverBlocks: Bool { true }
 
+    /// Preflights are answered, and a foreign page's credentials refused, from the head: before
+    /// authentication looks at them and before any body is read.
+    public func inspect(_ head: HTTPRequestHead, context: inout RequestContext) throws -> HeadDecision {
+        guard let origin = head.headers["Origin"] else { return .proceed }
+        let allowed = policy.allows(origin)
+        if head.method == .options, head.headers["Access-Control-Request-Method"] != nil {
+            guard allowed else { throw Self.originRefused }
+            return .answer(
+                HTTPResponse(
+                    status: .noContent,
+                    headers: [
+                        "Access-Control-Allow-Origin": origin,
+                        "Access-Control-Allow-Methods": Self.allowedMethods,
+                        "Access-Control-Allow-Headers": Self.allowedHeaders,
+                        "Access-Control-Max-Age": Self.maxAgeSeconds,
+                        "Vary": "Origin",
+                    ]))
+        }
+        if !allowed && head.headers["Authorization"] != nil { throw Self.originRefused }
+        return .proceed
+    }
+
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
         guard let origin = request.headers["Origin"] else {
             return try next(request, context).map { response in
@@ -38,19 +60,6 @@ public struct CORSMiddleware: Middleware {
             }
         }
         let allowed = policy.allows(origin)
-        if request.method == .options, request.headers["Access-Control-Request-Method"] != nil {
-            guard allowed else { throw Self.originRefused }
-            return HTTPResponse(
-                status: .noContent,
-                headers: [
-                    "Access-Control-Allow-Origin": origin,
-                    "Access-Control-Allow-Methods": Self.allowedMethods,
-                    "Access-Control-Allow-Headers": Self.allowedHeaders,
-                    "Access-Control-Max-Age": Self.maxAgeSeconds,
-                    "Vary": "Origin",
-                ])
-        }
-        if !allowed && request.headers["Authorization"] != nil { throw Self.originRefused }
         // The router turns inner errors into responses, so 401s and 429s get the headers too
         // and the page can read why it was refused.
         return try next(request, context).map { response in

@@ -3,7 +3,7 @@ import HTTP
 /// Throttles callers by who they are (after authentication): anonymous calls per client
 /// address; customer calls per customer and per address; API keys only when a key limit is
 /// configured. A refused call is a 429 with `Retry-After` in seconds and the JSON envelope.
-public struct RateLimitMiddleware: Middleware {
+public struct RateLimitMiddleware: HeadMiddleware {
     let perAddress: TokenBucketLimiter?
     let perCustomer: TokenBucketLimiter?
     let perAPIKey: TokenBucketLimiter?
@@ -24,7 +24,8 @@ public struct RateLimitMiddleware: Middleware {
     /// Token buckets live in memory, behind short locks.
     public var neverBlocks: Bool { true }
 
-    public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+    /// Decided from the head (after authentication), so a throttled caller's body is never read.
+    public func inspect(_ head: HTTPRequestHead, context: inout RequestContext) throws -> HeadDecision {
         if !unthrottledRoutes.contains(context.route) {
             let principal = context.principal
             switch principal.role {
@@ -39,7 +40,7 @@ public struct RateLimitMiddleware: Middleware {
                 break
             }
         }
-        return try next(request, context)
+        return .proceed
     }
 
     static func check(_ limiter: TokenBucketLimiter?, _ key: String) throws(HTTPError) {

@@ -2,8 +2,10 @@ import HTTP
 
 /// Enforces the access table on every route it lists, whoever answers it: a caller whose role
 /// the route does not admit gets 401 when anonymous (credentials would help) and 403 otherwise.
-/// Requests that matched no route pass on to the router's 404/405.
-public struct AccessControlMiddleware: Middleware {
+/// Requests that matched no route pass on to the router's 404/405. The runtime's own routes
+/// (`/health`, `/ready`, `/metrics`) are left to `ServiceApp`, which admits their callers by the
+/// gateway's `ObserverPolicy` (the table's roles plus the allowed scraper addresses).
+public struct AccessControlMiddleware: HeadMiddleware {
     /// Route pattern → method → route; looked up without building a key string per request.
     private let routes: [String: [HTTPMethod: PublicRoute]]
 
@@ -17,14 +19,17 @@ public struct AccessControlMiddleware: Middleware {
     /// Looks the route up in the in-memory access table.
     public var neverBlocks: Bool { true }
 
-    public func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
+    /// Decided from the head, so a caller the route does not admit never sends it a body: the
+    /// large body limits of some routes apply only to callers allowed to call them.
+    public func inspect(_ head: HTTPRequestHead, context: inout RequestContext) throws -> HeadDecision {
         // HEAD is answered by the GET route (RFC 9110 §9.3.2), so it is allowed as GET is.
-        let method: HTTPMethod = request.method == .head ? .get : request.method
-        if let route = routes[context.route]?[method], !route.admits(context.principal, parameters: context.parameters)
+        let method: HTTPMethod = head.method == .head ? .get : head.method
+        if let route = routes[context.route]?[method], route.handling != .runtime,
+            !route.admits(context.principal, parameters: context.parameters)
         {
             if context.principal.role == .anonymous { throw HTTPError.unauthorized() }
             throw HTTPError.forbidden()
         }
-        return try next(request, context)
+        return .proceed
     }
 }

@@ -11,6 +11,19 @@ extension AccessTable {
             summary: "Mint a signed, expiring token that lets one customer reach their own data.", bodyLimit: 4 * 1024
         ),
         PublicRoute(
+            gateway: .post, "/api/v1/auth/sessions", roles: anyone,
+            summary: "Sign in to the back-office panel: an admin key for a session cookie and a CSRF token.",
+            bodyLimit: 4 * 1024
+        ),
+        PublicRoute(
+            gateway: .get, "/api/v1/auth/sessions/current", roles: staff,
+            summary: "The panel session the cookie stands for, with its CSRF token."
+        ),
+        PublicRoute(
+            gateway: .delete, "/api/v1/auth/sessions/current", roles: staff,
+            summary: "Sign out of the back-office panel: the session ends on the server."
+        ),
+        PublicRoute(
             gateway: .put, "/api/v1/orders/:orderNumber", roles: shop,
             summary:
                 "Report the whole order after each change; the gateway hands each part to the service that owns it.",
@@ -26,11 +39,20 @@ extension AccessTable {
             gateway: .get, "/health", handling: .runtime, roles: anyone, summary: "Whether the gateway is alive."),
         PublicRoute(
             gateway: .get, "/ready", handling: .runtime, roles: anyone,
-            summary: "Whether the gateway and every service are ready, with each one's state and version."
+            summary:
+                "Whether the gateway and every service are ready; admin keys (and the addresses in "
+                + "ZAPLECZE_METRICS_ALLOW) also get each service's state, version and address."
         ),
-        PublicRoute(
-            gateway: .get, "/metrics", handling: .runtime, roles: anyone,
-            summary: "The gateway's metrics in the Prometheus text format, upstream latency per service included."
-        ),
+        metricsRoute,
     ]
+
+    /// `/metrics`: for admin keys, and for the client addresses in `ZAPLECZE_METRICS_ALLOW`
+    /// whatever their credentials (`ServiceApp` enforces both through the gateway's
+    /// `ObserverPolicy`, built from this row's roles).
+    static let metricsRoute = PublicRoute(
+        gateway: .get, "/metrics", handling: .runtime, roles: staff,
+        summary:
+            "The gateway's metrics in the Prometheus text format, upstream latency per service included; for admin "
+            + "keys and the addresses in ZAPLECZE_METRICS_ALLOW."
+    )
 }

@@ -11,6 +11,10 @@ extension AccessTable {
 
         PublicRoute("loyalty", .get, "/rules", roles: staff, summary: "List earning rules (filters: action, active)."),
         PublicRoute("loyalty", .post, "/rules", roles: staff, summary: "Create an earning rule."),
+        PublicRoute(
+            "loyalty", .post, "/rules/preview", roles: staff,
+            summary: "The points an award gives for an example order value; nothing is saved."
+        ),
         PublicRoute("loyalty", .get, "/rules/:id", roles: staff, summary: "One earning rule."),
         PublicRoute("loyalty", .put, "/rules/:id", roles: staff, summary: "Replace an earning rule."),
         PublicRoute("loyalty", .delete, "/rules/:id", roles: staff, summary: "Delete an earning rule."),

@@ -1,4 +1,5 @@
 import HTTP
+import ServiceKit
 
 /// The suite's public routes with the roles that may call each: the one table the gateway
 /// enforces, registers and documents. Adding a service route means adding its line here.
@@ -15,7 +16,7 @@ public enum AccessTable {
     public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
 
     /// Each service's own status (name, version, database figures), for operators.
-    static let statusRoutes: [PublicRoute] = ["loyalty", "discounts", "helpdesk", "reviews", "personal-data"].flatMap {
+    static let statusRoutes: [PublicRoute] = ServiceConfiguration.serviceNames.flatMap {
         [
             PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures."),
             PublicRoute(

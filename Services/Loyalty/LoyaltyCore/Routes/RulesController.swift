@@ -15,6 +15,7 @@ struct RulesController: Sendable {
         RouteCollection()
             .get("rules", use: list)
             .post("rules", use: create)
+            .post("rules/preview", use: preview)
             .get("rules/:id", use: show)
             .put("rules/:id", use: replace)
             .delete("rules/:id", use: remove)
@@ -49,6 +50,28 @@ struct RulesController: Sendable {
         let now = dependencies.now()
         let stored = try dependencies.database.write { try RuleRepository.insert(rule, at: now, in: $0) }
         return try .json(stored, status: .created)
+    }
+
+    /// The points an award gives for an example order value under the current program (what the
+    /// coefficient multiplies), by `PointsCalculator`: the panel's live preview. Writes nothing.
+    @Sendable func preview(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        try context.require(.admin)
+        let input = try request.decode(AwardPreviewRequest.self)
+        guard input.orderValue >= 0 else {
+            throw ValidationFailure(field: "orderValue", "Must be zero or more minor units.")
+        }
+        let program = try dependencies.database.read { try ProgramRepository.load($0) }
+        let coefficient = input.coefficient ?? .one
+        let points: Int64
+        switch input.award {
+        case .fixed(let fixed):
+            points = try PointsCalculator.fixedPoints(
+                fixed, coefficient: coefficient, target: program.coefficientApplies)
+        case .proportional(let award):
+            points = try PointsCalculator.proportionalPoints(
+                award, value: input.orderValue, coefficient: coefficient, target: program.coefficientApplies)
+        }
+        return try .json(AwardPreview(points: points))
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {

@@ -1,0 +1,76 @@
+import Contract
+import FoundationEssentials
+import Glibc
+import HTTP
+import ServiceKit
+
+/// The back-office panel's sign-in: `POST /api/v1/auth/sessions {key}` exchanges an admin key
+/// for a session cookie and a CSRF token, `GET /api/v1/auth/sessions/current` tells the page who
+/// is signed in (and the token again, after a reload), `DELETE /api/v1/auth/sessions/current`
+/// signs out on the server. The cookie then stands for the key on every route the key could call.
+public struct SessionRoutes: Sendable {
+    let authenticator: Authenticator
+    let sessions: AdminSessions
+    let settings: SessionSettings
+    /// Failed sign-ins per client address, as for failed `Authorization` headers.
+    let failures: TokenBucketLimiter?
+    /// Unix seconds.
+    let now: @Sendable () -> Int64
+
+    /// Signs in against `authenticator`'s admin keys into `sessions`.
+    public init(
+        authenticator: Authenticator, sessions: AdminSessions, settings: SessionSettings,
+        failures: TokenBucketLimiter?, now: @escaping @Sendable () -> Int64
+    ) {
+        self.authenticator = authenticator
+        self.sessions = sessions
+        self.settings = settings
+        self.failures = failures
+        self.now = now
+    }
+
+    /// 201 with the session and its cookie; 401 for anything but an admin key.
+    public func create(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        if let failures, case .limited(let seconds) = failures.peek(context.remoteAddress) {
+            throw RateLimitMiddleware.tooManyRequests(
+                retryAfter: seconds, message: "Too many failed sign-ins from this address.")
+        }
+        let body = try request.decode(AdminSessionRequest.self)
+        guard let key = authenticator.adminKey(matching: Array(body.key.trimmed().utf8)) else {
+            failures?.charge(context.remoteAddress)
+            throw HTTPError(.unauthorized, code: "unauthorized", message: "The admin key is not valid.")
+        }
+        let (expiresAt, overflow) = now().addingReportingOverflow(settings.ttlSeconds)
+        guard !overflow else { throw HTTPError.unprocessable("The session cannot be dated.") }
+        let (id, session) = sessions.open(admin: key.label, expiresAt: expiresAt)
+        var response = try HTTPResponse.json(view(session), status: .created)
+        response.headers.add(
+            name: "Set-Cookie",
+            value: SessionCookie.set(id, maxAge: settings.ttlSeconds, secure: settings.secure(for: request.headers)))
+        return response
+    }
+
+    /// The caller's session; 404 when the caller is an admin by key rather than by cookie.
+    public func current(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        guard let id = SessionCookie.value(in: request.headers), let session = sessions.find(id) else {
+            throw HTTPError.notFound("This call carries no panel session.", code: "no_session")
+        }
+        return try .json(view(session))
+    }
+
+    /// Ends the caller's session on the server and clears the cookie.
+    public func delete(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
+        guard let id = SessionCookie.value(in: request.headers), sessions.close(id) else {
+            throw HTTPError.notFound("This call carries no panel session.", code: "no_session")
+        }
+        return HTTPResponse(
+            status: .noContent,
+            headers: ["Set-Cookie": SessionCookie.clear(secure: settings.secure(for: request.headers))])
+    }
+
+    private func view(_ session: AdminSessions.Session) -> AdminSession {
+        AdminSession(
+            admin: session.admin, csrfToken: session.csrfToken,
+            expiresAt: Date(timeIntervalSince1970: TimeInterval(session.expiresAt)))
+    }
+}
