@@ -107,10 +107,10 @@ public enum GatewayService {
         // Built once: the table does not change while the process runs.
         let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
         return [
-            "POST /api/v1/auth/customer-tokens": tokens.mint,
-            "PUT /api/v1/orders/:orderNumber": orders.put,
-            "GET /api/v1/orders/:orderNumber/deliveries": orders.deliveries,
-            "GET /api/v1/openapi.json": { _, _ in openAPI },
+            GatewayRoutes.mintCustomerToken.declaration.id: tokens.mint,
+            GatewayRoutes.putOrder.declaration.id: orders.put,
+            GatewayRoutes.orderDeliveries.declaration.id: orders.deliveries,
+            GatewayRoutes.openAPI.declaration.id: { _, _ in openAPI },
         ]
     }
 }

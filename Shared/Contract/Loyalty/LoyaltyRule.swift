@@ -34,7 +34,7 @@ public struct LoyaltyRule: Sendable, Hashable {
     public var award: Award
 
     /// Longest accepted rule name, in characters.
-    public static let maximumNameLength = 200
+    public static let maximumNameLength = TextRules.maximumNameLength
 
     /// Creates a rule.
     public init(

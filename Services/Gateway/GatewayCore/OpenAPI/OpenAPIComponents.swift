@@ -1,11 +1,18 @@
 import Contract
 
-/// The reusable schemas of the OpenAPI document: the envelopes every route shares, the
-/// gateway's own bodies, and each service's bodies (in `OpenAPIComponents+<Service>.swift`).
+/// The schemas of the OpenAPI document written out by hand: the envelopes every route shares and
+/// the gateway's own bodies. The services' bodies come from their contract types
+/// (`SchemaDescribing`), through the route declarations.
 enum OpenAPIComponents {
-    /// Every named schema.
-    static var schemas: [String: JSONValue] {
-        core.merging(gateway) { first, _ in first }.merging(loyalty) { first, _ in first }
+    /// Every named schema: these and those the declarations of `routes` refer to.
+    static func schemas(for routes: [PublicRoute]) -> [String: JSONValue] {
+        var schemas = core.merging(gateway) { first, _ in first }
+        for route in routes {
+            for body in [route.declaration.request, route.declaration.response] {
+                if case .json(_, let components) = body { schemas.merge(components) { first, _ in first } }
+            }
+        }
+        return schemas
     }
 
     static let core: [String: JSONValue] = [
@@ -59,13 +66,16 @@ enum OpenAPIComponents {
     ]
 
     static let gateway: [String: JSONValue] = [
+        "OrderStatus": OrderStatus.schema,
         "CustomerTokenRequest": Schema.object(
             [
                 "customerId": Schema.text(
                     maxLength: 256, description: "The storefront's customer id (at most 256 UTF-8 bytes)."),
                 "ttlSeconds": .object([
-                    "type": .string("integer"), "minimum": .number(1), "maximum": .number(86_400),
-                    "default": .number(3_600), "description": .string("Lifetime in seconds."),
+                    "type": .array([.string("integer"), .string("null")]), "minimum": .number(1),
+                    "maximum": .number(Double(CustomerTokenRequest.maxTTLSeconds)),
+                    "default": .number(Double(CustomerTokenRequest.defaultTTLSeconds)),
+                    "description": .string("Lifetime in seconds; absent or null gives the default."),
                 ]),
             ], required: ["customerId"]),
         "CustomerToken": Schema.object(
@@ -75,7 +85,6 @@ enum OpenAPIComponents {
                 ]),
                 "expiresAt": Schema.dateTime,
             ], required: ["token", "expiresAt"]),
-        "OrderStatus": Schema.oneOf(OrderStatus.allCases.map(\.rawValue)),
         "Buyer": Schema.object(
             [
                 "login": Schema.text(maxLength: 256), "name": Schema.text(maxLength: 256),

@@ -1,36 +1,53 @@
+import Contract
 import HTTP
 
 extension AccessTable {
     /// The body limit of an order document (the server's default is 1 MiB).
     static let orderBodyLimit = 256 * 1024
 
+    static let shop: Set<Principal.Role> = [.admin, .storefront]
+    static let anyone: Set<Principal.Role> = [.anonymous]
+
     /// The routes the gateway process answers itself.
     static let gatewayRoutes: [PublicRoute] = [
-        PublicRoute(
-            gateway: .post, "/api/v1/auth/customer-tokens", roles: shop,
-            summary: "Mint a signed, expiring token that lets one customer reach their own data.", bodyLimit: 4 * 1024
-        ),
-        PublicRoute(
-            gateway: .put, "/api/v1/orders/:orderNumber", roles: shop,
-            summary:
-                "Report the whole order after each change; the gateway hands each part to the service that owns it.",
-            bodyLimit: orderBodyLimit
-        ),
-        PublicRoute(
-            gateway: .get, "/api/v1/orders/:orderNumber/deliveries", roles: shop,
-            summary: "Per receiving service, which versions of the order were delivered and which wait."
-        ),
-        PublicRoute(
-            gateway: .get, "/api/v1/openapi.json", roles: anyone, summary: "This API described as OpenAPI 3.1."),
-        PublicRoute(
-            gateway: .get, "/health", handling: .runtime, roles: anyone, summary: "Whether the gateway is alive."),
-        PublicRoute(
-            gateway: .get, "/ready", handling: .runtime, roles: anyone,
-            summary: "Whether the gateway and every service are ready, with each one's state and version."
-        ),
-        PublicRoute(
-            gateway: .get, "/metrics", handling: .runtime, roles: anyone,
-            summary: "The gateway's metrics in the Prometheus text format, upstream latency per service included."
-        ),
+        PublicRoute(gateway: GatewayRoutes.mintCustomerToken.declaration),
+        PublicRoute(gateway: GatewayRoutes.putOrder.declaration),
+        PublicRoute(gateway: GatewayRoutes.orderDeliveries.declaration),
+        PublicRoute(gateway: GatewayRoutes.openAPI.declaration),
+        PublicRoute(gateway: GatewayRoutes.health.declaration, handling: .runtime),
+        PublicRoute(gateway: GatewayRoutes.ready.declaration, handling: .runtime),
+        PublicRoute(gateway: GatewayRoutes.metrics.declaration, handling: .runtime),
     ]
+}
+
+/// The routes the gateway answers itself, declared like a service's.
+public enum GatewayRoutes {
+    public static let mintCustomerToken = RouteSpec<CustomerTokenRequest, CustomerToken>(
+        .post, "/api/v1/auth/customer-tokens", roles: AccessTable.shop,
+        summary: "Mint a signed, expiring token that lets one customer reach their own data.", bodyLimit: 4 * 1024,
+        statuses: [201],
+        errors: [
+            .unprocessable("invalid_token_request", "customerId or ttlSeconds is out of range; `details.field`."),
+            RouteError(429, "rate_limited", "Too many tokens minted for this customer."),
+        ])
+    public static let putOrder = RouteSpec<OrderDocument, OrderAcceptance>(
+        .put, "/api/v1/orders/:orderNumber", roles: AccessTable.shop,
+        summary: "Report the whole order after each change; the gateway hands each part to the service that owns it.",
+        bodyLimit: AccessTable.orderBodyLimit, statuses: [202],
+        errors: [.unprocessable("invalid_order", "The order breaks a rule; `details.field` names the field.")])
+    public static let orderDeliveries = RouteSpec<NoBody, OrderDeliveries>(
+        .get, "/api/v1/orders/:orderNumber/deliveries", roles: AccessTable.shop,
+        summary: "Per receiving service, which versions of the order were delivered and which wait.",
+        errors: [.notFound(code: "order_not_found", "The order was never reported.")])
+    public static let openAPI = RouteSpec<NoBody, OpenAPIDocumentBody>(
+        .get, "/api/v1/openapi.json", roles: AccessTable.anyone, summary: "This API described as OpenAPI 3.1.")
+    public static let health = RouteSpec<NoBody, HealthReport>(
+        .get, "/health", roles: AccessTable.anyone, summary: "Whether the gateway is alive.")
+    public static let ready = RouteSpec<NoBody, ReadyReport>(
+        .get, "/ready", roles: AccessTable.anyone,
+        summary: "Whether the gateway and every service are ready, with each one's state and version.",
+        statuses: [200, 503])
+    public static let metrics = RouteSpec<NoBody, MetricsText>(
+        .get, "/metrics", roles: AccessTable.anyone,
+        summary: "The gateway's metrics in the Prometheus text format, upstream latency per service included.")
 }

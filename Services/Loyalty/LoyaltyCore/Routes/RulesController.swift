@@ -13,16 +13,15 @@ struct RulesController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .get("rules", use: list)
-            .post("rules", use: create)
-            .get("rules/:id", use: show)
-            .put("rules/:id", use: replace)
-            .delete("rules/:id", use: remove)
+            .on(LoyaltyRoutes.rules, use: list)
+            .on(LoyaltyRoutes.createRule, use: create)
+            .on(LoyaltyRoutes.rule, use: show)
+            .on(LoyaltyRoutes.replaceRule, use: replace)
+            .on(LoyaltyRoutes.deleteRule, use: remove)
     }
 
     /// Rules by id; filters `action` and `active`.
     @Sendable func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let page = try PageRequest(query: context.query)
         var filter = RuleRepository.Filter()
         if let action = context.query["action"] {
@@ -43,7 +42,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let rule = try request.decode(LoyaltyRule.self)
         try ValidationFailure.check(rule.validate())
         let now = dependencies.now()
@@ -52,7 +50,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         guard let rule = try dependencies.database.read({ try RuleRepository.find(id, in: $0) }) else {
             throw HTTPError.notFound("No rule \(id).")
@@ -61,7 +58,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         var rule = try request.decode(LoyaltyRule.self)
         if let bodyId = rule.id, bodyId != id {
@@ -76,7 +72,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         guard try dependencies.database.write({ try RuleRepository.delete(id, in: $0) }) else {
             throw HTTPError.notFound("No rule \(id).")

@@ -1,0 +1,67 @@
+/// How a request or response body appears on the wire and in the OpenAPI document.
+public enum BodyDescription: Sendable {
+    /// No body (a GET's request, a 204's answer).
+    case none
+    /// JSON of `schema`; `components` are the named schemas it refers to.
+    case json(schema: JSONValue, components: [String: JSONValue])
+    /// Text of `contentType` (a CSV file, the Prometheus exposition).
+    case text(contentType: String, description: String)
+
+    /// Whether there is a body at all.
+    public var isPresent: Bool {
+        if case .none = self { return false }
+        return true
+    }
+}
+
+/// A type that can stand as a route's request or response body in a `RouteSpec`.
+public protocol RouteBody {
+    /// How the body appears on the wire.
+    static var body: BodyDescription { get }
+}
+
+extension SchemaDescribing {
+    public static var body: BodyDescription { .json(schema: reference, components: components) }
+}
+
+/// No body.
+public struct NoBody: RouteBody, Codable, Sendable {
+    public static var body: BodyDescription { .none }
+    public init() {}
+}
+
+/// A CSV file (`text/csv`, UTF-8, a header row first).
+public struct CSVFile: RouteBody, Sendable {
+    public static var body: BodyDescription {
+        .text(contentType: "text/csv", description: "UTF-8 CSV with a header row naming the columns.")
+    }
+}
+
+/// Text in the Prometheus exposition format.
+public struct MetricsText: RouteBody, Sendable {
+    public static var body: BodyDescription {
+        .text(contentType: "text/plain", description: "Prometheus text exposition format 0.0.4.")
+    }
+}
+
+/// A named schema written by hand in the document's components (the runtime's own answers).
+public protocol NamedComponent: RouteBody {
+    static var componentName: String { get }
+}
+
+extension NamedComponent {
+    public static var body: BodyDescription { .json(schema: Schema.ref(componentName), components: [:]) }
+}
+
+extension Page: RouteBody where Item: SchemaDescribing {
+    public static var body: BodyDescription {
+        .json(schema: Schema.page(of: Item.reference), components: Item.components)
+    }
+}
+
+/// A body only services exchange among themselves (internal routes are not documented).
+public protocol InternalBody: RouteBody {}
+
+extension InternalBody {
+    public static var body: BodyDescription { .json(schema: Schema.anyObject, components: [:]) }
+}
