@@ -42,6 +42,6 @@ public enum OpenAPIDocumentBody: RouteBody {
             schema: .object([
                 "type": .string("object"), "required": .array(["openapi", "info", "paths"].map(JSONValue.string)),
                 "description": .string("An OpenAPI 3.1 document."),
-            ]), components: [:])
+            ]), types: [])
     }
 }

@@ -2,10 +2,23 @@
 public enum BodyDescription: Sendable {
     /// No body (a GET's request, a 204's answer).
     case none
-    /// JSON of `schema`; `components` are the named schemas it refers to.
-    case json(schema: JSONValue, components: [String: JSONValue])
+    /// JSON of `schema`; `types` are the describing types whose schemas it refers to.
+    case json(schema: JSONValue, types: [any SchemaDescribing.Type])
     /// Text of `contentType` (a CSV file, the Prometheus exposition).
     case text(contentType: String, description: String)
+
+    /// The named schemas the body refers to, transitively, by name.
+    public var components: [String: JSONValue] {
+        var found: [String: JSONValue] = [:]
+        for type in describedTypes { found[type.schemaName] = type.schema }
+        return found
+    }
+
+    /// The describing types the body refers to, transitively.
+    public var describedTypes: [any SchemaDescribing.Type] {
+        guard case .json(_, let types) = self else { return [] }
+        return types.flatMap { $0.describedTypes }
+    }
 
     /// Whether there is a body at all.
     public var isPresent: Bool {
@@ -21,7 +34,7 @@ public protocol RouteBody {
 }
 
 extension SchemaDescribing {
-    public static var body: BodyDescription { .json(schema: reference, components: components) }
+    public static var body: BodyDescription { .json(schema: reference, types: [Self.self]) }
 }
 
 /// No body.
@@ -50,12 +63,12 @@ public protocol NamedComponent: RouteBody {
 }
 
 extension NamedComponent {
-    public static var body: BodyDescription { .json(schema: Schema.ref(componentName), components: [:]) }
+    public static var body: BodyDescription { .json(schema: Schema.ref(componentName), types: []) }
 }
 
 extension Page: RouteBody where Item: SchemaDescribing {
     public static var body: BodyDescription {
-        .json(schema: Schema.page(of: Item.reference), components: Item.components)
+        .json(schema: Schema.page(of: Item.reference), types: [Item.self])
     }
 }
 
@@ -63,5 +76,5 @@ extension Page: RouteBody where Item: SchemaDescribing {
 public protocol InternalBody: RouteBody {}
 
 extension InternalBody {
-    public static var body: BodyDescription { .json(schema: Schema.anyObject, components: [:]) }
+    public static var body: BodyDescription { .json(schema: Schema.anyObject, types: []) }
 }

@@ -35,13 +35,23 @@ extension SchemaDescribing {
     /// This type and every type it refers to, transitively, by schema name.
     public static var components: [String: JSONValue] {
         var found: [String: JSONValue] = [:]
-        collect(Self.self, into: &found)
+        for type in describedTypes { found[type.schemaName] = type.schema }
+        return found
+    }
+
+    /// This type and every type it refers to, transitively, each once.
+    public static var describedTypes: [any SchemaDescribing.Type] {
+        var names = Set<String>()
+        var found: [any SchemaDescribing.Type] = []
+        collect(Self.self, names: &names, into: &found)
         return found
     }
 }
 
-private func collect(_ type: any SchemaDescribing.Type, into found: inout [String: JSONValue]) {
-    guard found[type.schemaName] == nil else { return }
-    found[type.schemaName] = type.schema
-    for referenced in type.referencedTypes { collect(referenced, into: &found) }
+private func collect(
+    _ type: any SchemaDescribing.Type, names: inout Set<String>, into found: inout [any SchemaDescribing.Type]
+) {
+    guard names.insert(type.schemaName).inserted else { return }
+    found.append(type)
+    for referenced in type.referencedTypes { collect(referenced, names: &names, into: &found) }
 }

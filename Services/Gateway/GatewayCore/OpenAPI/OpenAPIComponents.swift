@@ -9,7 +9,7 @@ enum OpenAPIComponents {
         var schemas = core.merging(gateway) { first, _ in first }
         for route in routes {
             for body in [route.declaration.request, route.declaration.response] {
-                if case .json(_, let components) = body { schemas.merge(components) { first, _ in first } }
+                schemas.merge(body.components) { first, _ in first }
             }
         }
         return schemas
