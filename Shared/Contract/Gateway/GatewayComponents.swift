@@ -45,3 +45,28 @@ public enum OpenAPIDocumentBody: RouteBody {
             ]), types: [])
     }
 }
+
+extension CustomerTokenRequest {
+    public static var exampleBody: JSONValue? {
+        .object(["customerId": .string(Examples.customerId), "ttlSeconds": .number(3_600)])
+    }
+}
+
+extension OrderDocument {
+    public static var exampleBody: JSONValue? {
+        let order = OrderDocument(
+            customerId: Examples.customerId,
+            buyer: Buyer(
+                name: "Jan Nowak", street: "Polna 1", postcode: "00-001", city: "Warszawa", email: "jan@example.pl",
+                phone: "+48 600 000 000"),
+            currency: "PLN",
+            lines: [
+                OrderLine(
+                    productId: Examples.productId, name: "Mug", category: "kitchen", quantity: 2, unitNet: 10_000,
+                    unitGross: 12_300)
+            ],
+            shipping: ShippingCost(net: 0, gross: 0), totalNet: 20_000, totalGross: 24_600, status: .created,
+            placedAt: Examples.instant)
+        return try? JSONCoding.decode(JSONValue.self, from: JSONCoding.encode(order))
+    }
+}

@@ -61,7 +61,7 @@ public enum LoyaltyRoutes {
         .post, "/customers/:customerId/adjustments", roles: staff,
         summary: "Add or subtract points by hand with a reason (Idempotency-Key honoured).", statuses: [201],
         errors: [.validationFailed, insufficientPoints, pointsOutOfRange], idempotent: true)
-    public static let bulkAdjust = RouteSpec<CSVFile, BulkAdjustmentResult>(
+    public static let bulkAdjust = RouteSpec<BulkAdjustmentCSV, BulkAdjustmentResult>(
         .post, "/adjustments/bulk", roles: staff,
         summary:
             "Apply a CSV with the header row customerId,points,reason, all or nothing (Idempotency-Key honoured).",

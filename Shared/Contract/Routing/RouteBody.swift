@@ -2,10 +2,11 @@
 public enum BodyDescription: Sendable {
     /// No body (a GET's request, a 204's answer).
     case none
-    /// JSON of `schema`; `types` are the describing types whose schemas it refers to.
-    case json(schema: JSONValue, types: [any SchemaDescribing.Type])
+    /// JSON of `schema`; `types` are the describing types whose schemas it refers to;
+    /// `example` a valid body, for the document.
+    case json(schema: JSONValue, types: [any SchemaDescribing.Type], example: JSONValue? = nil)
     /// Text of `contentType` (a CSV file, the Prometheus exposition).
-    case text(contentType: String, description: String)
+    case text(contentType: String, description: String, example: String? = nil)
 
     /// The named schemas the body refers to, transitively, by name.
     public var components: [String: JSONValue] {
@@ -16,7 +17,7 @@ public enum BodyDescription: Sendable {
 
     /// The describing types the body refers to, transitively.
     public var describedTypes: [any SchemaDescribing.Type] {
-        guard case .json(_, let types) = self else { return [] }
+        guard case .json(_, let types, _) = self else { return [] }
         return types.flatMap { $0.describedTypes }
     }
 
@@ -34,13 +35,26 @@ public protocol RouteBody {
 }
 
 extension SchemaDescribing {
-    public static var body: BodyDescription { .json(schema: reference, types: [Self.self]) }
+    public static var body: BodyDescription {
+        let example = try? JSONCoding.decode(JSONValue.self, from: JSONCoding.encode(Self.example))
+        return .json(schema: reference, types: [Self.self], example: example)
+    }
 }
 
 /// No body.
 public struct NoBody: RouteBody, Codable, Sendable {
     public static var body: BodyDescription { .none }
     public init() {}
+}
+
+/// A bulk adjustment file: CSV with the header `customerId,points,reason`, one adjustment a row.
+public enum BulkAdjustmentCSV: RouteBody {
+    public static var body: BodyDescription {
+        .text(
+            contentType: "text/csv",
+            description: "UTF-8 CSV (RFC 4180): the header row customerId,points,reason, then one adjustment a row.",
+            example: "customerId,points,reason\r\n\(Examples.customerId),100,Spring gift\r\n")
+    }
 }
 
 /// A CSV file (`text/csv`, UTF-8, a header row first).
@@ -60,10 +74,15 @@ public struct MetricsText: RouteBody, Sendable {
 /// A named schema written by hand in the document's components (the runtime's own answers).
 public protocol NamedComponent: RouteBody {
     static var componentName: String { get }
+    /// A valid body, for the document; nil for an answer.
+    static var exampleBody: JSONValue? { get }
 }
 
 extension NamedComponent {
-    public static var body: BodyDescription { .json(schema: Schema.ref(componentName), types: []) }
+    public static var exampleBody: JSONValue? { nil }
+    public static var body: BodyDescription {
+        .json(schema: Schema.ref(componentName), types: [], example: exampleBody)
+    }
 }
 
 extension Page: RouteBody where Item: SchemaDescribing {

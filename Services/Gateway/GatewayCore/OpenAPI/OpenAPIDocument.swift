@@ -82,15 +82,19 @@ public enum OpenAPIDocument {
         switch declaration.request {
         case .none:
             break
-        case .json(let schema, _):
+        case .json(let schema, _, let example):
+            var media: [String: JSONValue] = ["schema": schema]
+            if let example { media["example"] = example }
             fields["requestBody"] = .object([
                 "required": .bool(!declaration.optionalBody),
-                "content": .object(["application/json": .object(["schema": schema])]),
+                "content": .object(["application/json": .object(media)]),
             ])
-        case .text(let contentType, let description):
+        case .text(let contentType, let description, let example):
+            var media: [String: JSONValue] = ["schema": Schema.string]
+            if let example { media["example"] = .string(example) }
             fields["requestBody"] = .object([
                 "required": .bool(true), "description": .string(description),
-                "content": .object([contentType: .object(["schema": Schema.string])]),
+                "content": .object([contentType: .object(media)]),
             ])
         }
         return .object(fields)

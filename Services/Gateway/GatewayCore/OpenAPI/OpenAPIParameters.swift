@@ -8,10 +8,13 @@ enum OpenAPIParameters {
     static func parameters(_ route: PublicRoute) -> [JSONValue] {
         let declaration = route.declaration
         var parameters: [JSONValue] = declaration.pathParameters.map { name in
-            .object([
-                "name": .string(name), "in": .string("path"), "required": .bool(true),
-                "schema": pathSchema(name),
-            ])
+            var fields: [String: JSONValue] = [
+                "name": .string(name), "in": .string("path"), "required": .bool(true), "schema": pathSchema(name),
+            ]
+            if let example = Examples.pathParameters[name] {
+                fields["example"] = name == "id" ? .number(Double(example) ?? 1) : .string(example)
+            }
+            return .object(fields)
         }
         if declaration.paged {
             parameters.append(

@@ -71,12 +71,12 @@ enum OpenAPIResponses {
         switch declaration.response {
         case .none:
             return .object(["description": .string(status == 204 ? "Done; no content." : "Done.")])
-        case .json(let schema, _):
+        case .json(let schema, _, _):
             return .object([
                 "description": .string(description(status)),
                 "content": .object(["application/json": .object(["schema": schema])]),
             ])
-        case .text(let contentType, let text):
+        case .text(let contentType, let text, _):
             return .object([
                 "description": .string(text),
                 "content": .object([contentType: .object(["schema": Schema.string])]),

@@ -5,7 +5,11 @@ import FoundationEssentials
 public enum Examples {
     public static let customerId = "c-1001"
     public static let productId = "sku-42"
-    public static let orderNumber = "2026/11/0042"
+    public static let orderNumber = "SO-2026-0042"
+    /// A valid value of each path parameter, for the document.
+    public static let pathParameters: [String: String] = [
+        "customerId": customerId, "productId": productId, "orderNumber": orderNumber, "id": "1", "debitId": "d-1",
+    ]
     /// 2026-11-23T10:00:00Z.
     public static let instant = Date(timeIntervalSince1970: 1_795_428_000)
     /// A year after `instant`.

@@ -71,7 +71,7 @@ extension ExchangeOrder: SchemaDescribing {
 
 extension ExchangedUpdate: SchemaDescribing {
     public static var schema: JSONValue { Schema.object(["exchanged": Schema.boolean], required: ["exchanged"]) }
-    public static var example: ExchangedUpdate { ExchangedUpdate(exchanged: true) }
+    public static var example: ExchangedUpdate { ExchangedUpdate(exchanged: false) }
 }
 
 extension ExchangeRejectionRequest: SchemaDescribing {

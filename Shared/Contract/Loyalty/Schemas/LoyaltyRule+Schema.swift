@@ -54,15 +54,14 @@ extension LoyaltyRule: SchemaDescribing {
                 "name": TextRules.textSchema(maxLength: maximumNameLength),
                 "active": Schema.described(Schema.boolean, "True when left out."),
                 "action": Schema.oneOf(LoyaltyAction.self),
-                "status": Schema.described(
-                    OrderStatus.reference, "Required for `orderStatus` rules (not cancelled or refunded), else absent."
-                ),
+                "status": Schema.oneOf(
+                    earningStatuses.map(\.rawValue), description: "Required for `orderStatus` rules, else absent."),
                 "conditions": RuleConditions.reference,
                 "award": Award.reference,
             ], required: ["name", "action", "award"])
     }
     public static var referencedTypes: [any SchemaDescribing.Type] {
-        [OrderStatus.self, RuleConditions.self, Award.self]
+        [RuleConditions.self, Award.self]
     }
     public static var example: LoyaltyRule {
         LoyaltyRule(
