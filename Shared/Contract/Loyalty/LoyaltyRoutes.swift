@@ -49,6 +49,9 @@ public enum LoyaltyRoutes {
     public static let customer = RouteSpec<NoBody, CustomerPoints>(
         .get, "/customers/:customerId", roles: everyCaller, customerParameter: "customerId",
         summary: "A customer's points, pending points, coefficient and expiring points.")
+    public static let expiring = RouteSpec<NoBody, ExpiringPointsByDate>(
+        .get, "/customers/:customerId/expiring", roles: everyCaller, customerParameter: "customerId",
+        summary: "A customer's points that will expire, summed per day (UTC), soonest first.")
     public static let setCoefficient = RouteSpec<CoefficientUpdate, CustomerPoints>(
         .put, "/customers/:customerId/coefficient", roles: staff, summary: "Set a customer's correction coefficient.")
     public static let history = RouteSpec<NoBody, Page<HistoryEntry>>(
@@ -168,6 +171,7 @@ public enum LoyaltyRoutes {
         deleteRule.declaration,
         newsletterSignup.declaration,
         customer.declaration,
+        expiring.declaration,
         setCoefficient.declaration,
         history.declaration,
         statement.declaration,

@@ -12,6 +12,7 @@ struct CustomersController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.customer, use: balance)
+            .on(LoyaltyRoutes.expiring, use: expiring)
             .on(LoyaltyRoutes.setCoefficient, use: setCoefficient)
             .on(LoyaltyRoutes.history, use: history)
             .on(LoyaltyRoutes.statement, use: statement)
@@ -33,6 +34,13 @@ struct CustomersController: Sendable {
         guard overdue else { return try .json(summary) }
         try dependencies.expireDue(customerId)
         return try .json(try dependencies.database.read { try AccountRepository.summary(customerId, in: $0) })
+    }
+
+    /// The points that will expire, per day; points already overdue are expired first.
+    @Sendable func expiring(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter()
+        try dependencies.expireDue(customerId)
+        return try .json(try dependencies.database.read { try AccountRepository.expiringByDay(customerId, in: $0) })
     }
 
     @Sendable func setCoefficient(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
