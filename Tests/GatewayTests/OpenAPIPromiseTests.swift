@@ -116,4 +116,41 @@ import Testing
         #expect(ttl["type"] == .array([.string("integer"), .string("null")]))
         #expect(ttl["maximum"] == .number(Double(CustomerTokenRequest.maxTTLSeconds)))
     }
+
+    static func property(_ schema: String, _ name: String) -> [String: JSONValue] {
+        guard case .object(let fields)? = Self.schema(schema), case .object(let properties)? = fields["properties"],
+            case .object(let property)? = properties[name]
+        else { return [:] }
+        return property
+    }
+
+    @Test func anOptionalProperty_IsDocumentedAsTakingNull_AsTheDecodersDo() {
+        #expect(Self.property("RewardInput", "manualPoints")["type"] == .array([.string("integer"), .string("null")]))
+        #expect(Self.property("OrderDocument", "refundedNet")["type"] == .array([.string("integer"), .string("null")]))
+        #expect(Self.property("LoyaltyRule", "conditions")["anyOf"] != nil)
+        #expect(Self.property("PointsAdjustmentRequest", "reason")["type"] == .string("string"))
+    }
+
+    @Test func creatingAReward_RequiresItsProductId_AsTheServerDoes() {
+        guard case .object(let body)? = Self.operation("post", "/api/v1/loyalty/rewards")["requestBody"],
+            case .object(let content)? = body["content"], case .object(let json)? = content["application/json"],
+            case .object(let schema)? = json["schema"], case .array(let parts)? = schema["allOf"]
+        else {
+            Issue.record("POST /rewards has no allOf body")
+            return
+        }
+        #expect(
+            parts.contains {
+                if case .object(let part) = $0 { part["required"] == .array([.string("productId")]) } else { false }
+            })
+    }
+
+    @Test func anOrderNumber_IsDocumentedWithThePatternTheGatewayChecks() {
+        let parameters = Self.operation("put", "/api/v1/orders/{orderNumber}")["parameters"]
+        guard case .array(let list)? = parameters, case .object(let parameter)? = list.first,
+            case .object(let schema)? = parameter["schema"]
+        else { return }
+        #expect(schema["pattern"] == .string("^[A-Za-z0-9._/-]+$"))
+        #expect(schema["maxLength"] == .number(64))
+    }
 }

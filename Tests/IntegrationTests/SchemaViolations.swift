@@ -64,7 +64,10 @@ struct SchemaViolations {
         if case .number(let maximum)? = rules["maximum"], case .number = example, abs(maximum) < 9e15 {
             found.append(("\(path): the maximum", .number(maximum)))
         }
-        if case .array(let allowed)? = rules["enum"], let first = allowed.first, let last = allowed.last {
+        // `null` stands for "left out", which the required properties and the examples cover.
+        if case .array(let listed)? = rules["enum"], case let allowed = listed.filter({ $0 != .null }),
+            let first = allowed.first, let last = allowed.last
+        {
             for value in Set([first, last].map { (try? JSONCoding.encode($0)) ?? [] }) {
                 if let decoded = try? JSONCoding.decode(JSONValue.self, from: value) {
                     found.append(("\(path): the enum value \(String(decoding: value, as: UTF8.self))", decoded))
@@ -109,12 +112,25 @@ struct SchemaViolations {
     /// the `oneOf` branch the example takes.
     private func rulesFor(_ example: JSONValue, _ schema: JSONValue) -> [String: JSONValue] {
         guard case .object(var rules) = check.resolve(schema) else { return [:] }
-        if case .array(let branches)? = rules["oneOf"],
-            let branch = branches.first(where: { check.problems(example, $0).isEmpty }),
-            case .object(let chosen) = check.resolve(branch)
-        {
-            rules["oneOf"] = nil
-            rules.merge(chosen) { _, new in new }
+        if case .array(let parts)? = rules["allOf"] {
+            rules["allOf"] = nil
+            var properties: [String: JSONValue] = [:]
+            var required: [JSONValue] = []
+            for part in parts {
+                let merged = rulesFor(example, part)
+                if case .object(let more)? = merged["properties"] { properties.merge(more) { first, _ in first } }
+                if case .array(let names)? = merged["required"] { required += names }
+                rules.merge(merged.filter { $0.key != "properties" && $0.key != "required" }) { first, _ in first }
+            }
+            if !properties.isEmpty { rules["properties"] = .object(properties) }
+            if !required.isEmpty { rules["required"] = .array(required) }
+        }
+        for key in ["oneOf", "anyOf"] {
+            guard case .array(let branches)? = rules[key],
+                let branch = branches.first(where: { check.problems(example, $0).isEmpty })
+            else { continue }
+            rules[key] = nil
+            rules.merge(rulesFor(example, branch)) { _, new in new }
         }
         return rules
     }

@@ -2,7 +2,7 @@ import Contract
 import Foundation
 
 /// Checks JSON values against the JSON Schema subset the OpenAPI document uses (`$ref`, `type`,
-/// `properties`, `required`, `enum`, `const`, `not`, `oneOf`, `allOf`, `items`, numeric bounds,
+/// `properties`, `required`, `enum`, `const`, `not`, `oneOf`, `anyOf`, `allOf`, `items`, numeric bounds,
 /// `multipleOf`, string lengths, `pattern`, `format: date-time`), so tests can hold an encoding
 /// or a server's answer against the document without a third-party validator.
 public struct JSONSchemaCheck: Sendable {
@@ -37,6 +37,11 @@ public struct JSONSchemaCheck: Sendable {
             let passing = branches.filter { self.problems(value, $0, at: path).isEmpty }.count
             if passing != 1 { problems.append("\(path): matches \(passing) of the oneOf branches, not 1") }
         }
+        if case .array(let branches)? = rules["anyOf"],
+            !branches.contains(where: { self.problems(value, $0, at: path).isEmpty })
+        {
+            problems.append("\(path): matches none of the anyOf branches")
+        }
         if case .array(let parts)? = rules["allOf"] {
             // Each part declares some of the properties; together they declare all.
             var lenient = self
@@ -61,7 +66,8 @@ public struct JSONSchemaCheck: Sendable {
     public func missingProperties(_ value: JSONValue, _ schema: JSONValue, at path: String = "$") -> [String] {
         guard case .object(let rules) = resolve(schema) else { return [] }
         var missing: [String] = []
-        if case .array(let branches)? = rules["oneOf"] {
+        for key in ["oneOf", "anyOf"] {
+            guard case .array(let branches)? = rules[key] else { continue }
             for branch in branches where problems(value, branch, at: path).isEmpty {
                 missing += missingProperties(value, branch, at: path)
             }

@@ -85,7 +85,7 @@ public enum LoyaltyRoutes {
             QueryParameter("active", "Admin only: only active (true) or inactive (false) rewards.", Schema.boolean),
             QueryParameter("category", "Only this category."),
         ], paged: true)
-    public static let createReward = RouteSpec<RewardInput, Reward>(
+    public static let createReward = RouteSpec<RewardCreation, Reward>(
         .post, "/rewards", roles: staff, summary: "Add a product to the rewards catalogue.", statuses: [201],
         errors: [
             .conflict("reward_exists", "The product is in the catalogue already; PUT changes it."), .validationFailed,

@@ -44,11 +44,29 @@ public enum Schema {
         .object(["oneOf": .array([schema, .object(["type": .string("null")])])])
     }
 
-    /// An object with `properties`; `required` lists the keys that must be present.
+    /// An optional property: the decoders take `null` as "left out", so the document says so.
+    public static func optional(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var fields) = schema else { return schema }
+        switch fields["type"] {
+        case .string(let type)?:
+            fields["type"] = .array([.string(type), .string("null")])
+            if case .array(let values)? = fields["enum"] { fields["enum"] = .array(values + [.null]) }
+            return .object(fields)
+        case .array?:
+            return schema
+        default:
+            return .object(["anyOf": .array([schema, .object(["type": .string("null")])])])
+        }
+    }
+
+    /// An object with `properties`; `required` lists the keys that must be present, the others
+    /// may also be `null`.
     public static func object(_ properties: [String: JSONValue], required: [String] = [], description: String? = nil)
         -> JSONValue
     {
-        var fields: [String: JSONValue] = ["type": .string("object"), "properties": .object(properties)]
+        var declared = properties
+        for (name, property) in properties where !required.contains(name) { declared[name] = optional(property) }
+        var fields: [String: JSONValue] = ["type": .string("object"), "properties": .object(declared)]
         if !required.isEmpty { fields["required"] = .array(required.map(JSONValue.string)) }
         if let description { fields["description"] = .string(description) }
         return .object(fields)

@@ -96,7 +96,7 @@ enum OpenAPIComponents {
             description: "Personal data: only the personal-data registry keeps it."),
         "OrderLine": Schema.object(
             [
-                "productId": Schema.text(maxLength: 200), "name": Schema.text(maxLength: 256),
+                "productId": TextRules.identifierSchema, "name": Schema.text(maxLength: 256),
                 "category": Schema.text(maxLength: 256),
                 "quantity": .object(["type": .string("integer"), "minimum": .number(1)]),
                 "unitNet": Schema.money, "unitGross": Schema.money,
@@ -104,7 +104,7 @@ enum OpenAPIComponents {
         "ShippingCost": Schema.object(["net": Schema.money, "gross": Schema.money], required: ["net", "gross"]),
         "OrderDocument": Schema.object(
             [
-                "customerId": Schema.text(maxLength: 200),
+                "customerId": TextRules.identifierSchema,
                 "buyer": Schema.ref("Buyer"),
                 "currency": .object([
                     "type": .string("string"), "pattern": .string("^[A-Z]{3}$"),

@@ -51,6 +51,12 @@ enum OpenAPIParameters {
         switch name {
         case "id": return Schema.integer
         case "customerId", "productId": return TextRules.identifierSchema
+        case "orderNumber":
+            return .object([
+                "type": .string("string"), "minLength": .number(1),
+                "maxLength": .number(Double(OrderValidator.maxOrderNumberLength)),
+                "pattern": .string(OrderValidator.orderNumberPattern),
+            ])
         default: return Schema.string
         }
     }

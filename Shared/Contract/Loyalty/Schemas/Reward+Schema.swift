@@ -41,3 +41,21 @@ extension Reward: SchemaDescribing {
             updatedAt: Examples.instant)
     }
 }
+
+/// The body of `POST /v1/rewards`: a `RewardInput` that names its product (a PUT's path names it
+/// instead, so there it may be left out).
+public enum RewardCreation: RouteBody {
+    public static var body: BodyDescription {
+        guard case .json(_, let types, let example) = RewardInput.body else { return RewardInput.body }
+        let schema: JSONValue = .object([
+            "allOf": .array([
+                RewardInput.reference,
+                .object([
+                    "required": .array([.string("productId")]),
+                    "properties": .object(["productId": TextRules.identifierSchema]),
+                ]),
+            ])
+        ])
+        return .json(schema: schema, types: types, example: example)
+    }
+}
