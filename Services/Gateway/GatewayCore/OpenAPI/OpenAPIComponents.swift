@@ -1,11 +1,18 @@
 import Contract
 
-/// The reusable schemas of the OpenAPI document: the envelopes every route shares, the
-/// gateway's own bodies, and each service's bodies (in `OpenAPIComponents+<Service>.swift`).
+/// The schemas of the OpenAPI document written out by hand: the envelopes every route shares and
+/// the gateway's own bodies. The services' bodies come from their contract types
+/// (`SchemaDescribing`), through the route declarations.
 enum OpenAPIComponents {
-    /// Every named schema.
-    static var schemas: [String: JSONValue] {
-        core.merging(gateway) { first, _ in first }.merging(loyalty) { first, _ in first }
+    /// Every named schema: these and those the declarations of `routes` refer to.
+    static func schemas(for routes: [PublicRoute]) -> [String: JSONValue] {
+        var schemas = core.merging(gateway) { first, _ in first }
+        for route in routes {
+            for body in [route.declaration.request, route.declaration.response] {
+                schemas.merge(body.components) { first, _ in first }
+            }
+        }
+        return schemas
     }
 
     static let core: [String: JSONValue] = [
@@ -63,13 +70,16 @@ enum OpenAPIComponents {
     ]
 
     static let gateway: [String: JSONValue] = [
+        "OrderStatus": OrderStatus.schema,
         "CustomerTokenRequest": Schema.object(
             [
                 "customerId": Schema.text(
                     maxLength: 256, description: "The storefront's customer id (at most 256 UTF-8 bytes)."),
                 "ttlSeconds": .object([
-                    "type": .string("integer"), "minimum": .number(1), "maximum": .number(86_400),
-                    "default": .number(3_600), "description": .string("Lifetime in seconds."),
+                    "type": .array([.string("integer"), .string("null")]), "minimum": .number(1),
+                    "maximum": .number(Double(CustomerTokenRequest.maxTTLSeconds)),
+                    "default": .number(Double(CustomerTokenRequest.defaultTTLSeconds)),
+                    "description": .string("Lifetime in seconds; absent or null gives the default."),
                 ]),
             ], required: ["customerId"]),
         "CustomerToken": Schema.object(
@@ -80,7 +90,8 @@ enum OpenAPIComponents {
                 "expiresAt": Schema.dateTime,
             ], required: ["token", "expiresAt"]),
         "AdminSessionRequest": Schema.object(
-            ["key": Schema.text(maxLength: 4096, description: "An admin API key.")], required: ["key"]),
+            ["key": Schema.described(Schema.string, "An admin API key (the body is at most 4 KiB).")], required: ["key"]
+        ),
         "AdminSession": Schema.object(
             [
                 "admin": Schema.text(maxLength: 200, description: "The admin key's label."),
@@ -88,7 +99,6 @@ enum OpenAPIComponents {
                     maxLength: 64, description: "Repeat as `X-CSRF-Token` on every call that changes something."),
                 "expiresAt": Schema.dateTime,
             ], required: ["admin", "csrfToken", "expiresAt"]),
-        "OrderStatus": Schema.oneOf(OrderStatus.allCases.map(\.rawValue)),
         "Buyer": Schema.object(
             [
                 "login": Schema.text(maxLength: 256), "name": Schema.text(maxLength: 256),
@@ -100,7 +110,7 @@ enum OpenAPIComponents {
             description: "Personal data: only the personal-data registry keeps it."),
         "OrderLine": Schema.object(
             [
-                "productId": Schema.text(maxLength: 200), "name": Schema.text(maxLength: 256),
+                "productId": TextRules.identifierSchema, "name": Schema.text(maxLength: 256),
                 "category": Schema.text(maxLength: 256),
                 "quantity": .object(["type": .string("integer"), "minimum": .number(1)]),
                 "unitNet": Schema.money, "unitGross": Schema.money,
@@ -108,7 +118,7 @@ enum OpenAPIComponents {
         "ShippingCost": Schema.object(["net": Schema.money, "gross": Schema.money], required: ["net", "gross"]),
         "OrderDocument": Schema.object(
             [
-                "customerId": Schema.text(maxLength: 200),
+                "customerId": TextRules.identifierSchema,
                 "buyer": Schema.ref("Buyer"),
                 "currency": .object([
                     "type": .string("string"), "pattern": .string("^[A-Z]{3}$"),

@@ -21,6 +21,9 @@ public enum OrderValidator {
         public var message: String
     }
 
+    /// The ECMA-262 pattern of an order number, for the document; `isValidOrderNumber` checks it.
+    public static let orderNumberPattern = "^[A-Za-z0-9._/-]+$"
+
     /// Whether `number` is 1–64 characters of `A–Z a–z 0–9 . _ / -`.
     public static func isValidOrderNumber(_ number: String) -> Bool {
         let bytes = number.utf8

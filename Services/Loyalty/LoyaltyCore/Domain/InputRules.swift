@@ -7,11 +7,11 @@ import HTTP
 /// invisible ends up in the database or the history.
 public enum InputRules {
     /// Longest customer, product, review, order or debit id, in characters.
-    public static let maximumIdentifierLength = 200
+    public static let maximumIdentifierLength = TextRules.maximumIdentifierLength
     /// Longest reason, in characters.
     public static let maximumReasonLength = PointsAdjustmentRequest.maximumReasonLength
     /// Longest reward name, in characters.
-    public static let maximumNameLength = 200
+    public static let maximumNameLength = TextRules.maximumNameLength
 
     /// The problem with an identifier in a body field, or nil when it is fine: 1–200
     /// characters, no control characters.
