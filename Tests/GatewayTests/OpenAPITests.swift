@@ -85,8 +85,8 @@ import Testing
             let referenced = text.contains("\"#/components/schemas/\(name)\"")
             #expect(referenced, "\(name)")
         }
-        let sharedErrorResponse = text.contains("\"#/components/responses/Error\"")
-        #expect(sharedErrorResponse)
+        let listsErrorCodes = text.contains("\"x-error-codes\"")
+        #expect(listsErrorCodes)
     }
 
     @Test func document_IsValidOpenAPI31() throws {

@@ -37,6 +37,32 @@ struct ExpiryTests {
         try service.expectLedgerConsistent("c1")
     }
 
+    @Test func expiringPoints_AreSummedPerDay_SoonestFirst_AndOnlyForTheirOwnCustomer() throws {
+        let service = try LoyaltyTestService()
+        defer { service.shutdown() }
+        try service.adjust("c1", 40)  // never expires
+        try service.updateProgram { $0.expiryMonths = 1 }
+        try service.adjust("c1", 100)  // 2026-02-15T12:00Z
+        service.clock.advance(days: 0.25)
+        try service.adjust("c1", 50)  // 2026-02-15T18:00Z, the same day
+        service.clock.advance(days: 1)
+        try service.adjust("c1", 7)  // 2026-02-16T18:00Z
+
+        let own = try service.send(.get, "/v1/customers/c1/expiring", as: LoyaltyTestService.customer("c1"))
+        #expect(own.status == 200)
+        #expect(
+            try own.decode(ExpiringPointsByDate.self)
+                == ExpiringPointsByDate(
+                    customerId: "c1", points: 157,
+                    dates: [.init(date: "2026-02-15", points: 150), .init(date: "2026-02-16", points: 7)]))
+        let other = try service.send(.get, "/v1/customers/c1/expiring", as: LoyaltyTestService.customer("c2"))
+        #expect(other.status == 403)
+
+        service.clock.set(try Self.date("2026-02-16T00:00:00Z"))
+        let later = try service.send(.get, "/v1/customers/c1/expiring").decode(ExpiringPointsByDate.self)
+        #expect(later.dates == [.init(date: "2026-02-16", points: 7)])
+    }
+
     @Test func spending_TakesTheSoonestExpiryFirst_AndPointsThatNeverExpireLast() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }

@@ -20,10 +20,12 @@ struct LoyaltyDomainTests {
         #expect(throws: BulkFileRejected.self) {
             try BulkAdjustmentFile.parse(Array("customerId,points,reason\n".utf8))
         }
-        #expect(throws: (any Error).self) { try BulkAdjustmentFile.parse(Array("c1,5,\"open".utf8)) }
+        #expect(throws: (any Error).self) {
+            try BulkAdjustmentFile.parse(Array("customerId,points,reason\nc1,5,\"open".utf8))
+        }
         #expect(throws: (any Error).self) { try BulkAdjustmentFile.parse([0xFF, 0xFE]) }
         #expect(throws: BulkFileRejected.self) {
-            try BulkAdjustmentFile.parse(Array("c1,-9223372036854775808,x\n".utf8))
+            try BulkAdjustmentFile.parse(Array("customerId,points,reason\nc1,-9223372036854775808,x\n".utf8))
         }
     }
 

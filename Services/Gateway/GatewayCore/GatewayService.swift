@@ -31,7 +31,7 @@ public enum GatewayService {
             },
             observers: { environment in
                 try ObserverPolicy.restricted(
-                    to: AccessTable.metricsRoute.roles, environment: environment.configuration.environment)
+                    to: GatewayRoutes.metrics.declaration.roles, environment: environment.configuration.environment)
             },
             middleware: { environment in try middleware(environment, options: options, sessions: sessions) },
             start: { environment in
@@ -144,13 +144,13 @@ public enum GatewayService {
         // Built once: the table does not change while the process runs.
         let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
         return [
-            "POST /api/v1/auth/customer-tokens": tokens.mint,
-            "POST /api/v1/auth/sessions": signIn.create,
-            "GET /api/v1/auth/sessions/current": signIn.current,
-            "DELETE /api/v1/auth/sessions/current": signIn.delete,
-            "PUT /api/v1/orders/:orderNumber": orders.put,
-            "GET /api/v1/orders/:orderNumber/deliveries": orders.deliveries,
-            "GET /api/v1/openapi.json": { _, _ in openAPI },
+            GatewayRoutes.mintCustomerToken.declaration.id: tokens.mint,
+            GatewayRoutes.signIn.declaration.id: signIn.create,
+            GatewayRoutes.currentSession.declaration.id: signIn.current,
+            GatewayRoutes.signOut.declaration.id: signIn.delete,
+            GatewayRoutes.putOrder.declaration.id: orders.put,
+            GatewayRoutes.orderDeliveries.declaration.id: orders.deliveries,
+            GatewayRoutes.openAPI.declaration.id: { _, _ in openAPI },
         ]
     }
 }

@@ -23,21 +23,21 @@ public struct LoyaltyClient: Sendable {
     public func debit(
         _ request: PointDebitRequest, principal: Principal = Principal(role: .service), requestId: String? = nil
     ) throws -> PointDebit {
-        try client.call(.post, "/v1/point-debits", body: request, principal: principal, requestId: requestId)
+        try client.call(LoyaltyRoutes.debit, body: request, principal: principal, requestId: requestId)
     }
 
     /// Gives the points of a debit back, exactly once however often it is called.
     public func compensate(
         debitId: String, principal: Principal = Principal(role: .service), requestId: String? = nil
     ) throws -> PointDebit {
-        try client.call(.post, Self.compensationPath(debitId: debitId), principal: principal, requestId: requestId)
+        try client.call(LoyaltyRoutes.compensation, debitId, principal: principal, requestId: requestId)
     }
 
     /// Reports a published review; awards per the active review rules once per review id.
     public func reviewPublished(
         _ event: ReviewPublishedEvent, principal: Principal = Principal(role: .service), requestId: String? = nil
     ) throws -> ActivityAward {
-        try client.call(.post, "/v1/review-events", body: event, principal: principal, requestId: requestId)
+        try client.call(LoyaltyRoutes.reviewEvents, body: event, principal: principal, requestId: requestId)
     }
 
     /// Delivers one order event; duplicates and older sequences are answered without effect.
@@ -45,18 +45,16 @@ public struct LoyaltyClient: Sendable {
         _ event: OrderEvent, principal: Principal = Principal(role: .service), requestId: String? = nil
     ) throws -> OrderPoints {
         try client.call(
-            .post, Self.orderEventPath(orderNumber: event.orderNumber.text), body: event, principal: principal,
-            requestId: requestId
-        )
+            LoyaltyRoutes.orderEvents, event.orderNumber.text, body: event, principal: principal, requestId: requestId)
     }
 
     /// The path an order event is posted to, for callers that deliver it through their outbox.
     public static func orderEventPath(orderNumber: String) -> String {
-        "/v1/orders/\(PercentDecoding.encode(orderNumber))/events"
+        LoyaltyRoutes.orderEvents.servicePath(orderNumber)
     }
 
     /// The path that compensates a debit.
     public static func compensationPath(debitId: String) -> String {
-        "/v1/point-debits/\(PercentDecoding.encode(debitId))/compensation"
+        LoyaltyRoutes.compensation.servicePath(debitId)
     }
 }

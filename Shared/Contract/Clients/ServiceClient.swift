@@ -128,3 +128,15 @@ public final class ServiceClient: Sendable {
 public struct EmptyResponse: Codable, Sendable, Equatable {
     public init() {}
 }
+
+extension ServiceClient {
+    /// Calls `route` with its path parameters in order and `body`, decoding its response type.
+    public func call<Request: RouteBody & Encodable, Response: RouteBody & Decodable>(
+        _ route: RouteSpec<Request, Response>, _ parameters: String..., body: Request? = nil,
+        principal: Principal = Principal(role: .service), requestId: String? = nil
+    ) throws -> Response {
+        try call(
+            route.declaration.method, route.declaration.servicePath(parameters), body: body, principal: principal,
+            requestId: requestId)
+    }
+}

@@ -60,7 +60,7 @@ public struct PointsAdjustmentRequest: Codable, Sendable, Hashable {
     public var reason: String
 
     /// Longest accepted reason, in characters.
-    public static let maximumReasonLength = 500
+    public static let maximumReasonLength = TextRules.maximumReasonLength
 
     /// Creates the request.
     public init(points: Int64, reason: String) {

@@ -20,7 +20,7 @@ extension LoyaltyRule {
         switch (action, status) {
         case (.orderStatus, nil):
             add("status", "A rule on an order status needs the status.")
-        case (.orderStatus, .cancelled?), (.orderStatus, .refunded?):
+        case (.orderStatus, let status?) where !Self.earningStatuses.contains(status):
             add("status", "Points cannot be earned by cancelling or refunding an order.")
         case (.orderStatus, _), (_, nil):
             break

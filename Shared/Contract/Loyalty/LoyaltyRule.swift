@@ -33,8 +33,12 @@ public struct LoyaltyRule: Sendable, Hashable {
     /// What the rule gives.
     public var award: Award
 
+    /// The statuses an `.orderStatus` rule may wait for: reaching them earns (cancelling or
+    /// refunding never does).
+    public static let earningStatuses: [OrderStatus] = [.created, .paid, .fulfilled]
+
     /// Longest accepted rule name, in characters.
-    public static let maximumNameLength = 200
+    public static let maximumNameLength = TextRules.maximumNameLength
 
     /// Creates a rule.
     public init(

@@ -1,11 +1,18 @@
 import Contract
 
-/// The reusable schemas of the OpenAPI document: the envelopes every route shares, the
-/// gateway's own bodies, and each service's bodies (in `OpenAPIComponents+<Service>.swift`).
+/// The schemas of the OpenAPI document written out by hand: the envelopes every route shares and
+/// the gateway's own bodies. The services' bodies come from their contract types
+/// (`SchemaDescribing`), through the route declarations.
 enum OpenAPIComponents {
-    /// Every named schema.
-    static var schemas: [String: JSONValue] {
-        core.merging(gateway) { first, _ in first }.merging(loyalty) { first, _ in first }
+    /// Every named schema: these and those the declarations of `routes` refer to.
+    static func schemas(for routes: [PublicRoute]) -> [String: JSONValue] {
+        var schemas = core.merging(gateway) { first, _ in first }
+        for route in routes {
+            for body in [route.declaration.request, route.declaration.response] {
+                schemas.merge(body.components) { first, _ in first }
+            }
+        }
+        return schemas
     }
 
     static let core: [String: JSONValue] = [
@@ -63,12 +70,15 @@ enum OpenAPIComponents {
     ]
 
     static let gateway: [String: JSONValue] = [
+        "OrderStatus": OrderStatus.schema,
         "CustomerTokenRequest": Schema.object(
             [
-                "customerId": Schema.identifier(CustomerIdKind.self),
+                "customerId": TextRules.identifierSchema(CustomerIdKind.self),
                 "ttlSeconds": .object([
-                    "type": .string("integer"), "minimum": .number(1), "maximum": .number(86_400),
-                    "default": .number(3_600), "description": .string("Lifetime in seconds."),
+                    "type": .array([.string("integer"), .string("null")]), "minimum": .number(1),
+                    "maximum": .number(Double(CustomerTokenRequest.maxTTLSeconds)),
+                    "default": .number(Double(CustomerTokenRequest.defaultTTLSeconds)),
+                    "description": .string("Lifetime in seconds; absent or null gives the default."),
                 ]),
             ], required: ["customerId"]),
         "CustomerToken": Schema.object(
@@ -79,7 +89,8 @@ enum OpenAPIComponents {
                 "expiresAt": Schema.dateTime,
             ], required: ["token", "expiresAt"]),
         "AdminSessionRequest": Schema.object(
-            ["key": Schema.text(maxLength: 4096, description: "An admin API key.")], required: ["key"]),
+            ["key": Schema.described(Schema.string, "An admin API key (the body is at most 4 KiB).")], required: ["key"]
+        ),
         "AdminSession": Schema.object(
             [
                 "admin": Schema.text(maxLength: 200, description: "The admin key's label."),
@@ -87,7 +98,6 @@ enum OpenAPIComponents {
                     maxLength: 64, description: "Repeat as `X-CSRF-Token` on every call that changes something."),
                 "expiresAt": Schema.dateTime,
             ], required: ["admin", "csrfToken", "expiresAt"]),
-        "OrderStatus": Schema.oneOf(OrderStatus.allCases.map(\.rawValue)),
         "Buyer": Schema.object(
             [
                 "login": Schema.text(maxLength: 256), "name": Schema.text(maxLength: 256),
@@ -99,7 +109,7 @@ enum OpenAPIComponents {
             description: "Personal data: only the personal-data registry keeps it."),
         "OrderLine": Schema.object(
             [
-                "productId": Schema.identifier(ProductIdKind.self), "name": Schema.text(maxLength: 256),
+                "productId": TextRules.identifierSchema(ProductIdKind.self), "name": Schema.text(maxLength: 256),
                 "category": Schema.text(maxLength: 256),
                 "quantity": .object([
                     "type": .string("integer"), "minimum": .number(1),
@@ -111,7 +121,7 @@ enum OpenAPIComponents {
             ["net": Schema.orderAmount, "gross": Schema.orderAmount], required: ["net", "gross"]),
         "OrderDocument": Schema.object(
             [
-                "customerId": Schema.identifier(CustomerIdKind.self),
+                "customerId": TextRules.identifierSchema(CustomerIdKind.self),
                 "buyer": Schema.ref("Buyer"),
                 "currency": .object([
                     "type": .string("string"), "pattern": .string("^[A-Z]{3}$"),
@@ -122,11 +132,11 @@ enum OpenAPIComponents {
                     "maxItems": .number(Double(OrderRules.maxLines)),
                 ]),
                 "shipping": Schema.ref("ShippingCost"),
-                "totalNet": Schema.orderAmount, "totalGross": Schema.orderAmount,
-                "discountCode": Schema.identifier(DiscountCodeKind.self),
+                "totalNet": Schema.orderTotal, "totalGross": Schema.orderTotal,
+                "discountCode": TextRules.identifierSchema(DiscountCodeKind.self),
                 "status": Schema.ref("OrderStatus"),
                 "placedAt": Schema.dateTime,
-                "refundedNet": Schema.orderAmount, "refundedGross": Schema.orderAmount,
+                "refundedNet": Schema.orderRefund, "refundedGross": Schema.orderRefund,
             ], required: ["buyer", "currency", "lines", "shipping", "totalNet", "totalGross", "status", "placedAt"],
             description: "The whole order, sent again after every change."),
         "OrderDelivery": Schema.object(
@@ -154,4 +164,38 @@ enum OpenAPIComponents {
                         ], required: ["receiver", "service", "delivered", "pending", "failed", "events"])),
             ], required: ["orderNumber", "sequence", "updatedAt", "receivers"]),
     ]
+}
+
+extension Schema {
+    /// An order's shipping cost in minor units: 0 to `OrderRules.maxAmount`.
+    static let orderAmount: JSONValue = .object([
+        "type": .string("integer"), "format": .string("int64"), "minimum": .number(0),
+        "maximum": .number(Double(OrderRules.maxAmount)),
+        "description": .string("Minor units (grosze, haléře, cents)."),
+    ])
+
+    /// An order's total in minor units. Its bound is stated in words, not as `maximum`: a total
+    /// must equal its lines plus shipping, so no total is valid on its own, the bound included.
+    static let orderTotal = bounded(
+        "Minor units: the lines (quantity × unit price) plus shipping, within one minor unit per line and one for "
+            + "shipping; at most \(OrderRules.maxAmount).")
+
+    /// What was refunded of an order, bounded by its total (so, as the total, not by `maximum`).
+    static let orderRefund = bounded("Minor units refunded so far; at most the total (totalNet, totalGross).")
+
+    /// A non-negative amount whose upper bound depends on other fields, as `description` says.
+    private static func bounded(_ description: String) -> JSONValue {
+        .object([
+            "type": .string("integer"), "format": .string("int64"), "minimum": .number(0),
+            "description": .string(description),
+        ])
+    }
+
+    /// A unit price in minor units; negative for a discount line, at most `OrderRules.maxUnitAmount`
+    /// either way.
+    static let unitPrice: JSONValue = .object([
+        "type": .string("integer"), "format": .string("int64"),
+        "minimum": .number(Double(-OrderRules.maxUnitAmount)), "maximum": .number(Double(OrderRules.maxUnitAmount)),
+        "description": .string("Minor units; negative for a discount line (a coupon, a rebate)."),
+    ])
 }

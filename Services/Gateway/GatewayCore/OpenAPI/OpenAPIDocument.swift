@@ -9,14 +9,13 @@ public enum OpenAPIDocument {
     public static func build(routes: [PublicRoute] = AccessTable.routes, version: String) -> JSONValue {
         var paths: [String: [String: JSONValue]] = [:]
         var operationIds = Set<String>()
-        let docs = OperationDocs.all
         for route in routes {
             var operationId = self.operationId(route)
             while operationIds.contains(operationId) { operationId += "_" }
             operationIds.insert(operationId)
             let method = route.method.description.lowercased()
             paths[openAPIPath(route.publicPath), default: [:]][method] = operation(
-                route, doc: docs[route.id], operationId: operationId)
+                route, operationId: operationId)
         }
         let services = Set(routes.map(\.service)).sorted()
         return .object([
@@ -27,26 +26,21 @@ public enum OpenAPIDocument {
                 "description": .string(
                     "The back office of an online shop behind one gateway. Errors always use the ErrorEnvelope; "
                         + "lists take `limit` and `cursor`; `X-Request-Id` is echoed. Order numbers containing '/' "
-                        + "are sent with it percent-encoded as %2F."
+                        + "are sent with it percent-encoded as %2F. A path called with a method it does not list "
+                        + "answers 405 `method_not_allowed` with `Allow`."
                 ),
             ]),
             "servers": .array([.object(["url": .string("/")])]),
             "tags": .array(services.map { .object(["name": .string($0)]) }),
             "paths": .object(paths.mapValues { .object($0) }),
             "components": .object([
-                "schemas": .object(OpenAPIComponents.schemas),
+                "schemas": .object(OpenAPIComponents.schemas(for: routes)),
                 "securitySchemes": .object([
                     "bearer": .object([
                         "type": .string("http"), "scheme": .string("bearer"),
                         "description": .string(
                             "An admin or storefront API key, or a customer token from POST /api/v1/auth/customer-tokens."
                         ),
-                    ])
-                ]),
-                "responses": .object([
-                    "Error": .object([
-                        "description": .string("The error envelope."),
-                        "content": .object(["application/json": .object(["schema": Schema.ref("ErrorEnvelope")])]),
                     ])
                 ]),
             ]),
@@ -71,55 +65,8 @@ public enum OpenAPIDocument {
         }.joined(separator: ", ")
     }
 
-    private static func operation(_ route: PublicRoute, doc: OperationDoc?, operationId: String) -> JSONValue {
-        let doc = doc ?? OperationDoc()
-        var parameters: [JSONValue] = route.pathParameters.map { name in
-            .object([
-                "name": .string(name), "in": .string("path"), "required": .bool(true),
-                "schema": Schema.pathParameter(name),
-            ])
-        }
-        if doc.paged {
-            parameters.append(
-                .object([
-                    "name": .string("limit"), "in": .string("query"),
-                    "schema": .object([
-                        "type": .string("integer"), "minimum": .number(1), "maximum": .number(500),
-                        "default": .number(50),
-                    ]),
-                ]))
-            parameters.append(.object(["name": .string("cursor"), "in": .string("query"), "schema": Schema.string]))
-        }
-        for query in doc.query {
-            parameters.append(
-                .object([
-                    "name": .string(query.name), "in": .string("query"), "schema": query.schema,
-                    "description": .string(query.description),
-                ]))
-        }
-        if doc.idempotent {
-            parameters.append(
-                .object([
-                    "name": .string("Idempotency-Key"), "in": .string("header"),
-                    "schema": .object(["type": .string("string"), "minLength": .number(1), "maxLength": .number(255)]),
-                    "description": .string("A repeat with the same key returns the first answer and changes nothing."),
-                ]))
-        }
-        var responses: [String: JSONValue] = [String(doc.status): success(doc)]
-        let error: JSONValue = .object(["$ref": .string("#/components/responses/Error")])
-        var errorStatuses = ["400", "401", "429", "default"]
-        if !route.roles.contains(.anonymous) { errorStatuses.append("403") }
-        if !route.pathParameters.isEmpty { errorStatuses.append("404") }
-        if doc.request != nil { errorStatuses += ["413", "415", "422"] }
-        if route.handling == .forwarded { errorStatuses += ["502", "503", "504"] }
-        for status in errorStatuses { responses[status] = error }
-        for (status, description) in doc.errors {
-            responses[String(status)] = .object([
-                "description": .string(description),
-                "content": .object(["application/json": .object(["schema": Schema.ref("ErrorEnvelope")])]),
-            ])
-        }
-
+    private static func operation(_ route: PublicRoute, operationId: String) -> JSONValue {
+        let declaration = route.declaration
         var fields: [String: JSONValue] = [
             "operationId": .string(operationId),
             "summary": .string(route.summary),
@@ -128,24 +75,29 @@ public enum OpenAPIDocument {
             "x-roles": .array(Principal.Role.allCases.filter { route.roles.contains($0) }.map { .string($0.rawValue) }),
             "security": route.roles.contains(.anonymous)
                 ? .array([.object([:])]) : .array([.object(["bearer": .array([])])]),
-            "responses": .object(responses),
+            "responses": .object(OpenAPIResponses.responses(route)),
         ]
+        let parameters = OpenAPIParameters.parameters(route)
         if !parameters.isEmpty { fields["parameters"] = .array(parameters) }
-        if let request = doc.request {
+        switch declaration.request {
+        case .none:
+            break
+        case .json(let schema, _, let example):
+            var media: [String: JSONValue] = ["schema": schema]
+            if let example { media["example"] = example }
             fields["requestBody"] = .object([
-                "required": .bool(true),
-                "content": .object([doc.requestContentType: .object(["schema": request])]),
+                "required": .bool(!declaration.optionalBody),
+                "content": .object(["application/json": .object(media)]),
+            ])
+        case .text(let contentType, let description, let example):
+            var media: [String: JSONValue] = ["schema": Schema.string]
+            if let example { media["example"] = .string(example) }
+            fields["requestBody"] = .object([
+                "required": .bool(true), "description": .string(description),
+                "content": .object([contentType: .object(media)]),
             ])
         }
         return .object(fields)
-    }
-
-    private static func success(_ doc: OperationDoc) -> JSONValue {
-        guard doc.status != 204 else { return .object(["description": .string("Done; no content.")]) }
-        return .object([
-            "description": .string("Success."),
-            "content": .object([doc.responseContentType: .object(["schema": doc.response ?? Schema.anyObject])]),
-        ])
     }
 
     /// `GET /api/v1/loyalty/customers/:customerId` → `getLoyaltyCustomersByCustomerId`.

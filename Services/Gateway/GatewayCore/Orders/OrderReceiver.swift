@@ -47,7 +47,7 @@ public enum OrderReceivers {
     /// Loyalty gets lines, totals and status (no buyer data) to award or take back points.
     public static let loyalty = OrderReceiver(
         service: "loyalty",
-        path: { "/v1/orders/\(PercentDecoding.encode($0))/events" },
+        path: { LoyaltyRoutes.orderEvents.servicePath($0) },
         payload: { change in
             try JSONCoding.encode(
                 OrderEvent(

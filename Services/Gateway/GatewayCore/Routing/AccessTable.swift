@@ -1,27 +1,38 @@
+import Contract
 import HTTP
 import ServiceKit
 
 /// The suite's public routes with the roles that may call each: the one table the gateway
-/// enforces, registers and documents. Adding a service route means adding its line here.
+/// enforces, registers and documents. It is built from the services' route declarations
+/// (`LoyaltyRoutes` and the like in Contract): a service's `.published` routes appear here
+/// without being written again.
 public enum AccessTable {
-    static let staff: Set<Principal.Role> = [.admin]
-    static let shop: Set<Principal.Role> = [.admin, .storefront]
-    static let shopAndCustomer: Set<Principal.Role> = [.admin, .storefront, .customer]
-    static let anyone: Set<Principal.Role> = [.anonymous]
-
     /// Every public route: the gateway's own, then each service's forwarded ones.
     public static let routes: [PublicRoute] = gatewayRoutes + statusRoutes + loyaltyRoutes
 
     /// The routes forwarded to services.
     public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
 
+    /// The loyalty service's published routes. The service checks every role again, and also
+    /// that a customer reads only their own exchange order by id.
+    static let loyaltyRoutes: [PublicRoute] = published(LoyaltyRoutes.all, service: "loyalty")
+
     /// Each service's own status (name, version, database figures), for operators.
-    static let statusRoutes: [PublicRoute] = ServiceConfiguration.serviceNames.flatMap {
-        [
-            PublicRoute($0, .get, "/status", roles: staff, summary: "The \($0) service's status and figures."),
-            PublicRoute(
-                $0, .get, "/health", roles: anyone,
-                summary: "Whether the \($0) service is alive, asked through the gateway."),
-        ]
+    static let statusRoutes: [PublicRoute] = ServiceConfiguration.serviceNames.flatMap { service in
+        published(
+            [
+                RouteSpec<NoBody, ServiceStatusReport>(
+                    .get, "/status", roles: [.admin], summary: "The \(service) service's status and figures."
+                ).declaration,
+                RouteSpec<NoBody, HealthReport>(
+                    .get, "/health", roles: [.anonymous],
+                    summary: "Whether the \(service) service is alive, asked through the gateway."
+                ).declaration,
+            ], service: service)
+    }
+
+    /// The `.published` routes of `declarations`, forwarded to `service`.
+    static func published(_ declarations: [RouteDeclaration], service: String) -> [PublicRoute] {
+        declarations.filter { $0.exposure == .published }.map { PublicRoute(service, $0) }
     }
 }

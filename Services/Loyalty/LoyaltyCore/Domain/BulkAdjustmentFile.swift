@@ -41,9 +41,10 @@ public struct BulkFileRejected: HTTPResponseError, Equatable {
 /// The bulk adjustment file (`POST /v1/adjustments/bulk`): CSV (RFC 4180) with the columns
 /// `customerId,points,reason`, one adjustment per record, applied in file order.
 ///
-/// The header row is optional: a first record whose first field is `customerId` (any case) is
-/// taken as the header and skipped. Points are signed integers other than 0; reasons are 1–500
-/// characters. Rows are numbered as a spreadsheet shows them (the header, if any, is row 1).
+/// The first record must be the header `customerId,points,reason` (any case): a file without it
+/// is refused rather than guessed at, so a first data row is never mistaken for a header or the
+/// other way round. Points are signed integers other than 0; reasons are 1–500 characters. Rows
+/// are numbered as a spreadsheet shows them (the header is row 1).
 public enum BulkAdjustmentFile {
     /// Most data rows in one file.
     public static let maximumRows = 100_000
@@ -64,9 +65,12 @@ public enum BulkAdjustmentFile {
         }
         var rows: [BulkAdjustmentRow] = []
         var problems: [(row: Int, message: String)] = []
-        for (index, record) in records.enumerated() {
+        guard let first = records.first, isHeader(first) else {
+            throw BulkFileRejected(problems: [(1, "The first row must be the header \(header.joined(separator: ",")).")]
+            )
+        }
+        for (index, record) in records.enumerated().dropFirst() {
             let number = index + 1
-            if index == 0, isHeader(record) { continue }
             switch check(record, row: number) {
             case .success(let row): rows.append(row)
             case .failure(let message): problems.append((number, message.text))
@@ -79,9 +83,12 @@ public enum BulkAdjustmentFile {
         return rows
     }
 
-    /// Whether a record is the header row.
+    /// The header row's columns.
+    public static let header = ["customerId", "points", "reason"]
+
+    /// Whether a record is the header row (columns in any case, blanks around them ignored).
     static func isHeader(_ record: [String]) -> Bool {
-        record.first?.trimmed().lowercased() == "customerid"
+        record.map { $0.trimmed().lowercased() } == header.map { $0.lowercased() }
     }
 
     private struct Problem: Error {

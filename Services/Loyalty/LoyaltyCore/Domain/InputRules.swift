@@ -10,7 +10,7 @@ public enum InputRules {
     /// Longest reason, in characters.
     public static let maximumReasonLength = PointsAdjustmentRequest.maximumReasonLength
     /// Longest reward name or category, in characters.
-    public static let maximumNameLength = 200
+    public static let maximumNameLength = TextRules.maximumNameLength
 
     /// The problem with an identifier of `kind` in a body field, or nil when it keeps the rule.
     public static func identifierProblem<Kind: IdentifierKind>(

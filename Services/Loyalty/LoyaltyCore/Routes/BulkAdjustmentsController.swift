@@ -13,16 +13,12 @@ import ServiceKit
 struct BulkAdjustmentsController: Sendable {
     let dependencies: LoyaltyDependencies
 
-    /// The largest file accepted: 5 MiB, about 100 000 rows.
-    static let bodyLimit = 5 * 1024 * 1024
-
     var routes: RouteCollection {
         RouteCollection()
-            .post("adjustments/bulk", bodyLimit: Self.bodyLimit, use: apply)
+            .on(LoyaltyRoutes.bulkAdjust, use: apply)
     }
 
     @Sendable func apply(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         if let type = request.headers["Content-Type"] {
             let media = type.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""
             guard ["text/csv", "text/plain", "application/csv", "application/octet-stream"].contains(media) else {

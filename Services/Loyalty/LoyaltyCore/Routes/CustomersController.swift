@@ -11,19 +11,18 @@ struct CustomersController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .get("customers/:customerId", use: balance)
-            .put("customers/:customerId/coefficient", use: setCoefficient)
-            .get("customers/:customerId/history", use: history)
-            .get("customers/:customerId/history.csv", use: statement)
-            .post("customers/:customerId/adjustments", use: adjust)
+            .on(LoyaltyRoutes.customer, use: balance)
+            .on(LoyaltyRoutes.expiring, use: expiring)
+            .on(LoyaltyRoutes.setCoefficient, use: setCoefficient)
+            .on(LoyaltyRoutes.history, use: history)
+            .on(LoyaltyRoutes.statement, use: statement)
+            .on(LoyaltyRoutes.adjust, use: adjust)
     }
 
     /// The balance; an unknown customer has zeros (200), so the storefront need not register
     /// customers before showing their points.
     @Sendable func balance(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customer = try context.customerParameter()
-        try context.requireCustomer(customer, roles: .admin, .storefront, .customer, .service)
-        let customerId = customer.text
+        let customerId = try context.customerParameter().text
         // One read answers the common case; only a customer with overdue points costs a write.
         let now = dependencies.now()
         let (summary, overdue) = try dependencies.database.read { connection in
@@ -37,9 +36,15 @@ struct CustomersController: Sendable {
         return try .json(try dependencies.database.read { try AccountRepository.summary(customerId, in: $0) })
     }
 
+    /// The points that will expire, per day; points already overdue are expired first.
+    @Sendable func expiring(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+        let customerId = try context.customerParameter().text
+        try dependencies.expireDue(customerId)
+        return try .json(try dependencies.database.read { try AccountRepository.expiringByDay(customerId, in: $0) })
+    }
+
     @Sendable func setCoefficient(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter().text
-        try context.require(.admin)
         let update = try request.decode(CoefficientUpdate.self)
         let now = dependencies.now()
         let summary = try dependencies.database.write { connection in
@@ -58,9 +63,7 @@ struct CustomersController: Sendable {
 
     /// The history, newest first; `cursor` is the id of the last entry seen.
     @Sendable func history(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customer = try context.customerParameter()
-        try context.requireCustomer(customer, roles: .admin, .storefront, .customer)
-        let customerId = customer.text
+        let customerId = try context.customerParameter().text
         let page = try PageRequest(query: context.query)
         let before = try page.integerCursor()
         try dependencies.expireDue(customerId)
@@ -72,9 +75,7 @@ struct CustomersController: Sendable {
 
     /// The whole history as CSV, oldest first: the customer's points statement.
     @Sendable func statement(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customer = try context.customerParameter()
-        try context.requireCustomer(customer, roles: .admin, .storefront, .customer)
-        let customerId = customer.text
+        let customerId = try context.customerParameter().text
         try dependencies.expireDue(customerId)
         let writer = CSVWriter(header: [
             "id", "createdAt", "kind", "points", "pendingPoints", "balanceAfter", "pendingAfter", "expiresAt",
@@ -106,7 +107,6 @@ struct CustomersController: Sendable {
     /// customer is not notified (seed 001); `Idempotency-Key` makes a retry safe.
     @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter().text
-        try context.require(.admin)
         let adjustment = try request.decode(PointsAdjustmentRequest.self)
         var problems: [LoyaltyValidationProblem] = []
         if adjustment.points == 0 || adjustment.points == .min {

@@ -17,13 +17,12 @@ struct PointDebitsController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .post("point-debits", use: debit)
-            .get("point-debits/:debitId", use: show)
-            .post("point-debits/:debitId/compensation", use: compensate)
+            .on(LoyaltyRoutes.debit, use: debit)
+            .on(LoyaltyRoutes.pointDebit, use: show)
+            .on(LoyaltyRoutes.compensation, use: compensate)
     }
 
     @Sendable func debit(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.service, .admin)
         let debit = try request.decode(PointDebitRequest.self)
         var problems = [
             InputRules.identifierProblem(debit.debitId, field: "debitId", kind: ReferenceIdKind.self),
@@ -60,7 +59,6 @@ struct PointDebitsController: Sendable {
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.service, .admin)
         let debitId = try InputRules.pathIdentifier(context.parameters, "debitId", kind: ReferenceIdKind.self)
         guard let record = try dependencies.database.read({ try PointDebitRepository.find(debitId, in: $0) }) else {
             throw HTTPError.notFound("No debit \(debitId).")
@@ -69,7 +67,6 @@ struct PointDebitsController: Sendable {
     }
 
     @Sendable func compensate(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.service, .admin)
         let debitId = try InputRules.pathIdentifier(context.parameters, "debitId", kind: ReferenceIdKind.self)
         let now = dependencies.now()
         let actor = context.historyActor

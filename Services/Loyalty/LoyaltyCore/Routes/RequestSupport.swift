@@ -15,12 +15,6 @@ extension RequestContext {
     /// Whether the caller is the shop's back office.
     var isAdmin: Bool { principal.role == .admin }
 
-    /// Admits the given roles, and a customer only for their own id.
-    func requireCustomer(_ customerId: CustomerId, roles: Principal.Role...) throws(HTTPError) {
-        guard roles.contains(principal.role) else { throw HTTPError.forbidden() }
-        try requireAccess(toCustomer: customerId)
-    }
-
     /// The `customerId` path parameter, checked against the identifier rule (a bad one is a 400).
     func customerParameter() throws(HTTPError) -> CustomerId {
         try parameters.require("customerId", as: CustomerId.self)

@@ -16,16 +16,15 @@ struct RewardsController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .get("rewards", use: list)
-            .post("rewards", use: create)
-            .get("rewards/:productId", use: show)
-            .put("rewards/:productId", use: replace)
-            .delete("rewards/:productId", use: remove)
+            .on(LoyaltyRoutes.rewards, use: list)
+            .on(LoyaltyRoutes.createReward, use: create)
+            .on(LoyaltyRoutes.reward, use: show)
+            .on(LoyaltyRoutes.putReward, use: replace)
+            .on(LoyaltyRoutes.deleteReward, use: remove)
     }
 
     /// Rewards by product id; filters `active` and `category` (admin), paged.
     @Sendable func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin, .storefront, .customer, .service)
         let page = try PageRequest(query: context.query)
         var after = try TextCursor.decode(page.cursor)
         let active: Bool? = context.isAdmin ? try context.query.get("active", as: Bool.self) : true
@@ -54,7 +53,6 @@ struct RewardsController: Sendable {
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin, .storefront, .customer, .service)
         let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         let reward = try dependencies.database.read { connection -> Reward? in
             let program = try ProgramRepository.load(connection)
@@ -69,7 +67,6 @@ struct RewardsController: Sendable {
 
     /// Adds a product to the catalogue; 409 when it is there already (use PUT to change it).
     @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let input = try request.decode(RewardInput.self)
         guard let productId = input.productId else { throw ValidationFailure(field: "productId", "Must be given.") }
         try ValidationFailure.check(RewardRecord.problems(of: input, productId: productId))
@@ -87,7 +84,6 @@ struct RewardsController: Sendable {
 
     /// Creates or replaces the product's entry (201 when new, 200 when replaced).
     @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         let input = try request.decode(RewardInput.self)
         if let bodyId = input.productId, bodyId != productId {
@@ -104,7 +100,6 @@ struct RewardsController: Sendable {
 
     /// Removes the product; exchange orders already placed keep their copy of it.
     @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         guard try dependencies.database.write({ try RewardRepository.delete(productId, in: $0) }) else {
             throw HTTPError.notFound("No reward for product \(productId).")

@@ -13,17 +13,16 @@ struct RulesController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .get("rules", use: list)
-            .post("rules", use: create)
-            .post("rules/preview", use: preview)
-            .get("rules/:id", use: show)
-            .put("rules/:id", use: replace)
-            .delete("rules/:id", use: remove)
+            .on(LoyaltyRoutes.rules, use: list)
+            .on(LoyaltyRoutes.createRule, use: create)
+            .on(LoyaltyRoutes.previewAward, use: preview)
+            .on(LoyaltyRoutes.rule, use: show)
+            .on(LoyaltyRoutes.replaceRule, use: replace)
+            .on(LoyaltyRoutes.deleteRule, use: remove)
     }
 
     /// Rules by id; filters `action` and `active`.
     @Sendable func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let page = try PageRequest(query: context.query)
         var filter = RuleRepository.Filter()
         if let action = context.query["action"] {
@@ -44,7 +43,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let rule = try request.decode(LoyaltyRule.self)
         try ValidationFailure.check(rule.validate())
         let now = dependencies.now()
@@ -55,7 +53,6 @@ struct RulesController: Sendable {
     /// The points an award gives for an example order value under the current program (what the
     /// coefficient multiplies), by `PointsCalculator`: the panel's live preview. Writes nothing.
     @Sendable func preview(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let input = try request.decode(AwardPreviewRequest.self)
         guard input.orderValue >= 0 else {
             throw ValidationFailure(field: "orderValue", "Must be zero or more minor units.")
@@ -75,7 +72,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         guard let rule = try dependencies.database.read({ try RuleRepository.find(id, in: $0) }) else {
             throw HTTPError.notFound("No rule \(id).")
@@ -84,7 +80,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         var rule = try request.decode(LoyaltyRule.self)
         if let bodyId = rule.id, bodyId != id {
@@ -99,7 +94,6 @@ struct RulesController: Sendable {
     }
 
     @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try context.require(.admin)
         let id = try context.parameters.require("id", as: Int64.self)
         guard try dependencies.database.write({ try RuleRepository.delete(id, in: $0) }) else {
             throw HTTPError.notFound("No rule \(id).")
