@@ -3,7 +3,7 @@ import Contract
 extension OpenAPIComponents {
     /// The loyalty service's bodies (Contract/Loyalty).
     static let loyalty: [String: JSONValue] = [
-        "LoyaltyProgram": Schema.object(
+        "LoyaltyProgram": closed(
             [
                 "deductOnCancel": Schema.boolean,
                 "coefficientApplies": Schema.oneOf(CoefficientTarget.allCases.map(\.rawValue)),
@@ -22,11 +22,11 @@ extension OpenAPIComponents {
             required: [
                 "deductOnCancel", "coefficientApplies", "earnEligibility", "rewardEligibility", "pointsPerCurrencyUnit",
             ]),
-        "RuleConditions": Schema.object([
+        "RuleConditions": closed([
             "minOrderValue": Schema.money, "validFrom": Schema.dateTime, "validTo": Schema.dateTime,
             "productIds": Schema.array(Schema.string), "categories": Schema.array(Schema.string),
         ]),
-        "Award": Schema.object(
+        "Award": closed(
             [
                 "type": Schema.oneOf(["fixed", "proportional"]),
                 "points": .object(["type": .string("integer"), "minimum": .number(0)]),
@@ -40,7 +40,7 @@ extension OpenAPIComponents {
                     "type": .string("integer"), "enum": .array([1.0, 10, 100, 1000].map { .number($0) }),
                 ]),
             ], required: ["type", "points"]),
-        "LoyaltyRule": Schema.object(
+        "LoyaltyRule": closed(
             [
                 "id": Schema.integer, "name": Schema.string, "active": Schema.boolean,
                 "action": Schema.oneOf(LoyaltyAction.allCases.map(\.rawValue)),
@@ -56,17 +56,35 @@ extension OpenAPIComponents {
                     Schema.object(["points": Schema.integer, "expiresAt": Schema.dateTime])),
                 "exchangeOrderCount": Schema.integer, "newsletterSignedUp": Schema.boolean,
             ], required: ["customerId", "points", "pendingPoints"]),
-        "CoefficientUpdate": Schema.object(["coefficient": Schema.number], required: ["coefficient"]),
-        "PointsAdjustmentRequest": Schema.object(
+        "CoefficientUpdate": closed(["coefficient": Schema.number], required: ["coefficient"]),
+        "PointsAdjustmentRequest": closed(
             [
-                "points": .object(["type": .string("integer"), "description": .string("Signed: negative subtracts.")]),
-                "reason": Schema.text(maxLength: 1000),
+                "points": .object([
+                    "type": .string("integer"),
+                    "description": .string("Signed, not 0, from -(2^63 - 1) to 2^63 - 1: negative subtracts."),
+                ]),
+                "reason": Schema.text(maxLength: PointsAdjustmentRequest.maximumReasonLength),
+                "publicNote": .object([
+                    "type": .string("string"), "minLength": .number(1),
+                    "maxLength": .number(Double(PointsAdjustmentRequest.maximumReasonLength)),
+                    "description": .string("Shown to the customer in their history; the reason is not."),
+                ]),
             ], required: ["points", "reason"]),
         "HistoryEntry": Schema.object(
             [
-                "id": Schema.integer, "customerId": Schema.string, "kind": Schema.string, "points": Schema.integer,
+                "id": Schema.integer, "customerId": Schema.string,
+                "kind": Schema.oneOf(HistoryKind.allCases.map(\.rawValue)), "points": Schema.integer,
                 "pendingPoints": Schema.integer, "balanceAfter": Schema.integer, "pendingAfter": Schema.integer,
-                "createdAt": Schema.dateTime, "expiresAt": Schema.dateTime, "cause": Schema.anyObject,
+                "createdAt": Schema.dateTime, "expiresAt": Schema.dateTime,
+                "cause": Schema.object(
+                    [
+                        "rule": Schema.object(["id": Schema.integer, "name": Schema.string]),
+                        "orderNumber": Schema.string, "reviewId": Schema.string, "exchangeOrderId": Schema.integer,
+                        "debitId": Schema.string, "actor": Schema.string, "reason": Schema.string,
+                        "publicNote": Schema.string,
+                    ],
+                    description: "Why it happened. A customer reading their own history sees only orderNumber, "
+                        + "exchangeOrderId and publicNote."),
             ], required: ["id", "customerId", "kind", "points", "createdAt"]),
         "PointsAdjustmentResult": Schema.object(
             [
@@ -77,24 +95,28 @@ extension OpenAPIComponents {
             "rows": Schema.integer, "customers": Schema.integer, "pointsAdded": Schema.integer,
             "pointsRemoved": Schema.integer,
         ]),
-        "RewardInput": Schema.object(
+        "RewardInput": closed(
             [
                 "productId": Schema.string, "name": Schema.string, "category": Schema.string,
-                "moneyPrice": Schema.money, "currency": Schema.string, "manualPoints": Schema.integer,
+                "moneyPrice": Schema.money, "currency": Schema.string,
+                "pointsPrice": .object([
+                    "type": .string("integer"), "minimum": .number(1),
+                    "description": .string("Set by hand; wins over the price computed from moneyPrice."),
+                ]),
                 "active": Schema.boolean,
-            ], required: ["name", "moneyPrice", "currency"]),
+            ], required: ["name"],
+            description: "Give pointsPrice, or moneyPrice with currency to compute it from, or both."),
         "Reward": Schema.object(
             [
                 "productId": Schema.string, "name": Schema.string, "category": Schema.string,
-                "moneyPrice": Schema.money,
-                "currency": Schema.string, "manualPoints": Schema.integer, "active": Schema.boolean,
-                "pointsPrice": Schema.integer, "eligible": Schema.boolean,
+                "moneyPrice": Schema.money, "currency": Schema.string, "pointsPrice": Schema.integer,
+                "pointsPriceSetByHand": Schema.boolean, "active": Schema.boolean, "eligible": Schema.boolean,
                 "createdAt": Schema.dateTime, "updatedAt": Schema.dateTime,
-            ], required: ["productId", "name", "pointsPrice"]),
-        "ExchangeOrderRequest": Schema.object(
+            ], required: ["productId", "name", "pointsPrice", "pointsPriceSetByHand", "active", "eligible"]),
+        "ExchangeOrderRequest": closed(
             [
                 "items": Schema.array(
-                    Schema.object(
+                    closed(
                         [
                             "productId": Schema.string,
                             "quantity": .object(["type": .string("integer"), "minimum": .number(1)]),
@@ -113,7 +135,17 @@ extension OpenAPIComponents {
                 "exchangedAt": Schema.dateTime, "rejectedAt": Schema.dateTime, "rejectionReason": Schema.string,
                 "placedBy": Schema.string,
             ], required: ["id", "customerId", "items", "points", "status", "createdAt"]),
-        "ExchangedUpdate": Schema.object(["exchanged": Schema.boolean], required: ["exchanged"]),
-        "ExchangeRejectionRequest": Schema.object(["reason": Schema.string]),
+        "ExchangedUpdate": closed(["exchanged": Schema.boolean], required: ["exchanged"]),
+        "ExchangeRejectionRequest": closed(["reason": Schema.string]),
     ]
+
+    /// An object schema that refuses other members, as loyalty's `RefusesUnknownFields` inputs do.
+    private static func closed(_ properties: [String: JSONValue], required: [String] = [], description: String? = nil)
+        -> JSONValue
+    {
+        guard case .object(var fields) = Schema.object(properties, required: required, description: description)
+        else { return Schema.anyObject }
+        fields["additionalProperties"] = .bool(false)
+        return .object(fields)
+    }
 }

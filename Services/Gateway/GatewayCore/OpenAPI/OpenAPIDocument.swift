@@ -105,6 +105,7 @@ public enum OpenAPIDocument {
                 ]))
         }
         var responses: [String: JSONValue] = [String(doc.status): success(doc)]
+        for status in doc.alsoStatuses { responses[String(status)] = success(doc) }
         let error: JSONValue = .object(["$ref": .string("#/components/responses/Error")])
         var errorStatuses = ["400", "401", "429", "default"]
         if !route.roles.contains(.anonymous) { errorStatuses.append("403") }

@@ -20,6 +20,9 @@ struct OperationDoc: Sendable {
     var requestContentType = "application/json"
     var response: JSONValue?
     var status = 200
+    /// Other success statuses with the same body (a PUT that creates answers 201, one that
+    /// replaces 200).
+    var alsoStatuses: [Int] = []
     var responseContentType = "application/json"
     var query: [Query] = []
     /// Takes `limit` and `cursor` and answers a page.
@@ -121,7 +124,11 @@ enum OperationDocs {
             "GET /rewards": .pageOf("Reward"),
             "POST /rewards": .body("RewardInput", returns: "Reward", status: 201),
             "GET /rewards/:productId": .returns("Reward"),
-            "PUT /rewards/:productId": .body("RewardInput", returns: "Reward"),
+            "PUT /rewards/:productId": {
+                var doc = OperationDoc.body("RewardInput", returns: "Reward")
+                doc.alsoStatuses = [201]
+                return doc
+            }(),
             "DELETE /rewards/:productId": OperationDoc(status: 204),
             "POST /customers/:customerId/exchange-orders": .body(
                 "ExchangeOrderRequest", returns: "ExchangeOrder", status: 201, idempotent: true
