@@ -104,12 +104,15 @@ public enum GatewayService {
             fanOut: OrderFanOut(
                 database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers
             ))
+        let deadLetters = DeadLetterRoutes(outbox: environment.outbox)
         // Built once: the table does not change while the process runs.
         let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
         return [
             "POST /api/v1/auth/customer-tokens": tokens.mint,
             "PUT /api/v1/orders/:orderNumber": orders.put,
             "GET /api/v1/orders/:orderNumber/deliveries": orders.deliveries,
+            "GET /api/v1/orders/deliveries/failed": deadLetters.failed,
+            "POST /api/v1/orders/deliveries/:eventId/retry": deadLetters.retry,
             "GET /api/v1/openapi.json": { _, _ in openAPI },
         ]
     }

@@ -137,5 +137,11 @@ enum OpenAPIComponents {
                             "events": Schema.array(Schema.ref("OrderDelivery")),
                         ], required: ["receiver", "service", "delivered", "pending", "failed", "events"])),
             ], required: ["orderNumber", "sequence", "updatedAt", "receivers"]),
+        "DeadLetter": Schema.object(
+            [
+                "eventId": Schema.string, "service": Schema.string, "route": Schema.string,
+                "state": Schema.oneOf(["failed", "pending"]), "attempts": Schema.integer,
+                "createdAt": Schema.dateTime, "lastError": Schema.string,
+            ], required: ["eventId", "service", "route", "state", "attempts", "createdAt"]),
     ]
 }

@@ -79,6 +79,8 @@ enum OperationDocs {
         "POST /api/v1/auth/customer-tokens": .body("CustomerTokenRequest", returns: "CustomerToken", status: 201),
         "PUT /api/v1/orders/:orderNumber": .body("OrderDocument", returns: "OrderAcceptance", status: 202),
         "GET /api/v1/orders/:orderNumber/deliveries": .returns("OrderDeliveries"),
+        "GET /api/v1/orders/deliveries/failed": .pageOf("DeadLetter"),
+        "POST /api/v1/orders/deliveries/:eventId/retry": .returns("DeadLetter", status: 202),
         "GET /api/v1/openapi.json": OperationDoc(response: Schema.anyObject),
         "GET /health": .returns("Health"),
         "GET /ready": .returns("ReadyReport"),

@@ -21,6 +21,14 @@ extension AccessTable {
             summary: "Per receiving service, which versions of the order were delivered and which wait."
         ),
         PublicRoute(
+            gateway: .get, "/api/v1/orders/deliveries/failed", roles: staff,
+            summary: "Order events a receiving service refused for good, oldest first, with its error."
+        ),
+        PublicRoute(
+            gateway: .post, "/api/v1/orders/deliveries/:eventId/retry", roles: staff,
+            summary: "Send a refused order event again once its cause is fixed."
+        ),
+        PublicRoute(
             gateway: .get, "/api/v1/openapi.json", roles: anyone, summary: "This API described as OpenAPI 3.1."),
         PublicRoute(
             gateway: .get, "/health", handling: .runtime, roles: anyone, summary: "Whether the gateway is alive."),
