@@ -24,8 +24,14 @@ struct JSONBodyScanner {
         var text: String
     }
 
+    /// A key as it stands in the text (between the quotes), and whether it holds escapes.
+    private struct RawKey {
+        var range: Range<Int>
+        var escaped: Bool
+    }
+
     private enum PathStep {
-        case key(String)
+        case key(RawKey)
         case index(Int)
     }
 
@@ -38,6 +44,9 @@ struct JSONBodyScanner {
     private let collecting: Bool
     private var index = 0
     private var path: [PathStep] = []
+    /// The keys of every open object, innermost last: one array for the whole pass, so that an
+    /// object costs no allocation of its own.
+    private var openKeys: [RawKey] = []
     private(set) var members: [Member] = []
     private(set) var numbers: [NumberLiteral] = []
 
@@ -82,7 +91,7 @@ struct JSONBodyScanner {
         switch bytes[index] {
         case UInt8(ascii: "{"): try object(depth: depth)
         case UInt8(ascii: "["): try array(depth: depth)
-        case UInt8(ascii: "\""): _ = try string(keeping: false)
+        case UInt8(ascii: "\""): _ = try string()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -95,22 +104,23 @@ struct JSONBodyScanner {
         index += 1
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return }
-        var keys: [[UInt8]] = []
+        let base = openKeys.count
+        defer { openKeys.removeSubrange(base...) }
         var keySet: Set<[UInt8]> = []
         while true {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fault("a key in quotes") }
-            let key = try string(keeping: true)
-            if keys.count < Self.linearKeyLimit {
-                if keys.contains(key) { throw duplicate(key) }
-                keys.append(key)
-                if keys.count == Self.linearKeyLimit { keySet = Set(keys) }
-            } else if !keySet.insert(key).inserted {
+            let key = try string()
+            if openKeys.count - base < Self.linearKeyLimit {
+                for earlier in openKeys[base...] where same(earlier, key) { throw duplicate(key) }
+                openKeys.append(key)
+                if openKeys.count - base == Self.linearKeyLimit { keySet = Set(openKeys[base...].map(text(of:))) }
+            } else if !keySet.insert(text(of: key)).inserted {
                 throw duplicate(key)
             }
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw fault("':' after the key") }
             skipWhitespace()
-            path.append(.key(String(decoding: key, as: UTF8.self)))
+            path.append(.key(key))
             if collecting {
                 members.append(
                     Member(path: pathText(), isNull: index < bytes.count && bytes[index] == UInt8(ascii: "n")))
@@ -147,11 +157,11 @@ struct JSONBodyScanner {
         }
     }
 
-    /// A string's decoded bytes (keys are compared by what they say, so `"a"` equals `"\u0061"`).
-    private mutating func string(keeping: Bool) throws(JSONBodyError) -> [UInt8] {
+    /// A string: checks its escapes and UTF-8 and returns where it stands.
+    private mutating func string() throws(JSONBodyError) -> RawKey {
         index += 1
         let start = index
-        var text: [UInt8] = []
+        var escaped = false
         var hasHighBytes = false
         while index < bytes.count {
             let byte = bytes[index]
@@ -163,18 +173,46 @@ struct JSONBodyScanner {
                 {
                     throw fault("text in UTF-8")
                 }
-                return text
+                return RawKey(range: start..<index - 1, escaped: escaped)
             case UInt8(ascii: "\\"):
-                try escape(into: &text, keeping: keeping)
+                escaped = true
+                var ignored: [UInt8] = []
+                try escape(into: &ignored, keeping: false)
             case 0..<0x20:
                 throw fault("a control character written as an escape (\\n, \\u0000)")
             default:
                 if byte >= 0x80 { hasHighBytes = true }
-                if keeping { text.append(byte) }
                 index += 1
             }
         }
         throw fault("'\"' closing the string")
+    }
+
+    /// Whether two keys say the same: their bytes, or what their escapes stand for.
+    private func same(_ first: RawKey, _ second: RawKey) -> Bool {
+        if !first.escaped && !second.escaped {
+            return first.range.count == second.range.count
+                && bytes[first.range].elementsEqual(bytes[second.range])
+        }
+        return text(of: first) == text(of: second)
+    }
+
+    /// A key's bytes with its escapes resolved.
+    private func text(of key: RawKey) -> [UInt8] {
+        guard key.escaped else { return Array(bytes[key.range]) }
+        var reader = JSONBodyScanner(UnsafeBufferPointer(rebasing: bytes[..<key.range.upperBound]), collecting: false)
+        reader.index = key.range.lowerBound
+        var text: [UInt8] = []
+        while reader.index < key.range.upperBound {
+            if reader.bytes[reader.index] == UInt8(ascii: "\\") {
+                // The key was checked once already; an escape here cannot fail.
+                try? reader.escape(into: &text, keeping: true)
+            } else {
+                text.append(reader.bytes[reader.index])
+                reader.index += 1
+            }
+        }
+        return text
     }
 
     private mutating func escape(into text: inout [UInt8], keeping: Bool) throws(JSONBodyError) {
@@ -292,14 +330,16 @@ struct JSONBodyScanner {
         for step in path {
             switch step {
             case .index(let position): text += "[\(position)]"
-            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .key(let key):
+                let name = String(decoding: self.text(of: key), as: UTF8.self)
+                text += text.isEmpty ? name : "." + name
             }
         }
         return text
     }
 
-    private func duplicate(_ key: [UInt8]) -> JSONBodyError {
-        let name = String(decoding: key, as: UTF8.self)
+    private func duplicate(_ key: RawKey) -> JSONBodyError {
+        let name = String(decoding: text(of: key), as: UTF8.self)
         let parent = pathText()
         return .duplicateKey(path: parent.isEmpty ? name : parent + "." + name, key: name)
     }
