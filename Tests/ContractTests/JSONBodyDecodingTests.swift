@@ -66,6 +66,17 @@ struct JSONBodyDecodingTests {
         #expect(error.details["field"] == .string("count"))
     }
 
+    private struct Series: Codable {
+        var values: [Double]
+        var total: Int64
+    }
+
+    @Test func manyFractionsInAnArrayOfDoubles_DoNotHideTheIntegerFieldBesideThem() throws {
+        let values = (0..<5_000).map { "\($0).5" }.joined(separator: ",")
+        let error = try #require(bodyError(Series.self, #"{"values":["# + values + #"],"total":1.5}"#))
+        #expect(error.details["field"] == .string("total"))
+    }
+
     @Test func aNumberBeyondDouble_IsNamedWithTheRangeOfANumber() throws {
         let error = try #require(bodyError(Measured.self, #"{"ratio":1e400,"count":2}"#))
         #expect(error.details["field"] == .string("ratio"))

@@ -29,7 +29,9 @@ extension JSONCoding {
     static func numberMisfit<T: Decodable>(_ type: T.Type, in bytes: [UInt8]) -> JSONBodyError? {
         guard let numbers = try? JSONBodyScanner.facts(bytes).numbers, !numbers.isEmpty else { return nil }
         var quoted = Array(numbers.indices)
-        for _ in 0...numbers.count {
+        // Each round gives a floating-point field (in every array element) its numbers back; a
+        // body of many such fields is not searched for long: it gets the generic answer.
+        for _ in 0..<min(numbers.count + 1, maximumMisfitRounds) {
             do {
                 _ = try decodeWithoutChecks(type, from: quoting(numbers, at: quoted, in: bytes))
                 return nil
@@ -43,13 +45,17 @@ extension JSONCoding {
                     return .valueDoesNotFit(
                         path: path, expected: "a number from -1.7976931348623157e308 to 1.7976931348623157e308")
                 }
-                quoted.remove(at: position)
+                let field = anyPosition(path)
+                quoted.removeAll { anyPosition(numbers[$0].path) == field }
             } catch {
                 return nil
             }
         }
         return nil
     }
+
+    /// Most decodes spent looking for the number that does not fit.
+    static let maximumMisfitRounds = 8
 
     private static func quoting(_ numbers: [JSONBodyScanner.NumberLiteral], at chosen: [Int], in bytes: [UInt8])
         -> [UInt8]
