@@ -162,13 +162,14 @@ struct LoyaltyTypesEncodingTests {
                 RewardInput(
                     productId: values.optional { $0.string() }, name: values.string(),
                     category: values.optional { $0.string() },
-                    moneyPrice: values.int64(), currency: values.string(), manualPoints: values.optional { $0.int64() },
-                    active: values.optional { $0.bool() }))
+                    moneyPrice: values.optional { $0.int64() }, currency: values.optional { $0.string() },
+                    pointsPrice: values.optional { $0.int64() }, active: values.optional { $0.bool() }))
             expectSameJSON(
                 Reward(
                     productId: values.string(), name: values.string(), category: values.optional { $0.string() },
-                    moneyPrice: values.int64(), currency: values.string(), manualPoints: values.optional { $0.int64() },
-                    active: values.bool(), pointsPrice: values.int64(), eligible: values.bool(),
+                    moneyPrice: values.optional { $0.int64() }, currency: values.optional { $0.string() },
+                    pointsPrice: values.int64(), pointsPriceSetByHand: values.bool(), active: values.bool(),
+                    eligible: values.bool(),
                     createdAt: values.date(),
                     updatedAt: values.date()))
         }

@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func anOptionalProperty_IsDocumentedAsTakingNull_AsTheDecodersDo() {
-        #expect(Self.property("RewardInput", "manualPoints")["type"] == .array([.string("integer"), .string("null")]))
+        #expect(Self.property("RewardInput", "pointsPrice")["type"] == .array([.string("integer"), .string("null")]))
         #expect(Self.property("OrderDocument", "refundedNet")["type"] == .array([.string("integer"), .string("null")]))
         #expect(Self.property("LoyaltyRule", "conditions")["anyOf"] != nil)
         #expect(Self.property("PointsAdjustmentRequest", "reason")["type"] == .string("string"))

@@ -82,7 +82,7 @@ import Testing
         #expect(response.errorEnvelope?.error.details?["field"] == .string("orderNumber"))
     }
 
-    @Test func malformedJSON_Is400_AndWrongType_Is400() throws {
+    @Test func malformedJSON_Is400_AndWrongType_Is422() throws {
         let (response, gateway) = try put("{not json")
         defer { gateway.stop() }
         #expect(response.status == .badRequest)
@@ -91,7 +91,7 @@ import Testing
         let second = try gateway.client.request(
             .put, "/api/v1/orders/ZM-1", token: GatewayHarness.storefrontKey, body: Array(wrongType.utf8)
         )
-        #expect(second.status == .badRequest)
+        #expect(second.status == .unprocessableContent)
         #expect(second.errorEnvelope?.error.details?["field"] == .string("lines[0].quantity"))
     }
 

@@ -15,7 +15,7 @@ struct LoyaltyThroughGatewayTests {
         program.rewardEligibility = .allExceptExcluded
         #expect(try suite.gateway.json(.put, "/api/v1/loyalty/program", program, token: admin).status == .ok)
         let reward = RewardInput(
-            productId: "mug", name: "Kubek", moneyPrice: 2_000, currency: "PLN", manualPoints: 100, active: true)
+            productId: "mug", name: "Kubek", moneyPrice: 2_000, currency: "PLN", pointsPrice: 100, active: true)
         #expect(try suite.gateway.json(.post, "/api/v1/loyalty/rewards", reward, token: admin).status.code < 300)
         let credit = PointsAdjustmentRequest(points: 1_000, reason: "race seed")
         #expect(

@@ -34,7 +34,7 @@ struct AccessTests {
         try service.updateProgram { $0.rewardEligibility = .allExceptExcluded }
         _ = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", manualPoints: 10))
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", pointsPrice: 10))
         let placed = try service.send(
             .post, "/v1/customers/Kevin/exchange-orders", text: #"{"items":[{"productId":"mug","quantity":1}]}"#,
             as: LoyaltyTestService.customer("Kevin"))
@@ -110,7 +110,7 @@ struct AccessTests {
         defer { service.shutdown() }
         try service.adjust("c1", 10, reason: "=HYPERLINK(\"x\")")
 
-        let answer = try service.send(.get, "/v1/customers/c1/history.csv", as: LoyaltyTestService.customer("c1"))
+        let answer = try service.send(.get, "/v1/customers/c1/history.csv")
 
         #expect(answer.status == 200)
         #expect(answer.headers["Content-Type"] == "text/csv; charset=utf-8")
@@ -120,12 +120,12 @@ struct AccessTests {
         #expect(lines.last?.contains("'=HYPERLINK") == true)
     }
 
-    @Test func aCoefficientOutsideItsRange_IsA400NamingTheField() throws {
+    @Test func aCoefficientOutsideItsRange_IsA422NamingTheField() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
         let answer = try service.send(.put, "/v1/customers/c1/coefficient", text: #"{"coefficient": 0}"#)
         let fine = try service.send(.put, "/v1/customers/c1/coefficient", text: #"{"coefficient": 1.5}"#)
-        #expect(answer.status == 400)
+        #expect(answer.status == 422)
         #expect(answer.error?.details?["field"] == .string("coefficient"))
         #expect(try fine.decode(CustomerPoints.self).coefficient == Coefficient("1.5"))
     }

@@ -79,7 +79,7 @@ struct AdjustmentTests {
         #expect(zero.error?.details?["field"] == .string("points"))
         #expect(noReason.error?.details?["field"] == .string("reason"))
         #expect(longReason.status == 422)
-        #expect(missing.status == 400)
+        #expect(missing.status == 422)
         #expect(missing.error?.details?["field"] == .string("reason"))
     }
 

@@ -14,7 +14,7 @@ struct ExchangeOrderTests {
         try service.updateProgram { $0.rewardEligibility = .allExceptExcluded }
         _ = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", manualPoints: 100))
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 40_00, currency: "PLN", pointsPrice: 100))
         _ = try service.send(
             .post, "/v1/rewards", json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 250_00, currency: "PLN"))
     }

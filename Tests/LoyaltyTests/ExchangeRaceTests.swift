@@ -13,7 +13,7 @@ struct ExchangeRaceTests {
         try service.updateProgram { $0.rewardEligibility = .allExceptExcluded }
         _ = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 10_00, currency: "PLN", manualPoints: 100))
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 10_00, currency: "PLN", pointsPrice: 100))
         try service.adjust("c1", 1000)
         let body = try JSONCoding.encode(
             ExchangeOrderRequest(items: [ExchangeOrderItemRequest(productId: "mug", quantity: 1)]))

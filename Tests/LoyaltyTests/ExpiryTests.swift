@@ -108,7 +108,7 @@ struct ExpiryTests {
         }
         _ = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 80))
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", pointsPrice: 80))
         try service.adjust("c1", 100)  // expires 2026-02-15
         let order: ExchangeOrder = try service.send(
             .post, "/v1/customers/c1/exchange-orders",

@@ -36,7 +36,7 @@ struct HistoryInvariantTests {
         try service.createRule(Rules.fixed(15, action: .newsletterSignup))
         _ = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", manualPoints: 30))
+            json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN", pointsPrice: 30))
 
         let customers = ["c1", "c2", "c3"]
         var sequences: [OrderNumber: Int64] = [:]

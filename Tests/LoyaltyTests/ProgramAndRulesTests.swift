@@ -68,7 +68,7 @@ struct ProgramAndRulesTests {
         #expect(try service.send(.put, "/v1/rules/999", json: changed).status == 422)
     }
 
-    @Test func aRuleThatBreaksARule_IsA422_AndMalformedJSON_IsA400NamingTheField() throws {
+    @Test func aRuleThatBreaksARule_OrAFieldOfTheWrongType_IsA422NamingTheField_AndMalformedJSONIsA400() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
 
@@ -80,7 +80,7 @@ struct ProgramAndRulesTests {
 
         #expect(noStatus.status == 422)
         #expect(noStatus.error?.details?["field"] == .string("status"))
-        #expect(badAward.status == 400)
+        #expect(badAward.status == 422)
         #expect(badAward.error?.details?["field"] == .string("award.points"))
         #expect(notJSON.status == 400)
     }

@@ -19,7 +19,7 @@ struct RewardsTests {
             .post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 39_99, currency: "PLN"))
         let manual = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 39_99, currency: "PLN", manualPoints: 50))
+            json: RewardInput(productId: "bag", name: "Bag", moneyPrice: 39_99, currency: "PLN", pointsPrice: 50))
 
         #expect(computed.status == 201)
         #expect(try computed.decode(Reward.self).pointsPrice == 100)  // 39.99 × 2.5 = 99.975, rounded up
@@ -77,7 +77,7 @@ struct RewardsTests {
             as: LoyaltyTestService.storefront)
         let invalid = try service.send(
             .post, "/v1/rewards",
-            json: RewardInput(productId: "mug", name: "", moneyPrice: -1, currency: "XXX", manualPoints: 0))
+            json: RewardInput(productId: "mug", name: "", moneyPrice: -1, currency: "XXX", pointsPrice: 0))
         _ = try service.send(
             .post, "/v1/rewards", json: RewardInput(productId: "mug", name: "Mug", moneyPrice: 1_00, currency: "PLN"))
         let duplicate = try service.send(
@@ -90,7 +90,7 @@ struct RewardsTests {
         #expect(storefront.status == 403)
         #expect(invalid.status == 422)
         if case .array(let fields)? = invalid.error?.details?["fields"] {
-            #expect(fields == ["name", "moneyPrice", "currency", "manualPoints"].map(JSONValue.string))
+            #expect(fields == ["name", "moneyPrice", "currency", "pointsPrice"].map(JSONValue.string))
         } else {
             Issue.record("no fields in \(invalid.text)")
         }

@@ -141,6 +141,7 @@ public enum GatewayService {
             fanOut: OrderFanOut(
                 database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers
             ))
+        let deadLetters = DeadLetterRoutes(outbox: environment.outbox)
         // Built once: the table does not change while the process runs.
         let openAPI = try HTTPResponse.json(OpenAPIDocument.build(version: environment.version))
         return [
@@ -150,6 +151,8 @@ public enum GatewayService {
             GatewayRoutes.signOut.declaration.id: signIn.delete,
             GatewayRoutes.putOrder.declaration.id: orders.put,
             GatewayRoutes.orderDeliveries.declaration.id: orders.deliveries,
+            GatewayRoutes.failedDeliveries.declaration.id: deadLetters.failed,
+            GatewayRoutes.retryDelivery.declaration.id: deadLetters.retry,
             GatewayRoutes.openAPI.declaration.id: { _, _ in openAPI },
         ]
     }

@@ -17,8 +17,9 @@ extension HTTPResponse {
 }
 
 extension HTTPRequest {
-    /// The body decoded as `T`. A body of another media type is a 415; bad JSON is a
-    /// `DecodingError`, which the router answers with 400 naming the field.
+    /// The body decoded as `T` by `JSONCoding.decode`. A body of another media type is a 415;
+    /// text that is not JSON or names a key twice is a 400, and JSON that does not fit the
+    /// fields a 422 naming the field (see `JSONBodyError` and `DecodingProblem`).
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         if let contentType = headers["Content-Type"] {
             let media = contentType.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""

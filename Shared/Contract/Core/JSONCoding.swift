@@ -41,11 +41,30 @@ public enum JSONCoding {
         try JSONByteEncoder.encode(value)
     }
 
-    /// Decodes `T` from bytes; an empty body is a `DecodingError` like any other bad body.
+    /// Decodes `T` from bytes. Text that is not JSON, and an object that names a key twice, is a
+    /// `JSONBodyError` (400) with the position or the key; a number the field cannot hold is a
+    /// `JSONBodyError` (422) naming the field and its range; a type that refuses unknown fields
+    /// (`RefusesUnknownFields`) names them (422). Other misfits are `DecodingError`s with the
+    /// field's coding path.
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
-        if bytes.isEmpty {
-            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "The body is empty."))
+        if bytes.isEmpty { throw JSONBodyError.empty }
+        try JSONBodyScanner.check(bytes)
+        let value: T
+        do {
+            value = try sharedDecoder.decode(type, from: Data(bytes))
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // The syntax is sound, so Foundation's decoder refused a number that does not fit its
+            // field, and says neither which nor why.
+            throw numberMisfit(type, in: bytes) ?? DecodingError.dataCorrupted(context)
         }
-        return try sharedDecoder.decode(type, from: Data(bytes))
+        if let strict = value as? any RefusesUnknownFields {
+            let unknown = try unknownFields(in: bytes, of: strict)
+            if !unknown.isEmpty { throw JSONBodyError.unknownFields(unknown) }
+        }
+        return value
+    }
+
+    static func decodeWithoutChecks<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
+        try sharedDecoder.decode(type, from: Data(bytes))
     }
 }

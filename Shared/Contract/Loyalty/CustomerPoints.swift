@@ -54,18 +54,22 @@ public struct CoefficientUpdate: Codable, Sendable, Hashable {
     }
 }
 
-/// `POST /v1/customers/{customerId}/adjustments`: signed points (not 0) and a reason.
+/// `POST /v1/customers/{customerId}/adjustments`: signed points (not 0), the admin's reason
+/// (internal, never shown to the customer) and an optional note the customer sees.
 public struct PointsAdjustmentRequest: Codable, Sendable, Hashable {
     public var points: Int64
     public var reason: String
+    /// What the customer's own history says of the adjustment; nothing when left out.
+    public var publicNote: String?
 
     /// Longest accepted reason, in characters.
     public static let maximumReasonLength = TextRules.maximumReasonLength
 
     /// Creates the request.
-    public init(points: Int64, reason: String) {
+    public init(points: Int64, reason: String, publicNote: String? = nil) {
         self.points = points
         self.reason = reason
+        self.publicNote = publicNote
     }
 }
 

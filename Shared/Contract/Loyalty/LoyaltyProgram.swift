@@ -30,14 +30,15 @@ public struct LoyaltyProgram: Sendable, Hashable {
     /// Accepted range of `expiryMonths`: up to a hundred years.
     public static let expiryMonthsRange = 1...1200
 
-    /// The program a new shop starts with: every line earns, marked products are rewards, one
-    /// point per currency unit, cancelling deducts, points never expire.
+    /// The program a new shop starts with: every line earns, every product the admin adds to the
+    /// rewards catalogue can be exchanged (none excluded), one point per currency unit, cancelling
+    /// deducts, points never expire.
     public static let `default` = LoyaltyProgram(
         deductOnCancel: true,
         coefficientApplies: .points,
         earnEligibility: .all,
         earnProductIds: [],
-        rewardEligibility: .marked,
+        rewardEligibility: .allExceptExcluded,
         rewardProductIds: [],
         pointsPerCurrencyUnit: ExactDecimal(scaled: ExactDecimal.scale)
     )

@@ -54,13 +54,17 @@ public struct HistoryCause: Codable, Sendable, Hashable {
     public var debitId: String?
     /// Who did it: the admin's name, a service, the storefront or the customer.
     public var actor: String?
-    /// The admin's reason, or an explanation written by the service (a shortfall, an expiry).
+    /// The admin's reason, or an explanation written by the service (a shortfall, an expiry);
+    /// internal, never shown to the customer.
     public var reason: String?
+    /// A note for the customer, written by the admin with an adjustment.
+    public var publicNote: String?
 
     /// Creates a cause.
     public init(
         rule: RuleReference? = nil, orderNumber: String? = nil, reviewId: String? = nil,
-        exchangeOrderId: Int64? = nil, debitId: String? = nil, actor: String? = nil, reason: String? = nil
+        exchangeOrderId: Int64? = nil, debitId: String? = nil, actor: String? = nil, reason: String? = nil,
+        publicNote: String? = nil
     ) {
         self.rule = rule
         self.orderNumber = orderNumber
@@ -69,6 +73,7 @@ public struct HistoryCause: Codable, Sendable, Hashable {
         self.debitId = debitId
         self.actor = actor
         self.reason = reason
+        self.publicNote = publicNote
     }
 }
 

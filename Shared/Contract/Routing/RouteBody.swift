@@ -11,7 +11,7 @@ public enum BodyDescription: Sendable {
     /// The named schemas the body refers to, transitively, by name.
     public var components: [String: JSONValue] {
         var found: [String: JSONValue] = [:]
-        for type in describedTypes { found[type.schemaName] = type.schema }
+        for type in describedTypes { found[type.schemaName] = type.documentedSchema }
         return found
     }
 
@@ -19,6 +19,12 @@ public enum BodyDescription: Sendable {
     public var describedTypes: [any SchemaDescribing.Type] {
         guard case .json(_, let types, _) = self else { return [] }
         return types.flatMap { $0.describedTypes }
+    }
+
+    /// Whether the body's type refuses members it does not declare (422 `unknown_field`).
+    public var refusesUnknownFields: Bool {
+        guard case .json(_, let types, _) = self else { return false }
+        return types.first.map { $0 is any RefusesUnknownFields.Type } ?? false
     }
 
     /// Whether there is a body at all.

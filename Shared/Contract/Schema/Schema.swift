@@ -101,6 +101,18 @@ extension Schema {
     }
 
     /// A schema with `description` added.
+    /// `schema` with `additionalProperties: false` on its object, or on each object of its
+    /// `oneOf`: no member beyond those it declares.
+    public static func closed(_ schema: JSONValue) -> JSONValue {
+        guard case .object(var fields) = schema else { return schema }
+        if case .array(let branches)? = fields["oneOf"] {
+            fields["oneOf"] = .array(branches.map(closed))
+        } else if fields["type"] == .string("object") {
+            fields["additionalProperties"] = .bool(false)
+        }
+        return .object(fields)
+    }
+
     public static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
         guard case .object(var fields) = schema else { return schema }
         fields["description"] = .string(description)

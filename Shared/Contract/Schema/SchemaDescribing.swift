@@ -29,13 +29,19 @@ extension SchemaDescribing {
     public static var schemaName: String { String(describing: Self.self) }
     public static var referencedTypes: [any SchemaDescribing.Type] { [] }
 
+    /// `schema` as the document states it: closed to undeclared members (`additionalProperties:
+    /// false`) when the type refuses unknown fields, so the document says what decoding does.
+    public static var documentedSchema: JSONValue {
+        self is any RefusesUnknownFields.Type ? Schema.closed(schema) : schema
+    }
+
     /// `#/components/schemas/<schemaName>`.
     public static var reference: JSONValue { Schema.ref(schemaName) }
 
     /// This type and every type it refers to, transitively, by schema name.
     public static var components: [String: JSONValue] {
         var found: [String: JSONValue] = [:]
-        for type in describedTypes { found[type.schemaName] = type.schema }
+        for type in describedTypes { found[type.schemaName] = type.documentedSchema }
         return found
     }
 

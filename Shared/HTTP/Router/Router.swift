@@ -1,6 +1,6 @@
 /// Routes requests to handlers: matches method and path (404 versus 405 with `Allow`), parses the
 /// query, runs the middleware, and turns every thrown error into the JSON error envelope: an
-/// `HTTPResponseError` as it says, a `DecodingError` as 400 naming the field, anything else as a
+/// `HTTPResponseError` as it says, a `DecodingError` as `DecodingProblem` words it, anything else as a
 /// generic 500 whose details go only to `onUnexpectedError`.
 public final class Router: HTTPResponder {
     private let trie: RouteTrie
@@ -210,8 +210,8 @@ public final class Router: HTTPResponder {
         if let decoding = error as? DecodingError {
             let problem = DecodingProblem(decoding)
             return JSONText.errorResponse(
-                status: .badRequest, code: "invalid_body", message: problem.message,
-                detailsJSON: "{\"field\":\(JSONText.quoted(problem.path))}", requestId: context.requestId
+                status: problem.status, code: problem.code, message: problem.message,
+                detailsJSON: problem.detailsJSON, requestId: context.requestId
             )
         }
         onUnexpectedError(error, context)
@@ -246,58 +246,5 @@ public final class Router: HTTPResponder {
             segments.append(decoded)
         }
         return segments
-    }
-}
-
-/// A `DecodingError` described for a client: which field, and what was wrong with it.
-public struct DecodingProblem {
-    let path: String
-    let message: String
-
-    /// A coding path as clients read it: `buyer.name`, `lines[2].quantity`.
-    public static func fieldPath(_ codingPath: [any CodingKey]) -> String {
-        InvalidIdentifier.fieldPath(codingPath)
-    }
-
-    init(_ error: DecodingError) {
-        let describe = Self.fieldPath
-        switch error {
-        case .keyNotFound(let key, let context):
-            let path = describe(context.codingPath + [key])
-            self.path = path
-            message = "The field '\(path)' is required."
-        case .typeMismatch(let type, let context):
-            let path = describe(context.codingPath)
-            self.path = path
-            message = "The field '\(path.isEmpty ? "(body)" : path)' must be \(Self.name(of: type))."
-        case .valueNotFound(let type, let context):
-            let path = describe(context.codingPath)
-            self.path = path
-            message = "The field '\(path)' must be \(Self.name(of: type)), not null."
-        case .dataCorrupted(let context):
-            let path = describe(context.codingPath)
-            self.path = path
-            message =
-                path.isEmpty
-                ? "The body is not valid JSON."
-                : "The field '\(path)' is invalid: \(context.debugDescription)"
-        @unknown default:
-            path = ""
-            message = "The body could not be read."
-        }
-    }
-
-    private static func name(of type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type, is Int64.Type, is Int32.Type: return "an integer"
-        case is Double.Type, is Float.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object or value of the expected kind"
-        }
     }
 }

@@ -198,5 +198,8 @@ public final class ServiceApp: Sendable {
         metrics.gauge("zaplecze_outbox_pending", help: "Events waiting for delivery.") {
             [("", Double(outbox.pendingCount()))]
         }
+        metrics.gauge("zaplecze_outbox_dead_letters", help: "Events a receiver refused for good, kept for a retry.") {
+            [("", Double(outbox.deadLetterCount()))]
+        }
     }
 }

@@ -55,7 +55,15 @@ enum OpenAPIResponses {
             errors.append(RouteError(413, "payload_too_large", "The body is larger than the route takes."))
         }
         if case .json = declaration.request {
-            errors.append(RouteError(400, "invalid_body", "The body is not JSON of the documented shape; named."))
+            errors.append(
+                RouteError(400, "invalid_json", "The body is not JSON; the line, column and offset are named."))
+            errors.append(RouteError(400, "duplicate_key", "A member appears twice in one object; named."))
+            errors.append(
+                RouteError(422, "invalid_field", "A member is missing or not what it takes (type, range, enum); named.")
+            )
+            if declaration.request.refusesUnknownFields {
+                errors.append(RouteError(422, "unknown_field", "The body has members the route does not take; named."))
+            }
             errors.append(RouteError(415, "unsupported_media_type", "The body is not sent as application/json."))
         }
         errors += declaration.errors

@@ -16,6 +16,8 @@ extension AccessTable {
         PublicRoute(gateway: GatewayRoutes.signOut.declaration),
         PublicRoute(gateway: GatewayRoutes.putOrder.declaration),
         PublicRoute(gateway: GatewayRoutes.orderDeliveries.declaration),
+        PublicRoute(gateway: GatewayRoutes.failedDeliveries.declaration),
+        PublicRoute(gateway: GatewayRoutes.retryDelivery.declaration),
         PublicRoute(gateway: GatewayRoutes.openAPI.declaration),
         PublicRoute(gateway: GatewayRoutes.health.declaration, handling: .runtime),
         PublicRoute(gateway: GatewayRoutes.ready.declaration, handling: .runtime),
@@ -63,6 +65,17 @@ public enum GatewayRoutes {
         .get, "/api/v1/orders/:orderNumber/deliveries", roles: AccessTable.shop,
         summary: "Per receiving service, which versions of the order were delivered and which wait.",
         errors: [.notFound(code: "order_not_found", "The order was never reported.")])
+    public static let failedDeliveries = RouteSpec<NoBody, Page<DeadLetter>>(
+        .get, "/api/v1/orders/deliveries/failed", roles: [.admin],
+        summary: "Order events a receiving service refused for good, oldest first, with its error.", paged: true)
+    public static let retryDelivery = RouteSpec<NoBody, DeadLetter>(
+        .post, "/api/v1/orders/deliveries/:eventId/retry", roles: [.admin],
+        summary: "Send a refused order event again once its cause is fixed.", statuses: [202],
+        errors: [
+            .notFound(
+                code: "delivery_not_failed",
+                "No refused delivery has that id: it was delivered, or is queued again.")
+        ])
     public static let openAPI = RouteSpec<NoBody, OpenAPIDocumentBody>(
         .get, "/api/v1/openapi.json", roles: AccessTable.anyone, summary: "This API described as OpenAPI 3.1.")
     public static let health = RouteSpec<NoBody, HealthReport>(

@@ -11,16 +11,17 @@ extension PointsCalculator {
 
     /// A reward's price in points: the price set by hand when there is one (it always wins, seed
     /// 002), else ceil(moneyPrice / 100 × pointsPerCurrencyUnit), rounded up so that a reward never
-    /// costs less than its rate says.
+    /// costs less than its rate says; 0 (not orderable) with neither.
     public static func rewardPrice(
         manualPoints: Int64?,
-        moneyPrice: Int64,
+        moneyPrice: Int64?,
         program: LoyaltyProgram
     ) throws(PointsError) -> Int64 {
         if let manualPoints {
-            guard manualPoints >= 0 else { throw .negativeAmount("manualPoints") }
+            guard manualPoints >= 0 else { throw .negativeAmount("pointsPrice") }
             return manualPoints
         }
+        guard let moneyPrice else { return 0 }
         guard moneyPrice >= 0 else { throw .negativeAmount("moneyPrice") }
         let rate = program.pointsPerCurrencyUnit.scaled
         guard rate >= 0 else { throw .negativeAmount("pointsPerCurrencyUnit") }

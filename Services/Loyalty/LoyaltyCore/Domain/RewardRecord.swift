@@ -8,8 +8,9 @@ public struct RewardRecord: Sendable, Hashable {
     public var productId: String
     public var name: String
     public var category: String?
-    public var moneyPrice: Int64
-    public var currency: String
+    public var moneyPrice: Int64?
+    public var currency: String?
+    /// The price in points set by hand (`pointsPrice` on the wire).
     public var manualPoints: Int64?
     public var active: Bool
     public var createdAt: Date
@@ -17,7 +18,7 @@ public struct RewardRecord: Sendable, Hashable {
 
     /// Creates a record.
     public init(
-        productId: String, name: String, category: String?, moneyPrice: Int64, currency: String,
+        productId: String, name: String, category: String?, moneyPrice: Int64?, currency: String?,
         manualPoints: Int64?, active: Bool, createdAt: Date, updatedAt: Date
     ) {
         self.productId = productId
@@ -50,8 +51,8 @@ public struct RewardRecord: Sendable, Hashable {
     public func view(program: LoyaltyProgram) throws(PointsError) -> Reward {
         Reward(
             productId: productId, name: name, category: category, moneyPrice: moneyPrice, currency: currency,
-            manualPoints: manualPoints, active: active, pointsPrice: try pointsPrice(program: program),
-            eligible: isEligible(program: program), createdAt: createdAt, updatedAt: updatedAt
+            pointsPrice: try pointsPrice(program: program), pointsPriceSetByHand: manualPoints != nil,
+            active: active, eligible: isEligible(program: program), createdAt: createdAt, updatedAt: updatedAt
         )
     }
 
@@ -67,18 +68,30 @@ public struct RewardRecord: Sendable, Hashable {
         if let category = input.category, let problem = InputRules.labelProblem(category, field: "category") {
             problems.append(problem)
         }
-        if input.moneyPrice < 0 {
+        if let moneyPrice = input.moneyPrice, moneyPrice < 0 {
             problems.append(.init(field: "moneyPrice", message: "Must not be negative (minor units)."))
         }
-        if !Currency.isKnown(input.currency) {
+        if let currency = input.currency, !Currency.isKnown(currency) {
             problems.append(
                 .init(
                     field: "currency",
-                    message: "Must be an ISO 4217 code such as PLN, got \"\(input.currency.prefix(10))\"."))
+                    message: "Must be an ISO 4217 code such as PLN, got \"\(currency.prefix(10))\"."))
         }
-        if let manual = input.manualPoints, manual <= 0 {
+        if input.moneyPrice != nil, input.currency == nil {
+            problems.append(.init(field: "currency", message: "A money price needs its currency."))
+        }
+        if input.currency != nil, input.moneyPrice == nil {
+            problems.append(.init(field: "moneyPrice", message: "A currency needs a money price."))
+        }
+        if let points = input.pointsPrice, points <= 0 {
             problems.append(
-                .init(field: "manualPoints", message: "Must be greater than 0, or left out to compute the price."))
+                .init(field: "pointsPrice", message: "Must be greater than 0, or left out to compute the price."))
+        }
+        if input.pointsPrice == nil, input.moneyPrice == nil {
+            problems.append(
+                .init(
+                    field: "pointsPrice",
+                    message: "Give a price in points, or a money price and currency to compute it from."))
         }
         return problems
     }

@@ -9,7 +9,7 @@ import Store
 /// deduction consumes lots oldest-expiring first and records what it took in `lot_consumptions`
 /// (so returned points can keep their original expiry).
 enum LoyaltyMigrations {
-    static let all: [Migration] = [settings, ledger, orders, catalogue]
+    static let all: [Migration] = [settings, ledger, orders, catalogue, optionalMoneyPrice, publicNote]
 
     static let settings = Migration(
         "loyalty-001-settings",

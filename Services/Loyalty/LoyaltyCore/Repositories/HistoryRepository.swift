@@ -40,7 +40,7 @@ enum HistoryRepository {
             rule: ruleId.map { RuleReference(id: $0, name: ruleName ?? "") },
             orderNumber: try row.get("order_number"), reviewId: try row.get("review_id"),
             exchangeOrderId: try row.get("exchange_order_id"), debitId: try row.get("debit_id"),
-            actor: try row.get("actor"), reason: try row.get("reason")
+            actor: try row.get("actor"), reason: try row.get("reason"), publicNote: try row.get("public_note")
         )
         return HistoryEntry(
             id: try row.get("id"), customerId: try row.get("customer_id"),

@@ -268,12 +268,13 @@ struct Ledger {
         try connection.run(
             """
             INSERT INTO history (customer_id, kind, points, pending_points, balance_after, pending_after, created_at,
-                expires_at, rule_id, rule_name, order_number, review_id, exchange_order_id, debit_id, actor, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                expires_at, rule_id, rule_name, order_number, review_id, exchange_order_id, debit_id, actor, reason,
+                public_note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             account.customerId, kind.rawValue, points, pending, balance, pendingAfter, now, expiresAt,
             cause.rule?.id, cause.rule?.name, cause.orderNumber, cause.reviewId, cause.exchangeOrderId, cause.debitId,
-            cause.actor, cause.reason
+            cause.actor, cause.reason, cause.publicNote
         )
         return HistoryEntry(
             id: connection.lastInsertRowID, customerId: account.customerId, kind: kind, points: points,

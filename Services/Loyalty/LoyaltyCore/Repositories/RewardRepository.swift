@@ -52,7 +52,7 @@ enum RewardRepository {
                 money_price = excluded.money_price, currency = excluded.currency,
                 manual_points = excluded.manual_points, active = excluded.active, updated_at = excluded.updated_at
             """,
-            productId, input.name, input.category, input.moneyPrice, input.currency, input.manualPoints,
+            productId, input.name, input.category, input.moneyPrice, input.currency, input.pointsPrice,
             input.active ?? true, now, now
         )
         return !existed

@@ -5,7 +5,9 @@ import HTTP
 import ServiceKit
 
 /// `POST /v1/adjustments/bulk`: many manual adjustments from one CSV file (`text/csv`, columns
-/// `customerId,points,reason`, header row optional), applied all or nothing in one transaction.
+/// `customerId,points,reason`, header row optional), applied all or nothing in one transaction;
+/// at most `BulkAdjustmentFile.maximumRows` rows, so that the transaction holds up the service's
+/// other writes for a fraction of a second at most (422 `too_many_rows` beyond).
 ///
 /// A bad row anywhere refuses the whole file with 422 listing every bad row; a subtraction that
 /// would take a balance below zero (counting the file's earlier rows) refuses it with 409 naming

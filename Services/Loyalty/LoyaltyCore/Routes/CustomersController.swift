@@ -70,28 +70,22 @@ struct CustomersController: Sendable {
         let entries = try dependencies.database.read { connection in
             try HistoryRepository.page(customerId, beforeId: before, limit: page.limit + 1, in: connection)
         }
-        return try .json(Page.keyset(entries, limit: page.limit) { String($0.id) })
+        let forCustomer = context.principal.role == .customer
+        let shown = forCustomer ? entries.map(\.customerView) : entries
+        return try .json(Page.keyset(shown, limit: page.limit) { String($0.id) })
     }
 
-    /// The whole history as CSV, oldest first: the customer's points statement.
+    /// The whole history as CSV, oldest first: the customer's points statement (in the
+    /// customer's view when the customer asks).
     @Sendable func statement(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter().text
         try dependencies.expireDue(customerId)
-        let writer = CSVWriter(header: [
-            "id", "createdAt", "kind", "points", "pendingPoints", "balanceAfter", "pendingAfter", "expiresAt",
-            "rule", "orderNumber", "reviewId", "exchangeOrderId", "debitId", "actor", "reason",
-        ])
+        let forCustomer = context.principal.role == .customer
+        let writer = CSVWriter(header: HistoryEntry.statementHeader(forCustomer: forCustomer))
         var body = writer.headerLine
         try dependencies.database.read { connection in
             try HistoryRepository.forEach(customerId, in: connection) { entry in
-                body += writer.row([
-                    String(entry.id), RFC3339.format(entry.createdAt), entry.kind.rawValue, String(entry.points),
-                    String(entry.pendingPoints), String(entry.balanceAfter), String(entry.pendingAfter),
-                    entry.expiresAt.map(RFC3339.format) ?? "", entry.cause.rule?.name ?? "",
-                    entry.cause.orderNumber ?? "",
-                    entry.cause.reviewId ?? "", entry.cause.exchangeOrderId.map(String.init) ?? "",
-                    entry.cause.debitId ?? "", entry.cause.actor ?? "", entry.cause.reason ?? "",
-                ])
+                body += writer.row(entry.statementRow(forCustomer: forCustomer))
             }
         }
         return HTTPResponse(
@@ -110,17 +104,28 @@ struct CustomersController: Sendable {
         let adjustment = try request.decode(PointsAdjustmentRequest.self)
         var problems: [LoyaltyValidationProblem] = []
         if adjustment.points == 0 || adjustment.points == .min {
+            // Int64.min has no positive counterpart to subtract, so the range is symmetric.
             problems.append(
-                .init(field: "points", message: "Must be a whole number other than 0 (negative subtracts)."))
+                .init(
+                    field: "points",
+                    message:
+                        "Must be a whole number from -\(Int64.max) to \(Int64.max) other than 0 (negative subtracts)."
+                ))
         }
         if let problem = InputRules.textProblem(
             adjustment.reason, field: "reason", limit: InputRules.maximumReasonLength)
         {
             problems.append(problem)
         }
+        if let note = adjustment.publicNote,
+            let problem = InputRules.textProblem(note, field: "publicNote", limit: InputRules.maximumReasonLength)
+        {
+            problems.append(problem)
+        }
         try ValidationFailure.check(problems)
         let now = dependencies.now()
-        let cause = HistoryCause(actor: context.historyActor, reason: adjustment.reason)
+        let cause = HistoryCause(
+            actor: context.historyActor, reason: adjustment.reason, publicNote: adjustment.publicNote)
         return try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
             let program = try ProgramRepository.load(connection)
             let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)

@@ -9,6 +9,7 @@ public enum Examples {
     /// A valid value of each path parameter, for the document.
     public static let pathParameters: [String: String] = [
         "customerId": customerId, "productId": productId, "orderNumber": orderNumber, "id": "1", "debitId": "d-1",
+        "eventId": "loyalty:\(orderNumber):1",
     ]
     /// 2026-11-23T10:00:00Z.
     public static let instant = Date(timeIntervalSince1970: 1_795_428_000)

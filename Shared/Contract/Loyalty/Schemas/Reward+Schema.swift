@@ -10,14 +10,17 @@ extension RewardInput: SchemaDescribing {
                 "category": TextRules.labelSchema,
                 "moneyPrice": Schema.money,
                 "currency": Schema.oneOf(Currency.minorUnits.keys.sorted(), description: "ISO 4217 code."),
-                "manualPoints": Schema.integer(minimum: 1, description: "A price in points set by hand; it wins."),
+                "pointsPrice": Schema.integer(
+                    minimum: 1, description: "A price in points set by hand; it wins over one computed from moneyPrice."
+                ),
                 "active": Schema.boolean,
-            ], required: ["name", "moneyPrice", "currency"])
+            ], required: ["name"],
+            description: "Give pointsPrice, or moneyPrice with currency to compute it from, or both.")
     }
     public static var example: RewardInput {
         RewardInput(
             productId: Examples.productId, name: "Mug", category: "kitchen", moneyPrice: 2_500, currency: "PLN",
-            manualPoints: 300, active: true)
+            pointsPrice: 300, active: true)
     }
 }
 
@@ -26,19 +29,21 @@ extension Reward: SchemaDescribing {
         Schema.object(
             [
                 "productId": Schema.string, "name": Schema.string, "category": Schema.string,
-                "moneyPrice": Schema.money, "currency": Schema.string, "manualPoints": Schema.integer,
-                "active": Schema.boolean, "pointsPrice": Schema.integer, "eligible": Schema.boolean,
+                "moneyPrice": Schema.money, "currency": Schema.string, "pointsPrice": Schema.integer,
+                "pointsPriceSetByHand": Schema.described(
+                    Schema.boolean, "Whether pointsPrice was set by hand (false: computed from the money price)."),
+                "active": Schema.boolean, "eligible": Schema.boolean,
                 "createdAt": Schema.dateTime, "updatedAt": Schema.dateTime,
             ],
             required: [
-                "productId", "name", "moneyPrice", "currency", "active", "pointsPrice", "eligible", "createdAt",
+                "productId", "name", "pointsPrice", "pointsPriceSetByHand", "active", "eligible", "createdAt",
                 "updatedAt",
             ])
     }
     public static var example: Reward {
         Reward(
             productId: Examples.productId, name: "Mug", category: "kitchen", moneyPrice: 2_500, currency: "PLN",
-            manualPoints: 300, active: true, pointsPrice: 300, eligible: true, createdAt: Examples.instant,
+            pointsPrice: 300, pointsPriceSetByHand: true, active: true, eligible: true, createdAt: Examples.instant,
             updatedAt: Examples.instant)
     }
 }
