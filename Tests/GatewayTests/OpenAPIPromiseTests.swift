@@ -154,4 +154,52 @@ import Testing
         #expect(schema["pattern"] == .string(OrderNumberKind.pattern))
         #expect(schema["maxLength"] == .number(64))
     }
+
+    @Test func theOrderRoute_DocumentsTheConflictsOfAChangedCustomerOrCurrency() {
+        let path = "/api/v1/orders/{orderNumber}"
+        #expect(Self.errorCodes("put", path, status: "409") == ["order_customer_changed", "order_currency_changed"])
+        #expect(Self.errorCodes("put", path, status: "422").contains("invalid_order"))
+    }
+
+    @Test func theTokenRoute_DocumentsACustomerIdBreakingTheRule() {
+        #expect(Self.errorCodes("post", "/api/v1/auth/customer-tokens", status: "422").contains("invalid_identifier"))
+    }
+
+    @Test func everyIdentifierInAPath_IsDocumentedWithItsKindsRule() {
+        let kinds: [String: (pattern: String, maxLength: Int)] = [
+            CustomerIdKind.name: (CustomerIdKind.pattern, CustomerIdKind.maxLength),
+            ProductIdKind.name: (ProductIdKind.pattern, ProductIdKind.maxLength),
+            OrderNumberKind.name: (OrderNumberKind.pattern, OrderNumberKind.maxLength),
+        ]
+        guard case .object(let paths)? = Self.value("paths") else { return }
+        var checked = 0
+        for (path, item) in paths {
+            guard case .object(let operations) = item else { continue }
+            for case .object(let operation) in operations.values {
+                guard case .array(let parameters)? = operation["parameters"] else { continue }
+                for case .object(let parameter) in parameters {
+                    guard case .string(let name)? = parameter["name"], let kind = kinds[name],
+                        parameter["in"] == .string("path"), case .object(let schema)? = parameter["schema"]
+                    else { continue }
+                    #expect(schema["pattern"] == .string(kind.pattern), "\(path) \(name)")
+                    #expect(schema["maxLength"] == .number(Double(kind.maxLength)), "\(path) \(name)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10)
+    }
+
+    @Test func theOrderAndTokenBodies_DocumentTheIdentifierRule() {
+        func property(_ schema: String, _ name: String) -> JSONValue? {
+            guard case .object(let fields)? = Self.schema(schema), case .object(let properties)? = fields["properties"],
+                case .object(let property)? = properties[name]
+            else { return nil }
+            return property["pattern"]
+        }
+        #expect(property("CustomerTokenRequest", "customerId") == .string(CustomerIdKind.pattern))
+        #expect(property("OrderDocument", "customerId") == .string(CustomerIdKind.pattern))
+        #expect(property("OrderDocument", "discountCode") == .string(DiscountCodeKind.pattern))
+        #expect(property("OrderLine", "productId") == .string(ProductIdKind.pattern))
+    }
 }
