@@ -144,6 +144,13 @@ struct PanelBrowserTests {
         try browser.type("dialog input[name=moneyPrice]", "49,99")
         try browser.click("dialog button[type=submit]")
         try browser.waitForText(".paged table") { $0.contains("Koszulka") && $0.contains("49,99 zł") }
+        // A reward priced in points alone: no money price, so no currency is sent either.
+        try browser.click("#new-reward")
+        try browser.type("dialog input[name=productId]", "naklejka")
+        try browser.type("dialog input[name=name]", "Naklejka")
+        try browser.type("dialog input[name=pointsPrice]", "15")
+        try browser.click("dialog button[type=submit]")
+        try browser.waitForText(".paged table") { $0.contains("Naklejka") }
         try browser.screenshot("\(shots)/08-rewards.png")
         try browser.open("\(base)#/loyalty/program")
         try browser.element("#program-form select[name=rewardEligibility]")

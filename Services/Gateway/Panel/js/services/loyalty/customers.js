@@ -1,4 +1,4 @@
-// A customer's points (seed 001): balance, "Manage points" (add or subtract with a reason),
+// A customer's points: balance, "Manage points" (add or subtract with a reason),
 // coefficient, exchange orders and the history of every operation.
 import * as api from '../../api.js';
 import { h, field, header, card, table, pagedList, formDialog, onSubmit } from '../../dom.js';

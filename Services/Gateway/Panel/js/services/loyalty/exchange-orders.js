@@ -1,4 +1,4 @@
-// Exchange orders (seed 000): who ordered what for how many points, the "Exchanged: YES/NO"
+// Exchange orders: who ordered what for how many points, the "Exchanged: YES/NO"
 // switch (seen only by the admin) and rejection, which gives the points back.
 import * as api from '../../api.js';
 import { h, field, select, header, card, pagedList, notice, formDialog, table } from '../../dom.js';

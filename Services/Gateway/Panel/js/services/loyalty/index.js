@@ -1,4 +1,4 @@
-// The loyalty programme's screens (source documents 000–003).
+// The loyalty programme's screens.
 import program from './program.js';
 import rules from './rules.js';
 import { customerSearch, customerCard } from './customers.js';

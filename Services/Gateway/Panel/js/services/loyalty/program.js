@@ -1,4 +1,4 @@
-// Program settings (seed 002): what earns, when the coefficient applies, reward prices, expiry.
+// Program settings: what earns, when the coefficient applies, reward prices, expiry.
 import * as api from '../../api.js';
 import { h, field, checkbox, select, header, card, onSubmit } from '../../dom.js';
 import { t } from '../../i18n.js';

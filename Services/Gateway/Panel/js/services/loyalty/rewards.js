@@ -1,5 +1,5 @@
-// The rewards catalogue (seeds 000, 002): which products can be exchanged and for how many
-// points — a price in points set by hand, or computed from the money price by the program's rate.
+// The rewards catalogue: which products can be exchanged and for how many points — a price in
+// points set by hand, or computed from the money price by the program's rate.
 import * as api from '../../api.js';
 import { h, field, checkbox, header, card, table, pagedList, notice, formDialog } from '../../dom.js';
 import { t, number, money, parseMoney, moneyInput } from '../../i18n.js';
@@ -11,7 +11,7 @@ function rewardDialog(reward, done) {
   const category = h('input', { name: 'category', value: reward?.category || '' });
   const moneyPrice = h('input', { name: 'moneyPrice', inputmode: 'decimal', value: moneyInput(reward?.moneyPrice) });
   const currency = h('input', { name: 'currency', value: reward?.currency || 'PLN', maxlength: 3, size: 3 });
-  const manual = reward?.manualPoints;
+  const manual = reward?.pointsPriceSetByHand ? reward.pointsPrice : null;
   const pointsPrice = h('input', { name: 'pointsPrice', type: 'number', min: '1', step: '1', value: manual ?? '' });
   const active = checkbox(t('loyalty.rewards.active'), { name: 'active', checked: reward ? reward.active : true });
   formDialog(reward ? t('loyalty.rewards.editTitle', { name: reward.name }) : t('loyalty.rewards.new'), [
@@ -22,11 +22,13 @@ function rewardDialog(reward, done) {
     active,
   ], async () => {
     const body = { name: name.value.trim(), category: category.value.trim() || undefined,
-      currency: currency.value.trim().toUpperCase(), active: active.querySelector('input').checked };
+      active: active.querySelector('input').checked };
+    // A money price goes with its currency; a reward priced in points alone needs neither.
     if (moneyPrice.value.trim()) {
       const minor = parseMoney(moneyPrice.value);
       if (minor === null) throw new Error(t('loyalty.rewards.badPrice'));
       body.moneyPrice = minor;
+      body.currency = currency.value.trim().toUpperCase();
     }
     if (pointsPrice.value) body.pointsPrice = Number(pointsPrice.value);
     await api.put(`loyalty/rewards/${api.segment(productId.value.trim())}`, body);

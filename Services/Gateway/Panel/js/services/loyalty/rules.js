@@ -1,4 +1,4 @@
-// Earning rules (seeds 001, 003) with a live preview of what an example order earns, computed by
+// Earning rules with a live preview of what an example order earns, computed by
 // the server's own arithmetic (POST /loyalty/rules/preview).
 import * as api from '../../api.js';
 import { h, field, checkbox, select, header, card, table, pagedList, notice, onSubmit } from '../../dom.js';
