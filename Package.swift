@@ -3,6 +3,10 @@ import PackageDescription
 
 /// Zaplecze: the back office of an online shop as a suite of small services behind one gateway.
 /// No package dependencies: the Swift toolchain and the system's libsqlite3 only.
+///
+/// Linux only: the HTTP server waits on epoll and eventfd, metrics and the launcher read /proc,
+/// and randomness comes from getrandom(2), so the package claims no Apple platform and imports
+/// Glibc where it calls the C library directly.
 
 let services: [(name: String, module: String, folder: String)] = [
     ("loyalty", "Loyalty", "Loyalty"),
@@ -81,7 +85,6 @@ for index in targets.indices where targets[index].type != .system {
 
 let package = Package(
     name: "Zaplecze",
-    platforms: [.macOS(.v14)],
     products: services.map { .executable(name: $0.name, targets: [$0.name]) }
         + [.executable(name: "suite", targets: ["suite"])],
     targets: targets
