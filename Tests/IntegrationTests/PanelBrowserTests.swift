@@ -94,7 +94,7 @@ struct PanelBrowserTests {
             .get, "/api/v1/loyalty/exchange-orders/\(rejectedId)", token: SuiteHarness.adminKey)
         #expect(try rejected.decode(ExchangeOrder.self).status == .rejected)
 
-        // An earning rule: the seed's 103,93 / 5 example gives 20, 21 and 30 as the rounding changes.
+        // An earning rule: 103,93 / 5 gives 20, 21 and 30 as the rounding changes.
         try browser.open("\(base)#/loyalty/rules")
         try browser.click("#new-rule")
         try browser.type("#rule-form input[name=name]", "Punkty za zamówienia")

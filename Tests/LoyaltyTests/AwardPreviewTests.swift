@@ -7,7 +7,7 @@ import Testing
 
 /// `POST /v1/rules/preview`: the panel's live preview, by the arithmetic that credits orders.
 struct AwardPreviewTests {
-    /// "103,93 / 5" (seed 003): one point for every 5.00.
+    /// One point for every 5.00 of net value, the award behind "103,93 / 5".
     static func award(_ rounding: PointsRounding, to step: RoundingStep = .one) -> Award {
         .proportional(ProportionalAward(points: 1, per: 500, basis: .net, rounding: rounding, roundTo: step))
     }
@@ -18,7 +18,7 @@ struct AwardPreviewTests {
         return try answer.decode(AwardPreview.self).points
     }
 
-    @Test func seedExample_Gives20_21_Or30_AsTheRoundingSays() throws {
+    @Test func anOrderOf103_93_Per5_Gives20_21_Or30_AsTheRoundingSays() throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
         #expect(try Self.preview(service, AwardPreviewRequest(award: Self.award(.down), orderValue: 10_393)) == 20)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import LoyaltyCore
 
-/// Proportional and fixed awards: the seeds' worked examples, rounding edges and overflow.
+/// Proportional and fixed awards: worked examples, rounding edges and overflow.
 struct PointsCalculatorTests {
     private func points(
         value: Int64,
@@ -21,27 +21,27 @@ struct PointsCalculatorTests {
         )
     }
 
-    // MARK: - Seeds
+    // MARK: - Worked examples
 
-    @Test func seed003_10393CentsPer500_RoundsDownTo20() throws {
+    @Test func anOrderOf103_93_Per5_RoundsDownTo20() throws {
         #expect(try points(value: 10_393, Fixture.proportional(per: 500, rounding: .down)) == 20)
     }
 
-    @Test func seed003_10393CentsPer500_RoundsToWholeAs21() throws {
+    @Test func anOrderOf103_93_Per5_RoundsToTheNearestWholeAs21() throws {
         #expect(try points(value: 10_393, Fixture.proportional(per: 500, rounding: .nearest)) == 21)
     }
 
-    @Test func seed003_10393CentsPer500_RoundsUpToTensAs30() throws {
+    @Test func anOrderOf103_93_Per5_RoundsUpToTensAs30() throws {
         #expect(try points(value: 10_393, Fixture.proportional(per: 500, rounding: .up, roundTo: .ten)) == 30)
     }
 
-    @Test func seed003_100EurosNetDividedBy5_Gives20() throws {
+    @Test func anOrderOf100EurosNet_DividedBy5_Gives20() throws {
         let order = Fixture.order([Fixture.line(net: 10_000, gross: 12_300)])
         let rule = Fixture.rule(Fixture.proportional(per: 500, basis: .net))
         #expect(try PointsCalculator.award(rule: rule, program: .default, order: order, coefficient: .one) == 20)
     }
 
-    @Test func seed002_14CrownsGrossPer10_Gives1Completed_And2Started() throws {
+    @Test func anOrderOf14CrownsGross_Per10_Gives1Completed_And2Started() throws {
         let order = Fixture.order([Fixture.line(net: 1_100, gross: 1_400)])
         let completed = Fixture.rule(Fixture.proportional(per: 1_000, basis: .gross, rounding: .down))
         let started = Fixture.rule(Fixture.proportional(per: 1_000, basis: .gross, rounding: .up))
@@ -49,7 +49,7 @@ struct PointsCalculatorTests {
         #expect(try PointsCalculator.award(rule: started, program: .default, order: order, coefficient: .one) == 2)
     }
 
-    @Test func seed002_14CrownsAt1PointPer20Completed_Gives0() throws {
+    @Test func anOrderOf14Crowns_At1PointPer20Completed_Gives0() throws {
         #expect(try points(value: 1_400, Fixture.proportional(per: 2_000, rounding: .down)) == 0)
     }
 

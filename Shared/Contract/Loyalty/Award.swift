@@ -1,8 +1,8 @@
 import FoundationEssentials
 import Glibc
 
-/// What a rule gives: a fixed number of points, or points in proportion to the order's value
-/// (seeds 002 and 003). On the wire an object discriminated by `type`:
+/// What a rule gives: a fixed number of points, or points in proportion to the order's value.
+/// On the wire an object discriminated by `type`:
 /// `{"type":"fixed","points":50}` or
 /// `{"type":"proportional","points":1,"per":500,"basis":"net","rounding":"down","roundTo":1}`.
 public enum Award: Sendable, Hashable {
@@ -13,7 +13,7 @@ public enum Award: Sendable, Hashable {
 }
 
 /// "N points for every X of value": value × points / per, rounded by `rounding` to a multiple of
-/// `roundTo`. "Value divided by a coefficient c" (seed 003) is points = 100, per = 100 × c.
+/// `roundTo`. "Value divided by a coefficient c" is points = 100, per = 100 × c.
 public struct ProportionalAward: Sendable, Hashable {
     /// Points given for every `per` of value; zero or more.
     public var points: Int64
@@ -36,7 +36,7 @@ public struct ProportionalAward: Sendable, Hashable {
     }
 }
 
-/// Which price of the order lines counts as their value (seed 002: "bez DPH" / "s DPH").
+/// Which price of the order lines counts as their value: without VAT or with it.
 public enum ValueBasis: String, Codable, Sendable, Hashable, CaseIterable {
     /// Without VAT.
     case net
@@ -44,7 +44,7 @@ public enum ValueBasis: String, Codable, Sendable, Hashable, CaseIterable {
     case gross
 }
 
-/// How an exact number of points becomes a whole one (seed 003).
+/// How an exact number of points becomes a whole one.
 public enum PointsRounding: String, Codable, Sendable, Hashable, CaseIterable {
     /// Toward zero: only completed amounts count ("dokončených", "zaokrúhliť dolu").
     case down
@@ -54,7 +54,7 @@ public enum PointsRounding: String, Codable, Sendable, Hashable, CaseIterable {
     case nearest
 }
 
-/// The multiple a result is rounded to: whole points or the nearest 10, 100 or 1000 (seed 003).
+/// The multiple a result is rounded to: whole points or the nearest 10, 100 or 1000.
 public enum RoundingStep: Int64, Codable, Sendable, Hashable, CaseIterable {
     case one = 1
     case ten = 10

@@ -28,7 +28,7 @@ public struct ExchangeOrderRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// Where an exchange order stands, as both the admin and the customer see it (seed 000).
+/// Where an exchange order stands, as both the admin and the customer see it.
 public enum ExchangeOrderStatus: String, Codable, Sendable, Hashable, CaseIterable {
     /// Placed; points deducted; waiting for the shop.
     case placed
@@ -59,7 +59,7 @@ public struct ExchangeOrderItem: Codable, Sendable, Hashable {
 }
 
 /// An exchange of points for products. It is not a sales order: no invoice, not in the order
-/// list (seed 000).
+/// list.
 public struct ExchangeOrder: Codable, Sendable, Hashable {
     public var id: Int64
     public var customerId: String

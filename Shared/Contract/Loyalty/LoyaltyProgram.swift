@@ -4,7 +4,7 @@ import Glibc
 /// The settings of the loyalty program (`GET|PUT /v1/program`): who earns on what, what the
 /// coefficient multiplies, and how reward prices in points follow money prices.
 public struct LoyaltyProgram: Sendable, Hashable {
-    /// Whether cancelling an order takes back the points it earned (seed 002).
+    /// Whether cancelling an order takes back the points it earned.
     public var deductOnCancel: Bool
     /// What a customer's coefficient multiplies.
     public var coefficientApplies: CoefficientTarget

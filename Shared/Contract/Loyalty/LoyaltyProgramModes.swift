@@ -1,7 +1,7 @@
 import FoundationEssentials
 import Glibc
 
-/// What a customer's correction coefficient multiplies (seed 002, "korekční koeficient").
+/// What a customer's correction coefficient multiplies ("korekční koeficient").
 public enum CoefficientTarget: String, Codable, Sendable, Hashable, CaseIterable {
     /// k multiplies the earned points: k = 2 earns twice as many.
     case points
@@ -9,7 +9,7 @@ public enum CoefficientTarget: String, Codable, Sendable, Hashable, CaseIterable
     case requiredAmount
 }
 
-/// Which order lines earn points (seed 002).
+/// Which order lines earn points.
 public enum EarnEligibility: String, Codable, Sendable, Hashable, CaseIterable {
     /// Every line.
     case all
@@ -21,7 +21,7 @@ public enum EarnEligibility: String, Codable, Sendable, Hashable, CaseIterable {
     case category
 }
 
-/// Which products can be exchanged for points (seed 002).
+/// Which products can be exchanged for points.
 public enum RewardEligibility: String, Codable, Sendable, Hashable, CaseIterable {
     /// Only products in `rewardProductIds`.
     case marked

@@ -1,7 +1,7 @@
 import FoundationEssentials
 import Glibc
 
-/// What happens in the shop that a rule rewards (seeds 001, 003).
+/// What happens in the shop that a rule rewards.
 public enum LoyaltyAction: String, Codable, Sendable, Hashable, CaseIterable {
     /// An order is created; points are credited at once.
     case orderCreated

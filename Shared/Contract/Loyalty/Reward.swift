@@ -4,7 +4,7 @@ import Glibc
 /// A product of the rewards catalogue as the admin writes it (`POST /v1/rewards`,
 /// `PUT /v1/rewards/{productId}`). `productId` may be left out of a PUT (the path names it).
 /// A reward has a price in points set by hand (`pointsPrice`), or a money price and currency to
-/// compute one from by the program's rate, or both (the price set by hand wins, seed 002).
+/// compute one from by the program's rate, or both (the price set by hand wins).
 /// Unknown fields are refused, so a misspelt price is never silently dropped.
 public struct RewardInput: Codable, Sendable, Hashable {
     public var productId: String?

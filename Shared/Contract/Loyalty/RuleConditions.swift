@@ -2,8 +2,8 @@ import FoundationEssentials
 import Glibc
 import HTTP
 
-/// The conditions of an earning rule; every one that is given must hold (seed 003: "musia byť
-/// splnené všetky podmienky"). An absent condition does not restrict anything.
+/// The conditions of an earning rule; every one that is given must hold, not just any
+/// one of them. An absent condition does not restrict anything.
 public struct RuleConditions: Codable, Sendable, Hashable {
     /// The least total gross value of the order, in minor units.
     public var minOrderValue: Int64?

@@ -5,8 +5,8 @@ import Glibc
 /// Rounds the exact rational a × c / d to a multiple of a step, in integers only.
 ///
 /// Every award is such a rational (value × points × k / per, or its requiredAmount twin), and it
-/// must be rounded once, exactly: rounding an intermediate or passing through `Double` loses the
-/// seeds' worked examples (103.93 / 5 = 20.786) at the edges. Operands are non-negative; a is at
+/// must be rounded once, exactly: rounding an intermediate or passing through `Double` gets
+/// results such as 103.93 / 5 = 20.786 wrong at the edges. Operands are non-negative; a is at
 /// most a product of two `Int64`s, and c and d stay far enough below `Int128.max` that the
 /// remainder products fit. Any overflow that remains would mean a result beyond `Int64` anyway,
 /// and is reported as `PointsError.overflow`.

@@ -23,8 +23,8 @@ public struct ExchangeOrderRecord: Sendable, Hashable {
         return exchanged ? .exchanged : .placed
     }
 
-    /// The note the customer's account shows (seed 000: "additional information about the
-    /// completed exchange").
+    /// The note the customer's account shows: additional information about the completed
+    /// exchange.
     public var note: String? {
         switch status {
         case .placed:
@@ -40,7 +40,7 @@ public struct ExchangeOrderRecord: Sendable, Hashable {
         }
     }
 
-    /// The wire form; only admins see the raw "Exchanged" flag (seed 000), everyone the status.
+    /// The wire form; only admins see the raw "Exchanged" flag, everyone the status.
     public func view(forAdmin: Bool) -> ExchangeOrder {
         ExchangeOrder(
             id: id, customerId: customerId, items: items, points: points, status: status,

@@ -9,8 +9,8 @@ extension PointsCalculator {
 
     // MARK: - Rewards
 
-    /// A reward's price in points: the price set by hand when there is one (it always wins, seed
-    /// 002), else ceil(moneyPrice / 100 × pointsPerCurrencyUnit), rounded up so that a reward never
+    /// A reward's price in points: the price set by hand when there is one (it always wins),
+    /// else ceil(moneyPrice / 100 × pointsPerCurrencyUnit), rounded up so that a reward never
     /// costs less than its rate says; 0 (not orderable) with neither.
     public static func rewardPrice(
         manualPoints: Int64?,
@@ -33,7 +33,7 @@ extension PointsCalculator {
         )
     }
 
-    /// Whether the program lets a product be exchanged for points (seed 002). Categories compare
+    /// Whether the program lets a product be exchanged for points. Categories compare
     /// exactly, as the storefront sends them.
     public static func isRewardEligible(productId: String, category: String?, program: LoyaltyProgram) -> Bool {
         switch program.rewardEligibility {

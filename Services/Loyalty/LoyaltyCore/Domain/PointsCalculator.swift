@@ -29,7 +29,7 @@ public enum PointsCalculator {
         return value
     }
 
-    /// Whether the program's earn eligibility admits a line (seed 002).
+    /// Whether the program's earn eligibility admits a line.
     public static func isEarnEligible(_ line: OrderLine, program: LoyaltyProgram) -> Bool {
         switch program.earnEligibility {
         case .all:

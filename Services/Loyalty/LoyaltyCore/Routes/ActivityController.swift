@@ -5,7 +5,7 @@ import HTTP
 import ServiceKit
 import Store
 
-/// The non-order actions that earn points (seed 001): a newsletter signup, once per customer
+/// The non-order actions that earn points: a newsletter signup, once per customer
 /// ever, and a published review, once per review id. A repeat is a 200 with `awarded: 0`.
 struct ActivityController: Sendable {
     let dependencies: LoyaltyDependencies

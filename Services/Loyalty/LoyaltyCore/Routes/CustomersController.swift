@@ -98,7 +98,7 @@ struct CustomersController: Sendable {
     }
 
     /// Adds or subtracts points by hand. Never below zero (409 `insufficient_points`); the
-    /// customer is not notified (seed 001); `Idempotency-Key` makes a retry safe.
+    /// customer is not notified; `Idempotency-Key` makes a retry safe.
     @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter().text
         let adjustment = try request.decode(PointsAdjustmentRequest.self)

@@ -5,7 +5,7 @@ import HTTP
 import ServiceKit
 import Store
 
-/// Exchange orders: points for products (seed 000). Placing one prices it from the catalogue,
+/// Exchange orders: points for products. Placing one prices it from the catalogue,
 /// checks and deducts the points and tells the admin, all in one transaction, so points can never
 /// be spent twice however many orders race. The admin lists them, marks them exchanged (the
 /// customer then sees "exchanged" with a note; nothing is sent) or rejects them (points return).
@@ -178,8 +178,7 @@ struct ExchangeOrdersController: Sendable {
         return try .json(Page.keyset(views, limit: page.limit) { String($0.id) })
     }
 
-    /// Queues the shop owner's notice in the same transaction (seed 000: "you receive a
-    /// notification"); skipped when no admin address is configured.
+    /// Queues the shop owner's notice in the same transaction; skipped when no admin address is configured.
     private func notifyAdmin(_ record: ExchangeOrderRecord, in connection: Connection) throws {
         guard let adminEmail = dependencies.adminEmail else { return }
         var lines = [

@@ -4,7 +4,7 @@ import Glibc
 import HTTP
 import ServiceKit
 
-/// Points taken by other services (a discount code bought with points, seed 004):
+/// Points taken by other services (a discount code bought with points):
 /// `POST /v1/point-debits`, `GET /v1/point-debits/{debitId}`,
 /// `POST /v1/point-debits/{debitId}/compensation`. Internal: service and admin only.
 ///
