@@ -42,11 +42,12 @@ var targets: [Target] = [
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
-    .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"], path: "Tests/StoreTests"),
+    .testTarget(name: "StoreTests", dependencies: ["Store", "Primitives", "TestSupport"], path: "Tests/StoreTests"),
     .testTarget(name: "ContractTests", dependencies: ["Contract", "TestSupport"], path: "Tests/ContractTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], path: "Tests/ServiceKitTests"),
     .testTarget(
-        name: "SuiteTests", dependencies: ["SuiteCore", "ServiceKit", "TestSupport"], path: "Tests/SuiteTests"),
+        name: "SuiteTests", dependencies: ["SuiteCore", "ServiceKit", "Primitives", "TestSupport"],
+        path: "Tests/SuiteTests"),
     .testTarget(
         name: "IntegrationTests",
         dependencies: ["Contract", "HTTP", "ServiceKit", "TestSupport"],

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import TestSupport
 import Testing
 
 /// The types `JSONEncoder` writes without their own `encode(to:)`: dates (through the suite's

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import TestSupport
 
 /// Field values for building contract types in tests, drawn from a seeded generator: awkward
 /// strings (quotes, backslashes, slashes, control characters, accents, emoji), extreme and

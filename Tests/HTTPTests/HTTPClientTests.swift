@@ -115,17 +115,8 @@ import Testing
         // A bound socket that does not listen: connecting to its port is refused.
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        try #require(bound)
-        let upstream = Upstream(host: "127.0.0.1", port: Int(UInt16(bigEndian: address.sin_port)))
+        let port = try #require(FreePorts.bindLoopback(fd))
+        let upstream = Upstream(host: "127.0.0.1", port: port)
         let client = Self.client(connectTimeout: .seconds(30))
         let started = MonotonicClock.now()
         let error = #expect(throws: HTTPClientError.self) {

@@ -1,5 +1,6 @@
 import Glibc
 import HTTP
+import TestSupport
 import Testing
 
 /// The request parser fed from a real socket: another thread writes the requests in random-sized

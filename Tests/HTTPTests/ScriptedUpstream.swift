@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import HTTP
+import TestSupport
 
 /// A tiny upstream on 127.0.0.1 that answers by script, for client tests that need a server to
 /// misbehave on cue: close right after reading a request, answer garbage, stop mid-body.
@@ -37,22 +38,12 @@ final class ScriptedUpstream: @unchecked Sendable {
     init(script: @escaping @Sendable (Seen) -> Action) throws {
         self.script = script
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(listener, raw, length) == 0, listen(listener, 64) == 0 else { return -1 }
-                return getsockname(listener, raw, &length)
-            }
-        }
-        guard bound == 0 else {
+        guard let port = FreePorts.bindLoopback(listener, listening: 64) else {
             close(listener)
             throw ScriptedUpstreamError.cannotListen
         }
         self.listener = listener
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         acceptor = ThreadHandle.spawn(name: "test-upstream") { [self] in acceptLoop() }
     }
 

@@ -408,22 +408,11 @@ final class SilentListener: @unchecked Sendable {
 
     init() throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let fd = self.fd
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0, listen(fd, 16) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        guard bound == 0 else {
+        guard let port = FreePorts.bindLoopback(fd, listening: 16) else {
             Glibc.close(fd)
             throw ScriptedUpstreamError.cannotListen
         }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
     }
 
     func close() { Glibc.close(fd) }

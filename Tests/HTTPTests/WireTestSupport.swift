@@ -103,21 +103,6 @@ func matchesPattern(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     bytes.count == range.count && zip(bytes, range).allSatisfy { $0 == UInt8($1 % 251) }
 }
 
-/// A small random generator with a fixed seed (SplitMix64), so fuzzing runs are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 // MARK: - Routes used over the wire
 
 /// The routes most wire tests share.

@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import HTTP
+import TestSupport
 import Testing
 
 @testable import LoyaltyCore
@@ -8,23 +9,11 @@ import Testing
 /// The history explains every point: after any mix of operations, for every customer the sum of
 /// the history's changes equals the balance (and the open lots), and pending points likewise.
 struct HistoryInvariantTests {
-    /// SplitMix64: a small seeded generator, so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: [UInt64(1), 2, 3])
     func theHistorySumsToTheBalance_AfterARandomMixOfOperations(seed: UInt64) throws {
         let service = try LoyaltyTestService()
         defer { service.shutdown() }
-        var random = SeededGenerator(state: seed)
+        var random = SeededGenerator(seed: seed)
         try service.updateProgram {
             $0.expiryMonths = 1
             $0.rewardEligibility = .allExceptExcluded

@@ -1,4 +1,5 @@
 import ServiceKit
+import TestSupport
 import Testing
 
 @Suite struct CSVWriterTests {
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func parse_NeverCrashes_OnArbitraryText() {
-        var generator = SeededGenerator(state: 4180)
+        var generator = SeededGenerator(seed: 4180)
         let alphabet = Array("ab,\"\r\n \u{FEFF}ż")
         for _ in 0..<3000 {
             let length = Int.random(in: 0...40, using: &generator)
@@ -121,7 +122,7 @@ import Testing
     }
 
     @Test func parse_InvertsTheWriter_ForRandomFields() throws {
-        var generator = SeededGenerator(state: 4181)
+        var generator = SeededGenerator(seed: 4181)
         let alphabet = Array("ab,\"\r\n ż")
         let writer = CSVWriter(header: ["h"], neutralizeFormulas: false)
         for _ in 0..<500 {

@@ -1,22 +1,11 @@
 import ServiceKit
+import TestSupport
 import Testing
 
 /// Lower-case hex of bytes, for comparing against published vectors.
 func hex(_ bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef")
     return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
-}
-
-/// A small seeded generator (SplitMix64) so "random" test inputs are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite struct SHA256Tests {
@@ -64,7 +53,7 @@ struct SeededGenerator: RandomNumberGenerator {
     // MARK: - Streaming
 
     @Test func update_GivesOneShotDigest_ForRandomSplits() {
-        var generator = SeededGenerator(state: 2024)
+        var generator = SeededGenerator(seed: 2024)
         for _ in 0..<200 {
             let length = Int.random(in: 0..<300, using: &generator)
             let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }

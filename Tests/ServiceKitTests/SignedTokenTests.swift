@@ -1,4 +1,5 @@
 import ServiceKit
+import TestSupport
 import Testing
 
 @Suite struct SignedTokenTests {
@@ -142,7 +143,7 @@ import Testing
         for garbage in fixed {
             #expect(verifyError(garbage) != nil, "\(garbage)")
         }
-        var generator = SeededGenerator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         let alphabet = Array("v1.-_Az09=+/ \u{0}ż")
         for _ in 0..<2000 {
             var text = ""
@@ -190,7 +191,7 @@ import Testing
     }
 
     @Test func decode_InvertsEncode_ForRandomBytes() {
-        var generator = SeededGenerator(state: 99)
+        var generator = SeededGenerator(seed: 99)
         for length in 0..<100 {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
             #expect(Base64URL.decode(Base64URL.encode(bytes)) == bytes)

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Testing
 
 @testable import Store
@@ -111,10 +112,12 @@ import Testing
                             let mine = try database.read { connection in
                                 try connection.scalar("SELECT count(*) FROM entries", as: Int.self) ?? 0
                             }
-                            if mine < 0 || mine > 600 { failures.update { $0.append("count \(mine) at step \(step)") } }
+                            if mine < 0 || mine > 600 {
+                                failures.withLock { $0.append("count \(mine) at step \(step)") }
+                            }
                         }
                     } catch {
-                        failures.update { $0.append("\(error)") }
+                        failures.withLock { $0.append("\(error)") }
                     }
                 }
             }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Primitives
 import Store
 import Testing
 
@@ -28,11 +29,11 @@ import Testing
                             _ = readDone.wait(timeout: .now() + 60)
                         }
                     }
-                    writerResult.update { $0 = result }
+                    writerResult.withLock { $0 = result }
                 } else {
                     _ = inserted.wait(timeout: .now() + 60)
                     let count = try? database.read { try $0.scalar("SELECT count(*) FROM entries", as: Int.self) }
-                    countDuringWrite.update { $0 = count }
+                    countDuringWrite.withLock { $0 = count }
                     readDone.signal()
                 }
             }
@@ -56,9 +57,9 @@ import Testing
                             try connection.run("INSERT INTO entries(writer, seq) VALUES (?, ?)", writer, seq)
                             return connection.lastInsertRowID
                         }
-                        returned.update { $0[rowID] = (writer, seq) }
+                        returned.withLock { $0[rowID] = (writer, seq) }
                     } catch {
-                        failures.update { $0.append("\(error)") }
+                        failures.withLock { $0.append("\(error)") }
                     }
                 }
             }
@@ -99,9 +100,9 @@ import Testing
                     for step in 0..<20 {
                         do {
                             try database.migrate([Migration("extra-\(step)", "CREATE TABLE extra_\(step)(x)")])
-                            migrated.update { $0 += 1 }
+                            migrated.withLock { $0 += 1 }
                         } catch {
-                            failures.update { $0.append("\(error)") }
+                            failures.withLock { $0.append("\(error)") }
                         }
                     }
                     return
@@ -110,7 +111,7 @@ import Testing
                     do {
                         try database.write { try $0.run("INSERT INTO entries(writer, seq) VALUES (?, ?)", index, seq) }
                     } catch {
-                        failures.update { $0.append("\(error)") }
+                        failures.withLock { $0.append("\(error)") }
                     }
                 }
             }
@@ -143,10 +144,10 @@ import Testing
                             _ = releaseLeader.wait(timeout: .now() + 60)
                         }
                     }
-                    outcomes.update { $0[-1] = (try? result.get()) == nil ? "failed" : "ok" }
+                    outcomes.withLock { $0[-1] = (try? result.get()) == nil ? "failed" : "ok" }
                 case 1:
                     _ = leaderInside.wait(timeout: .now() + 60)
-                    queuedInFull.update { $0 = eventually { database.statistics.queuedWrites == followers } }
+                    queuedInFull.withLock { $0 = eventually { database.statistics.queuedWrites == followers } }
                     releaseLeader.signal()
                 default:
                     _ = leaderInside.wait(timeout: .now() + 60)
@@ -156,11 +157,11 @@ import Testing
                             try connection.run("INSERT INTO entries(writer, seq) VALUES (?, ?)", follower, 0)
                             if follower == failing { throw PlannedFailure(tag: follower) }
                         }
-                        outcomes.update { $0[follower] = "ok" }
+                        outcomes.withLock { $0[follower] = "ok" }
                     } catch let failure as PlannedFailure {
-                        outcomes.update { $0[follower] = "planned \(failure.tag)" }
+                        outcomes.withLock { $0[follower] = "planned \(failure.tag)" }
                     } catch {
-                        outcomes.update { $0[follower] = "\(error)" }
+                        outcomes.withLock { $0[follower] = "\(error)" }
                     }
                 }
             }
@@ -207,7 +208,7 @@ import Testing
             onThreads(16) { _ in
                 for _ in 0..<20 {
                     let one = try? database.read { try $0.scalar("SELECT 1", as: Int.self) }
-                    sums.update { $0.append(one ?? 0) }
+                    sums.withLock { $0.append(one ?? 0) }
                 }
             }
             #expect(sums.current.count == 320)

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Store
 import Testing
 
@@ -77,11 +78,11 @@ import Testing
                         } else {
                             _ = try database.read { try $0.scalar("SELECT count(*) FROM t", as: Int.self) }
                         }
-                        outcomes.update { $0.done += 1 }
+                        outcomes.withLock { $0.done += 1 }
                     } catch let error as SQLiteError where SQLiteError.misuse ~= error {
-                        outcomes.update { $0.refused += 1 }
+                        outcomes.withLock { $0.refused += 1 }
                     } catch {
-                        outcomes.update { $0.other += 1 }
+                        outcomes.withLock { $0.other += 1 }
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import Store
 import Testing
 
@@ -86,7 +87,7 @@ struct StoreBenchmark {
                             try $0.run("INSERT INTO events(source, body) VALUES (?, ?)", source, "event \(index)")
                         }
                     } catch {
-                        failures.update { $0 += 1 }
+                        failures.withLock { $0 += 1 }
                     }
                 }
             }

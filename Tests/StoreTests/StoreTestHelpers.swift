@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Store
+import TestSupport
 
 /// A database in a fresh directory under the system temporary directory, removed afterwards.
 func withTemporaryDatabase<T>(
@@ -15,11 +16,9 @@ func withTemporaryDatabase<T>(
 
 /// A fresh directory under the system temporary directory, removed with everything in it afterwards.
 func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("zaplecze-store-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
+    let directory = try TemporaryDirectory(prefix: "zaplecze-store")
+    defer { directory.remove() }
+    return try body(URL(fileURLWithPath: directory.path, isDirectory: true))
 }
 
 /// Options with group commit switched as asked and everything else default.
@@ -44,23 +43,6 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         thread.start()
     }
     group.wait()
-}
-
-/// A value shared between test threads behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    // @unchecked: `value` is only touched with `lock` held.
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func update<R>(_ change: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return change(&value)
-    }
-
-    var current: Value { update { $0 } }
 }
 
 /// Waits until `condition` holds, polling; false if it did not within about a minute. Used to

@@ -1,4 +1,5 @@
 import SuiteCore
+import TestSupport
 import Testing
 
 /// The launcher shows the API keys on every start, not only on the run that generated them.

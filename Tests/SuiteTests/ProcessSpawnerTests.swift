@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import SuiteCore
 import Testing
 
@@ -46,19 +47,19 @@ import Testing
     }
 
     @Test func child_GetsAnEmptySignalMask_EvenFromAThreadThatBlocksSIGTERM() throws {
-        let spawned = LockedBox<Result<pid_t, SpawnError>?>(nil)
+        let spawned = Locked<Result<pid_t, SpawnError>?>(nil)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             SignalHandling.block([SIGTERM])
-            spawned.set(
-                Result { () throws(SpawnError) in
-                    try ProcessSpawner().spawn(SpawnCommand(executablePath: "/bin/sleep", arguments: ["1000"]))
-                })
+            let result = Result { () throws(SpawnError) in
+                try ProcessSpawner().spawn(SpawnCommand(executablePath: "/bin/sleep", arguments: ["1000"]))
+            }
+            spawned.withLock { $0 = result }
             done.signal()
         }
         thread.start()
         done.wait()
-        let pid = try #require(spawned.get()).get()
+        let pid = try #require(spawned.current).get()
         defer { cleanUp(pid) }
 
         ProcessSpawner.send(SIGTERM, to: pid)
@@ -98,33 +99,5 @@ import Testing
         #expect(ChildExit(waitStatus: 0x80 | SIGSEGV) == .signaled(signal: SIGSEGV))
         #expect(ChildExit.exited(code: 1).description == "exited with status 1")
         #expect(ChildExit.signaled(signal: SIGTERM).description == "was killed by SIGTERM")
-    }
-}
-
-/// A value shared between a test and the threads it starts.
-final class LockedBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func get() -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
-
-    func set(_ newValue: Value) {
-        lock.lock()
-        value = newValue
-        lock.unlock()
-    }
-
-    func update(_ change: (inout Value) -> Void) {
-        lock.lock()
-        change(&value)
-        lock.unlock()
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Primitives
+import TestSupport
 import Testing
 
 @testable import SuiteCore
@@ -101,29 +103,19 @@ import Testing
 final class OneShotServer: @unchecked Sendable {
     let port: Int
     private let listener: Int32
-    private let request = LockedBox<String>("")
+    private let request = Locked<String>("")
     private let finished = DispatchSemaphore(value: 0)
-    private let closed = LockedBox(false)
+    private let closed = Locked(false)
 
     init(answer: String) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         self.listener = listener
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(listener, socketAddress, length) == 0 && listen(listener, 4) == 0
-                    && getsockname(listener, socketAddress, &length) == 0
-            }
-        }
-        guard bound else {
+        guard let port = FreePorts.bindLoopback(listener, listening: 4) else {
+            let code = errno
             Glibc.close(listener)
-            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+            throw POSIXError(.init(rawValue: code) ?? .EIO)
         }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         let request = self.request
         let finished = self.finished
         let thread = Thread {
@@ -138,7 +130,8 @@ final class OneShotServer: @unchecked Sendable {
                 if count <= 0 { break }
                 received += chunk[0..<count]
             }
-            request.set(String(decoding: received, as: UTF8.self))
+            let text = String(decoding: received, as: UTF8.self)
+            request.withLock { $0 = text }
             let bytes = Array(answer.utf8)
             _ = bytes.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         }
@@ -147,13 +140,13 @@ final class OneShotServer: @unchecked Sendable {
 
     /// The request bytes the server read (after the probe returned).
     func receivedRequest() -> String {
-        request.get()
+        request.current
     }
 
     /// Stops listening; the accept thread ends when the socket is shut down.
     func close() {
         var already = false
-        closed.update {
+        closed.withLock {
             already = $0; $0 = true
         }
         guard !already else { return }

@@ -1,4 +1,5 @@
 import Dispatch
+import Primitives
 import SuiteCore
 import Testing
 
@@ -8,14 +9,14 @@ import Testing
 
 @Suite struct SignalHandlingTests {
     @Test func signalSentToTheWaitingThread_ReachesTheHandler_AsOrdinaryCode() {
-        let received = LockedBox<[Int32]>([])
+        let received = Locked<[Int32]>([])
         let handled = DispatchSemaphore(value: 0)
         // SIGUSR2 aimed at the waiting thread alone (pthread_kill), which has it blocked: nothing
         // else in the test process can see it.
         let waiter = SignalHandling.startWaiting(for: [SIGUSR2]) { signal in
-            received.update { $0.append(signal) }
+            received.withLock { $0.append(signal) }
             handled.signal()
-            return received.get().count < 2
+            return received.current.count < 2
         }
 
         waiter.deliver(SIGUSR2)
@@ -24,7 +25,7 @@ import Testing
         waiter.deliver(SIGUSR2)
         waiter.waitUntilFinished()
 
-        #expect(received.get() == [SIGUSR2, SIGUSR2])
+        #expect(received.current == [SIGUSR2, SIGUSR2])
     }
 
     @Test func terminationSignals_AreSIGTERMAndSIGINT() {

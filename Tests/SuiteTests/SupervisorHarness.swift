@@ -1,4 +1,5 @@
 import Foundation
+import Primitives
 import SuiteCore
 import Testing
 
@@ -17,11 +18,11 @@ final class SupervisorHarness: @unchecked Sendable {
     private var outcome: SupervisorOutcome?
 
     init(children: [ChildSpec], configuration: Supervisor.Configuration) {
-        let box = LockedBox<SupervisorHarness?>(nil)
+        let box = Locked<SupervisorHarness?>(nil)
         supervisor = Supervisor(children: children, configuration: configuration) { event in
-            box.get()?.record(event)
+            box.current?.record(event)
         }
-        box.set(self)
+        box.withLock { $0 = self }
         let thread = Thread { [self] in
             let result = supervisor.run()
             condition.lock()

@@ -1,5 +1,6 @@
 import Foundation
 import SuiteCore
+import TestSupport
 import Testing
 
 #if canImport(Glibc)

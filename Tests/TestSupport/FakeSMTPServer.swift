@@ -64,21 +64,10 @@ public final class FakeSMTPServer: @unchecked Sendable {
     public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw FakeSMTPServerError.systemCall("socket", errno) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else {
+        guard let port = FreePorts.bindLoopback(fd, listening: 16) else {
             let code = errno
             close(fd)
             throw FakeSMTPServerError.systemCall("bind/listen", code)
-        }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else {
@@ -89,7 +78,7 @@ public final class FakeSMTPServer: @unchecked Sendable {
         // processes that tests spawn do not inherit these descriptors.
         for descriptor in pipeEnds { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
         listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
         wakeRead = pipeEnds[0]
         wakeWrite = pipeEnds[1]
         let thread = Thread { [self] in
