@@ -38,7 +38,9 @@ var targets: [Target] = [
         dependencies: ["SuiteCore"] + services.map { .target(name: "\($0.module)Core") },
         path: "Services/Suite/Main"
     ),
-    .target(name: "TestSupport", dependencies: ["HTTP", "Store", "Contract", "ServiceKit"], path: "Tests/TestSupport"),
+    .target(
+        name: "TestSupport", dependencies: ["Primitives", "HTTP", "Store", "Contract", "ServiceKit"],
+        path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),

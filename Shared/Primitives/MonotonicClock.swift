@@ -4,10 +4,34 @@
     import Darwin
 #endif
 
-/// Monotonic time in nanoseconds, the one time source of the server's timeouts. Connection state
-/// machines take `now` as a parameter, so tests drive them with any numbers they like.
-public enum MonotonicClock {
-    /// Nanoseconds since an arbitrary fixed point; never goes back.
+/// Monotonic time in nanoseconds since an arbitrary fixed point: the time source of timeouts,
+/// rate limits and restart backoff. It never goes back and is not moved by changes of the wall
+/// clock (CLOCK_MONOTONIC, clock_gettime(2)).
+///
+/// A small struct holding a reading closure rather than a protocol: whoever keeps a clock (options,
+/// limiters, the supervisor) stores one concrete value with no `any` and no generic parameter
+/// spreading through its type, a test injects its manual clock as another value of the same type,
+/// and the type keeps the static `MonotonicClock.now()` that the server's hot paths read directly.
+public struct MonotonicClock: Sendable {
+    private let read: @Sendable () -> UInt64
+
+    /// A clock that reads `read` (nanoseconds, never decreasing).
+    public init(_ read: @escaping @Sendable () -> UInt64) {
+        self.read = read
+    }
+
+    /// The system's monotonic clock.
+    public static let system = MonotonicClock { MonotonicClock.now() }
+
+    /// This clock's reading in nanoseconds.
+    public func now() -> UInt64 { read() }
+
+    /// This clock's reading as an instant, for `Duration` arithmetic.
+    public func instant() -> MonotonicInstant {
+        MonotonicInstant(nanoseconds: Int64(truncatingIfNeeded: read()))
+    }
+
+    /// The system's monotonic reading in nanoseconds, for code that is never given another clock.
     @inlinable
     public static func now() -> UInt64 {
         var spec = timespec()

@@ -3,13 +3,14 @@ import Foundation
 import GatewayCore
 import HTTP
 import ServiceKit
+import TestSupport
 import Testing
 
 /// `POST /api/v1/auth/customer-tokens` and what the tokens it mints may do, end to end.
 @Suite struct CustomerTokenTests {
     @Test func storefrontKey_MintsAToken_ThatReachesOnlyThatCustomersData() throws {
         let clock = ManualClock()
-        let gateway = try GatewayHarness(options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
+        let gateway = try GatewayHarness(options: GatewayOptions(wall: clock.wall, monotonic: clock.monotonic))
         defer { gateway.stop() }
         let response = try gateway.client.json(
             .post, "/api/v1/auth/customer-tokens", CustomerTokenRequest(customerId: "c-42"),
@@ -17,7 +18,7 @@ import Testing
         )
         #expect(response.status == .created)
         let minted = try response.decode(CustomerToken.self)
-        #expect(minted.expiresAt == Date(timeIntervalSince1970: TimeInterval(clock.now + 3600)))
+        #expect(minted.expiresAt == Date(timeIntervalSince1970: TimeInterval(clock.unixSeconds + 3600)))
         // The wire form is RFC 3339 in UTC, whole seconds.
         #expect(response.text.contains("\"expiresAt\":\"2027-01-15T09:00:00Z\""))
         let health = try gateway.client.request(.get, "/api/v1/loyalty/health", token: minted.token)
@@ -84,7 +85,7 @@ import Testing
 
     @Test func expiredToken_Is401_AtTheSecondItExpires() throws {
         let clock = ManualClock()
-        let gateway = try GatewayHarness(options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
+        let gateway = try GatewayHarness(options: GatewayOptions(wall: clock.wall, monotonic: clock.monotonic))
         defer { gateway.stop() }
         let token = try gateway.token(for: "c-7", ttlSeconds: 60)
         clock.advance(seconds: 59)

@@ -114,7 +114,7 @@ import Testing
         let clock = ManualClock()
         let gateway = try GatewayHarness(
             environment: ["ZAPLECZE_SESSION_TTL_SECONDS": "600"],
-            options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
+            options: GatewayOptions(wall: clock.wall, monotonic: clock.monotonic))
         defer { gateway.stop() }
         let session = try Self.signIn(gateway)
         #expect(session.setCookie.contains("Max-Age=600"))

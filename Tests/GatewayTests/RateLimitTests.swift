@@ -3,6 +3,7 @@ import Foundation
 import GatewayCore
 import HTTP
 import ServiceKit
+import TestSupport
 import Testing
 
 /// Rate limits at the door: 429 with Retry-After and the envelope, by address, customer, failed
@@ -10,7 +11,7 @@ import Testing
 @Suite struct RateLimitTests {
     static func gateway(_ variables: [String: String], clock: ManualClock) throws -> GatewayHarness {
         try GatewayHarness(
-            environment: variables, options: GatewayOptions(now: { clock.now }, monotonic: { clock.monotonic }))
+            environment: variables, options: GatewayOptions(wall: clock.wall, monotonic: clock.monotonic))
     }
 
     @Test func anonymousCalls_BeyondTheAddressBurst_Get429WithRetryAfterAndTheEnvelope() throws {

@@ -68,15 +68,15 @@ import Testing
             deadline: deadline,
             interval: .milliseconds(100),
             probe: { ready($0.name) },
-            clock: clock,
+            clock: clock.monotonic,
             pause: { clock.advance(by: $0) })
     }
 
     @Test func report_SaysWhenEachTargetBecameReady() {
         let clock = ManualClock()
-        let start = clock.now()
+        let start = clock.instant()
         let report = waiter(["fast", "slow"], clock: clock) { name in
-            name == "fast" || clock.now() - start >= .milliseconds(300)
+            name == "fast" || clock.instant() - start >= .milliseconds(300)
         }.wait()
         #expect(report.ready == [.init(name: "fast", after: .zero), .init(name: "slow", after: .milliseconds(300))])
         #expect(report.notReady.isEmpty)

@@ -1,4 +1,6 @@
+import Primitives
 import SuiteCore
+import TestSupport
 import Testing
 
 /// The launcher's restart policy, driven by a manual clock: backoff that doubles up to 30 s, a
@@ -6,9 +8,9 @@ import Testing
 @Suite struct RestartPolicyTests {
     /// Lets a child live `life`, reports its death, and advances past the decided delay.
     private func die(_ policy: inout RestartPolicy, clock: ManualClock, after life: Duration) -> Duration {
-        let started = clock.now()
+        let started = clock.instant()
         clock.advance(by: life)
-        let delay = policy.childDied(startedAt: started, diedAt: clock.now())
+        let delay = policy.childDied(startedAt: started, diedAt: clock.instant())
         clock.advance(by: delay)
         return delay
     }
@@ -38,15 +40,15 @@ import Testing
         let clock = ManualClock()
         var policy = RestartPolicy()
         for _ in 0..<5 { _ = die(&policy, clock: clock, after: .milliseconds(10)) }
-        let started = clock.now()
+        let started = clock.instant()
         #expect(policy.stableAt(startedAt: started) == started + .seconds(30))
 
         clock.advance(by: .seconds(29))
-        let early = policy.childIsUp(startedAt: started, now: clock.now())
+        let early = policy.childIsUp(startedAt: started, now: clock.instant())
         #expect(!early)
         #expect(policy.isCrashLooping)
         clock.advance(by: .seconds(1))
-        let ended = policy.childIsUp(startedAt: started, now: clock.now())
+        let ended = policy.childIsUp(startedAt: started, now: clock.instant())
         #expect(ended)
         #expect(!policy.isCrashLooping)
         #expect(policy.stableAt(startedAt: started) == nil)

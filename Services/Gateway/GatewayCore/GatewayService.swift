@@ -19,7 +19,7 @@ public enum GatewayService {
     /// The definition `main.swift` runs and tests start in-process.
     public static func definition(options: GatewayOptions = GatewayOptions()) -> ServiceDefinition {
         // The panel's sessions: written by the sign-in routes, read by authentication.
-        let sessions = AdminSessions(now: options.now)
+        let sessions = AdminSessions(clock: options.wall)
         return ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
@@ -64,7 +64,7 @@ public enum GatewayService {
             SecurityHeadersMiddleware(),
             CORSMiddleware(policy: settings.corsOrigins),
             AuthenticationMiddleware(
-                authenticator: Authenticator(keys: settings.keys, now: options.now, sessions: sessions),
+                authenticator: Authenticator(keys: settings.keys, clock: options.wall, sessions: sessions),
                 failures: failures),
             RateLimitMiddleware(limits: limits, unthrottledRoutes: liveness, clock: options.monotonic),
             AccessControlMiddleware(routes: AccessTable.routes),
@@ -123,19 +123,19 @@ public enum GatewayService {
         _ environment: ServiceEnvironment, settings: GatewaySettings, options: GatewayOptions, sessions: AdminSessions
     ) throws -> [String: RouteHandler] {
         let signIn = SessionRoutes(
-            authenticator: Authenticator(keys: settings.keys, now: options.now, sessions: sessions),
+            authenticator: Authenticator(keys: settings.keys, clock: options.wall, sessions: sessions),
             sessions: sessions, settings: settings.sessions,
             failures: settings.limits.failedAuthentication.map {
                 TokenBucketLimiter(rule: $0, maxKeys: settings.limits.maxKeys, clock: options.monotonic)
             },
-            now: options.now
+            clock: options.wall
         )
         let tokens = CustomerTokenRoutes(
             signer: settings.keys.signer,
             minting: settings.limits.tokenMinting.map {
                 TokenBucketLimiter(rule: $0, maxKeys: settings.limits.maxKeys, clock: options.monotonic)
             },
-            now: options.now
+            clock: options.wall
         )
         let orders = OrderRoutes(
             fanOut: OrderFanOut(

@@ -1,3 +1,5 @@
+import Primitives
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -51,7 +53,7 @@ public struct ReadinessWaiter: Sendable {
     /// Answers whether a target is ready now.
     public var probe: @Sendable (Target) -> Bool
     /// The time source.
-    public var clock: any MonotonicClock
+    public var clock: MonotonicClock
     /// Pauses the caller; real time in the launcher, a clock advance in tests.
     public var pause: @Sendable (Duration) -> Void
 
@@ -61,7 +63,7 @@ public struct ReadinessWaiter: Sendable {
         deadline: Duration = .seconds(60),
         interval: Duration = .milliseconds(100),
         probe: @escaping @Sendable (Target) -> Bool = { ReadinessProbe().isReady(host: $0.host, port: $0.port) },
-        clock: any MonotonicClock = SystemMonotonicClock(),
+        clock: MonotonicClock = .system,
         pause: @escaping @Sendable (Duration) -> Void = { duration in
             let microseconds = max(duration.wholeNanoseconds / 1_000, 0)
             usleep(UInt32(clamping: microseconds))
@@ -77,20 +79,20 @@ public struct ReadinessWaiter: Sendable {
 
     /// Polls until every target is ready, the deadline passes, or `shouldContinue` says stop.
     public func wait(shouldContinue: () -> Bool = { true }) -> Report {
-        let start = clock.now()
+        let start = clock.instant()
         var pending = targets
         var ready: [Ready] = []
         while !pending.isEmpty && shouldContinue() {
             pending.removeAll { target in
                 guard probe(target) else { return false }
-                ready.append(Ready(name: target.name, after: clock.now() - start))
+                ready.append(Ready(name: target.name, after: clock.instant() - start))
                 return true
             }
-            if pending.isEmpty || clock.now() - start >= deadline {
+            if pending.isEmpty || clock.instant() - start >= deadline {
                 break
             }
             pause(interval)
         }
-        return Report(ready: ready, notReady: pending.map(\.name), elapsed: clock.now() - start)
+        return Report(ready: ready, notReady: pending.map(\.name), elapsed: clock.instant() - start)
     }
 }

@@ -1,3 +1,5 @@
+import Primitives
+
 /// When to restart a child that died: exponential backoff, never giving up (Kubernetes'
 /// CrashLoopBackOff: a crash loop is slowed down and reported, and ends by itself once the cause
 /// is gone, without a person restarting anything).

@@ -106,7 +106,7 @@ public enum SuiteLauncher {
     }
 
     private static func supervise(_ children: [ChildSpec], options: LauncherOptions) -> Int32 {
-        let started = SystemMonotonicClock().now()
+        let started = MonotonicClock.system.instant()
         let stopping = StopFlag()
         let reportPath = SupervisionReport.path(inDataDirectory: options.dataDirectory)
         let current = Locked<Supervisor?>(nil)
@@ -237,7 +237,7 @@ public enum SuiteLauncher {
         ThreadHandle.spawn(name: "suite-readiness") {
             let report = ReadinessWaiter(targets: targets).wait { !stopping.isSet }
             guard !stopping.isSet else { return }
-            let total = (SystemMonotonicClock().now() - started).wholeMilliseconds
+            let total = (MonotonicClock.system.instant() - started).wholeMilliseconds
             if report.notReady.isEmpty {
                 Console.out("suite: ready in \(total) ms")
             } else {

@@ -51,7 +51,7 @@ public final class Supervisor: @unchecked Sendable {
 
     private let configuration: Configuration
     private let spawner: ProcessSpawner
-    private let clock: any MonotonicClock
+    private let clock: MonotonicClock
     private let onEvent: @Sendable (SupervisorEvent) -> Void
     private let condition = Lock()
 
@@ -68,7 +68,7 @@ public final class Supervisor: @unchecked Sendable {
         children: [ChildSpec],
         configuration: Configuration = Configuration(),
         spawner: ProcessSpawner = ProcessSpawner(),
-        clock: any MonotonicClock = SystemMonotonicClock(),
+        clock: MonotonicClock = .system,
         onEvent: @escaping @Sendable (SupervisorEvent) -> Void
     ) {
         self.configuration = configuration
@@ -120,10 +120,10 @@ public final class Supervisor: @unchecked Sendable {
                 return outcome
             }
             if let deadline = nextDeadline() {
-                let nanoseconds = (deadline - clock.now()).wholeNanoseconds
+                let nanoseconds = (deadline - clock.instant()).wholeNanoseconds
                 if nanoseconds > 0 {
                     _ = condition.wait(
-                        untilMonotonicNanoseconds: Primitives.MonotonicClock.now() &+ UInt64(nanoseconds))
+                        untilMonotonicNanoseconds: MonotonicClock.now() &+ UInt64(nanoseconds))
                 }
             } else {
                 condition.wait()
@@ -135,7 +135,7 @@ public final class Supervisor: @unchecked Sendable {
 
     /// Handles whatever is due now; returns an outcome when supervision is over.
     private func step(events: inout [SupervisorEvent]) -> SupervisorOutcome? {
-        let now = clock.now()
+        let now = clock.instant()
         for (pid, exit) in exits {
             childExited(pid: pid, exit: exit, at: now, events: &events)
         }
@@ -186,7 +186,7 @@ public final class Supervisor: @unchecked Sendable {
     private func start(_ index: Int, restart: Bool, events: inout [SupervisorEvent]) {
         if restart { records[index].restarts += 1 }
         records[index].restartAt = nil
-        let now = clock.now()
+        let now = clock.instant()
         records[index].startedAt = now
         do {
             let pid = try spawner.spawn(records[index].spec.command)

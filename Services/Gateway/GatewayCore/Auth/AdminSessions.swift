@@ -21,22 +21,22 @@ public final class AdminSessions: Sendable {
     public static let defaultCapacity = 1000
 
     let capacity: Int
-    /// Unix seconds.
-    let now: @Sendable () -> Int64
+    /// Dates sessions and decides their expiry.
+    let clock: WallClock
     /// By the SHA-256 of the session id (hex), so the table never holds a usable cookie value.
     private let sessions = Locked<[String: Session]>([:])
 
-    /// An empty store holding at most `capacity` sessions, dated by `now`.
-    public init(capacity: Int = AdminSessions.defaultCapacity, now: @escaping @Sendable () -> Int64) {
+    /// An empty store holding at most `capacity` sessions, dated by `clock`.
+    public init(capacity: Int = AdminSessions.defaultCapacity, clock: WallClock) {
         self.capacity = max(1, capacity)
-        self.now = now
+        self.clock = clock
     }
 
     /// Opens a session for `admin` until `expiresAt`; returns the id for the cookie and the session.
     public func open(admin: String, expiresAt: Int64) -> (id: String, session: Session) {
         let id = SecureRandom.token()
         let session = Session(admin: admin, csrfToken: SecureRandom.token(), expiresAt: expiresAt)
-        let instant = now()
+        let instant = clock.unixSeconds()
         sessions.withLock { table in
             table = table.filter { $0.value.expiresAt > instant }
             while table.count >= capacity, let soonest = table.min(by: { $0.value.expiresAt < $1.value.expiresAt }) {
@@ -50,7 +50,7 @@ public final class AdminSessions: Sendable {
     /// The live session with this id; nil when unknown or expired (an expired one is dropped).
     public func find(_ id: String) -> Session? {
         let key = Self.key(id)
-        let instant = now()
+        let instant = clock.unixSeconds()
         return sessions.withLock { table in
             guard let session = table[key] else { return nil }
             guard session.expiresAt > instant else {

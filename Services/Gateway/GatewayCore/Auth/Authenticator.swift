@@ -10,15 +10,15 @@ import ServiceKit
 /// anonymous caller; a bad credential is a 401, an unknown or expired session cookie anonymous.
 public struct Authenticator: Sendable {
     let keys: GatewayKeys
-    let now: @Sendable () -> Int64
+    let clock: WallClock
     let sessions: AdminSessions?
 
     public init(
-        keys: GatewayKeys, now: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+        keys: GatewayKeys, clock: WallClock = .system,
         sessions: AdminSessions? = nil
     ) {
         self.keys = keys
-        self.now = now
+        self.clock = clock
         self.sessions = sessions
     }
 
@@ -44,7 +44,7 @@ public struct Authenticator: Sendable {
         if credential.hasPrefix("v1.") {
             let claims: TokenClaims
             do {
-                claims = try keys.signer.verify(credential, now: now())
+                claims = try keys.signer.verify(credential, now: clock.unixSeconds())
             } catch .expired {
                 throw HTTPError.unauthorized("The customer token has expired.")
             } catch {

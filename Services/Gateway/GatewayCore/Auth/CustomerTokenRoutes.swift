@@ -10,14 +10,14 @@ public struct CustomerTokenRoutes: Sendable {
     let signer: TokenSigner
     /// Minting per customer id, stricter than ordinary calls.
     let minting: TokenBucketLimiter?
-    /// Unix seconds.
-    let now: @Sendable () -> Int64
+    /// Dates the tokens.
+    let clock: WallClock
 
-    /// Mints with `signer`, limits minting per customer with `minting`, dates by `now`.
-    public init(signer: TokenSigner, minting: TokenBucketLimiter?, now: @escaping @Sendable () -> Int64) {
+    /// Mints with `signer`, limits minting per customer with `minting`, dates by `clock`.
+    public init(signer: TokenSigner, minting: TokenBucketLimiter?, clock: WallClock) {
         self.signer = signer
         self.minting = minting
-        self.now = now
+        self.clock = clock
     }
 
     /// Validates the request and answers 201 `{token, expiresAt}`.
@@ -36,7 +36,7 @@ public struct CustomerTokenRoutes: Sendable {
                 retryAfter: seconds, message: "Too many tokens minted for this customer.")
         }
         // ttl ≤ 86 400 and the clock is a real time, so the sum cannot overflow; checked anyway.
-        let (expiresAt, overflow) = now().addingReportingOverflow(ttl)
+        let (expiresAt, overflow) = clock.unixSeconds().addingReportingOverflow(ttl)
         guard !overflow else {
             throw HTTPError.unprocessable("ttlSeconds is too large.", details: ["field": .string("ttlSeconds")])
         }

@@ -15,18 +15,18 @@ public struct SessionRoutes: Sendable {
     /// Failed sign-ins per client address, as for failed `Authorization` headers.
     let failures: TokenBucketLimiter?
     /// Unix seconds.
-    let now: @Sendable () -> Int64
+    let clock: WallClock
 
     /// Signs in against `authenticator`'s admin keys into `sessions`.
     public init(
         authenticator: Authenticator, sessions: AdminSessions, settings: SessionSettings,
-        failures: TokenBucketLimiter?, now: @escaping @Sendable () -> Int64
+        failures: TokenBucketLimiter?, clock: WallClock
     ) {
         self.authenticator = authenticator
         self.sessions = sessions
         self.settings = settings
         self.failures = failures
-        self.now = now
+        self.clock = clock
     }
 
     /// 201 with the session and its cookie; 401 for anything but an admin key.
@@ -40,7 +40,7 @@ public struct SessionRoutes: Sendable {
             failures?.charge(context.remoteAddress)
             throw HTTPError(.unauthorized, code: "unauthorized", message: "The admin key is not valid.")
         }
-        let (expiresAt, overflow) = now().addingReportingOverflow(settings.ttlSeconds)
+        let (expiresAt, overflow) = clock.unixSeconds().addingReportingOverflow(settings.ttlSeconds)
         guard !overflow else { throw HTTPError.unprocessable("The session cannot be dated.") }
         let (id, session) = sessions.open(admin: key.label, expiresAt: expiresAt)
         var response = try HTTPResponse.json(view(session), status: .created)

@@ -10,10 +10,10 @@ public struct RateLimitMiddleware: HeadMiddleware {
     /// Route patterns never throttled (liveness probes).
     let unthrottledRoutes: Set<String>
 
-    /// Builds the limiters of `limits`, on `clock` (monotonic nanoseconds).
+    /// Builds the limiters of `limits`, on `clock`.
     public init(
         limits: GatewayLimits, unthrottledRoutes: Set<String>,
-        clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.now() }
+        clock: MonotonicClock = .system
     ) {
         perAddress = limits.address.map { TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: clock) }
         perCustomer = limits.customer.map { TokenBucketLimiter(rule: $0, maxKeys: limits.maxKeys, clock: clock) }

@@ -56,12 +56,12 @@ public final class TokenBucketLimiter: Sendable {
     public let maxKeys: Int
     private let shards: [Locked<Shard>]
     private let perShardLimit: Int
-    private let clock: @Sendable () -> UInt64
+    private let clock: MonotonicClock
 
     /// Creates a limiter holding at most `maxKeys` keys.
     public init(
         rule: Rule, maxKeys: Int = 100_000, shards: Int = 16,
-        clock: @escaping @Sendable () -> UInt64 = { MonotonicClock.now() }
+        clock: MonotonicClock = .system
     ) {
         self.rule = rule
         let shardCount = max(1, min(shards, maxKeys))
@@ -93,7 +93,7 @@ public final class TokenBucketLimiter: Sendable {
     }
 
     private func update(_ key: String, take: Bool, force: Bool) -> Decision {
-        let now = clock()
+        let now = clock.now()
         var hasher = Hasher()
         hasher.combine(key)
         let index = Int(UInt(bitPattern: hasher.finalize()) % UInt(shards.count))

@@ -1,10 +1,5 @@
-import Primitives
-
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// A point on a monotonic time line, in nanoseconds from an arbitrary origin.
+/// A point on a monotonic time line, in nanoseconds from an arbitrary origin (`MonotonicClock`
+/// reads one with `instant()`).
 public struct MonotonicInstant: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// Nanoseconds since the clock's origin.
     public var nanoseconds: Int64
@@ -31,22 +26,6 @@ public struct MonotonicInstant: Comparable, Hashable, Sendable, CustomStringConv
     }
 
     public var description: String { "\(nanoseconds)ns" }
-}
-
-/// A source of monotonic time, injected so that time-based decisions are tested without sleeping.
-public protocol MonotonicClock: Sendable {
-    /// The current instant.
-    func now() -> MonotonicInstant
-}
-
-/// CLOCK_MONOTONIC: not moved by changes of the wall clock (clock_gettime(2)).
-public struct SystemMonotonicClock: MonotonicClock {
-    /// Creates the clock.
-    public init() {}
-
-    public func now() -> MonotonicInstant {
-        MonotonicInstant(nanoseconds: Int64(truncatingIfNeeded: Primitives.MonotonicClock.now()))
-    }
 }
 
 extension Duration {
