@@ -3,6 +3,7 @@ import Foundation
 import HTTP
 import ServiceKit
 import Store
+import TestSupport
 import Testing
 
 @testable import LoyaltyCore
@@ -136,7 +137,7 @@ struct ExchangeOrderTests {
             try #require(answer.status == 200, "\(query): \(answer.text)")
             return try answer.decode(Page<ExchangeOrder>.self).items.map(\.id)
         }
-        let cutoff = RFC3339.format(ManualClock.start.addingTimeInterval(86_400))
+        let cutoff = RFC3339.format(LoyaltyTestService.start.addingTimeInterval(86_400))
 
         #expect(try ids("") == [third.id, second.id, first.id])
         #expect(try ids("?customerId=c1") == [third.id, first.id])

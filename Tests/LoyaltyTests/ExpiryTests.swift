@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import HTTP
+import TestSupport
 import Testing
 
 @testable import LoyaltyCore
@@ -87,7 +88,7 @@ struct ExpiryTests {
         try service.adjust("c1", 70)
         try service.adjust("c2", 30)
 
-        let early = try LoyaltyService.expirePoints(in: service.database, now: service.clock.now())
+        let early = try LoyaltyService.expirePoints(in: service.database, now: service.clock.date)
         let expired = try LoyaltyService.expirePoints(in: service.database, now: try Self.date("2026-03-01T00:00:00Z"))
         let again = try LoyaltyService.expirePoints(in: service.database, now: try Self.date("2026-03-01T00:00:00Z"))
 

@@ -3,33 +3,10 @@ import Foundation
 import HTTP
 import ServiceKit
 import Store
+import TestSupport
 import Testing
 
 @testable import LoyaltyCore
-
-/// A clock tests move by hand.
-final class ManualClock: Sendable {
-    /// 2026-01-15T12:00:00Z: mid-month, so month arithmetic in tests is unambiguous.
-    static let start = Date(timeIntervalSince1970: 1_768_478_400)
-    private let current: Locked<Date>
-
-    init(_ start: Date = ManualClock.start) {
-        current = Locked(start)
-    }
-
-    /// The current instant.
-    func now() -> Date { current.withLock { $0 } }
-
-    /// Moves the clock forward.
-    func advance(days: Double) {
-        current.withLock { $0 = $0.addingTimeInterval(days * 86_400) }
-    }
-
-    /// Sets the clock.
-    func set(_ date: Date) {
-        current.withLock { $0 = date }
-    }
-}
 
 /// One HTTP answer of the service under test.
 struct Answer {
@@ -58,21 +35,28 @@ final class LoyaltyTestService: @unchecked Sendable {
     static let admin = Principal(role: .admin, name: "Anna Admin")
     static let storefront = Principal(role: .storefront, name: "shop")
     static let service = Principal(role: .service, name: "discounts")
+    /// 2026-01-15T12:00:00Z, where the clock starts: mid-month, so month arithmetic in tests is
+    /// unambiguous.
+    static let startSeconds: Int64 = 1_768_478_400
+    /// The same start as a date.
+    static let start = Date(timeIntervalSince1970: TimeInterval(startSeconds))
 
     /// A customer's token identity.
     static func customer(_ id: CustomerId) -> Principal { Principal(role: .customer, customerId: id) }
 
     let app: ServiceApp
     let clock: ManualClock
-    let directory: URL
+    let directory: TemporaryDirectory
     let http = HTTPClient()
     let upstream: Upstream
 
-    init(adminEmail: String? = nil, workers: Int = 8, clock: ManualClock = ManualClock()) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("loyalty-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    init(
+        adminEmail: String? = nil, workers: Int = 8,
+        clock: ManualClock = ManualClock(seconds: LoyaltyTestService.startSeconds)
+    ) throws {
+        directory = try TemporaryDirectory(prefix: "loyalty-tests")
         var configuration = ServiceConfiguration(
-            databasePath: directory.appendingPathComponent("loyalty.sqlite").path, internalSecret: Self.secret
+            databasePath: directory.file("loyalty.sqlite"), internalSecret: Self.secret
         )
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -81,7 +65,7 @@ final class LoyaltyTestService: @unchecked Sendable {
         configuration.logLevel = .error
         self.clock = clock
         app = try ServiceApp(
-            definition: LoyaltyService.definition(now: { clock.now() }, expiryInterval: .seconds(3600)),
+            definition: LoyaltyService.definition(now: { clock.date }, expiryInterval: .seconds(3600)),
             configuration: configuration
         )
         try app.start()
@@ -92,7 +76,7 @@ final class LoyaltyTestService: @unchecked Sendable {
     func shutdown() {
         http.closeIdleConnections()
         app.shutdown()
-        try? FileManager.default.removeItem(at: directory)
+        directory.remove()
     }
 
     var database: Database { app.environment.database }
