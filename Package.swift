@@ -27,9 +27,12 @@ var targets: [Target] = [
     .systemLibrary(name: "CSystem", path: "Shared/CSystem"),
     .target(name: "Primitives", dependencies: ["CSystem"], path: "Shared/Primitives"),
     .target(name: "Identifiers", path: "Shared/Identifiers"),
+    // The byte-level JSON encoder, the checked decoder and RFC 3339 dates: infrastructure every
+    // process uses, on Foundation and the per-thread slots of Primitives.
+    .target(name: "JSON", dependencies: ["Primitives"], path: "Shared/JSON"),
     .target(name: "HTTP", dependencies: ["CSystem", "Primitives", "Identifiers"], path: "Shared/HTTP"),
     .target(name: "Store", dependencies: ["CSQLite", "Primitives"], path: "Shared/Store"),
-    .target(name: "Contract", dependencies: ["HTTP", "Identifiers"], path: "Shared/Contract"),
+    .target(name: "Contract", dependencies: ["HTTP", "Identifiers", "JSON"], path: "Shared/Contract"),
     .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
     .target(name: "SuiteCore", dependencies: ["ServiceKit", "Primitives"], path: "Services/Suite/SuiteCore"),
     // `suite` links every service, so that one build of it runs the whole suite (`suite serve <name>`).
