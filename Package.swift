@@ -26,12 +26,16 @@ var targets: [Target] = [
     ),
     .systemLibrary(name: "CSystem", path: "Shared/CSystem"),
     .target(name: "Primitives", dependencies: ["CSystem"], path: "Shared/Primitives"),
-    .target(name: "Identifiers", path: "Shared/Identifiers"),
+    .target(name: "Identifiers", dependencies: ["Primitives"], path: "Shared/Identifiers"),
+    // The byte-level JSON encoder, the checked decoder and RFC 3339 dates: infrastructure every
+    // process uses, on Foundation and the per-thread slots of Primitives.
+    .target(name: "JSON", dependencies: ["Primitives"], path: "Shared/JSON"),
     .target(name: "HTTP", dependencies: ["CSystem", "Primitives", "Identifiers"], path: "Shared/HTTP"),
     .target(name: "Store", dependencies: ["CSQLite", "Primitives"], path: "Shared/Store"),
-    .target(name: "Contract", dependencies: ["HTTP", "Identifiers"], path: "Shared/Contract"),
-    .target(name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract"], path: "Shared/ServiceKit"),
-    .target(name: "SuiteCore", dependencies: ["ServiceKit", "Primitives"], path: "Services/Suite/SuiteCore"),
+    .target(name: "Contract", dependencies: ["HTTP", "Identifiers", "JSON", "Primitives"], path: "Shared/Contract"),
+    .target(
+        name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract", "Primitives"], path: "Shared/ServiceKit"),
+    .target(name: "SuiteCore", dependencies: ["ServiceKit", "HTTP", "Primitives"], path: "Services/Suite/SuiteCore"),
     // `suite` links every service, so that one build of it runs the whole suite (`suite serve <name>`).
     .executableTarget(
         name: "suite",
@@ -45,8 +49,10 @@ var targets: [Target] = [
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Primitives", "TestSupport"], path: "Tests/StoreTests"),
-    .testTarget(name: "ContractTests", dependencies: ["Contract", "TestSupport"], path: "Tests/ContractTests"),
-    .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], path: "Tests/ServiceKitTests"),
+    .testTarget(name: "ContractTests", dependencies: ["Contract", "HTTP", "TestSupport"], path: "Tests/ContractTests"),
+    .testTarget(
+        name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "HTTP", "Store", "TestSupport"],
+        path: "Tests/ServiceKitTests"),
     .testTarget(
         name: "SuiteTests", dependencies: ["SuiteCore", "ServiceKit", "Primitives", "TestSupport"],
         path: "Tests/SuiteTests"),
@@ -61,26 +67,32 @@ for service in services {
     targets.append(
         .target(
             name: "\(service.module)Core",
-            dependencies: ["ServiceKit"],
+            // What every service's code imports: the runtime, the contract, the HTTP types, the store.
+            dependencies: ["ServiceKit", "Contract", "HTTP", "Store"],
             path: "Services/\(service.folder)/\(service.module)Core"
         )
     )
     targets.append(
         .executableTarget(
             name: service.name,
-            dependencies: [.target(name: "\(service.module)Core")],
+            dependencies: [.target(name: "\(service.module)Core"), "ServiceKit"],
             path: "Services/\(service.folder)/Main"
         )
     )
 }
 targets.append(
-    .testTarget(name: "LoyaltyTests", dependencies: ["LoyaltyCore", "TestSupport"], path: "Tests/LoyaltyTests"))
+    .testTarget(
+        name: "LoyaltyTests", dependencies: ["LoyaltyCore", "Contract", "HTTP", "ServiceKit", "Store", "TestSupport"],
+        path: "Tests/LoyaltyTests"))
 targets.append(
     .testTarget(
-        name: "DiscountsTests", dependencies: ["DiscountsCore", "Primitives", "Store", "TestSupport"],
+        name: "DiscountsTests", dependencies: ["DiscountsCore", "Primitives", "ServiceKit", "Store", "TestSupport"],
         path: "Tests/DiscountsTests"))
 targets.append(
-    .testTarget(name: "GatewayTests", dependencies: ["GatewayCore", "TestSupport"], path: "Tests/GatewayTests"))
+    .testTarget(
+        name: "GatewayTests",
+        dependencies: ["GatewayCore", "Contract", "HTTP", "Primitives", "ServiceKit", "TestSupport"],
+        path: "Tests/GatewayTests"))
 
 for index in targets.indices where targets[index].type != .system {
     targets[index].swiftSettings = [.swiftLanguageMode(.v6)]

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Text that is not a valid identifier of the kind a field takes: which field, and the rule.
 /// The HTTP layer answers it with 422 `invalid_identifier` naming the field.
 public struct InvalidIdentifier: Error, Sendable, Equatable, CustomStringConvertible {
@@ -16,14 +18,6 @@ public struct InvalidIdentifier: Error, Sendable, Equatable, CustomStringConvert
 
     /// A coding path as clients read it: `buyer.name`, `lines[2].quantity`.
     public static func fieldPath(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return text
+        DecodingText.path(codingPath)
     }
 }

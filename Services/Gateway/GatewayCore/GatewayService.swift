@@ -41,7 +41,7 @@ public enum GatewayService {
         )
     }
 
-    static let migrations: [Migration] = OrderFanOut.migrations
+    static let migrations: [Migration] = OrderMigrations.all
 
     /// The public door caps each client address: a browser opens about 6 connections, a busy
     /// storefront server a few dozen; 256 leaves them room and keeps one address from holding

@@ -1,3 +1,5 @@
+import Primitives
+
 /// A `DecodingError` described for a client: which field, what it takes, and the status. Text
 /// that is not JSON is a 400 `invalid_json`; JSON that is well formed but does not fit the
 /// request (a missing field, a string where a number goes, a value outside an enumeration) is a
@@ -24,7 +26,7 @@ public struct DecodingProblem {
 
     /// A coding path as clients read it: `buyer.name`, `lines[2].quantity`.
     public static func fieldPath(_ codingPath: [any CodingKey]) -> String {
-        InvalidIdentifier.fieldPath(codingPath)
+        DecodingText.path(codingPath)
     }
 
     /// Words `error` for a client.
@@ -64,18 +66,6 @@ public struct DecodingProblem {
 
     /// What a value of `type` is, in words: integers name their range.
     public static func name(of type: Any.Type) -> String {
-        if let integer = type as? any FixedWidthInteger.Type {
-            return "a whole number from \(integer.min) to \(integer.max)"
-        }
-        switch type {
-        case is String.Type: return "a string"
-        case is Double.Type, is Float.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object or value of the expected kind"
-        }
+        DecodingText.expectation(of: type)
     }
 }

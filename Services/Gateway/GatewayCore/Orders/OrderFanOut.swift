@@ -29,28 +29,6 @@ public struct OrderFanOut: Sendable {
         self.now = now
     }
 
-    /// The table of accepted versions.
-    static let migrations: [Migration] = [
-        Migration(
-            "gateway-001-orders",
-            """
-            CREATE TABLE orders (
-                order_number TEXT PRIMARY KEY,
-                sequence INTEGER NOT NULL,
-                last_document_hash TEXT NOT NULL,
-                updated_at INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            """),
-        // Who the order belongs to and its currency, fixed by its first version: '' is a guest's
-        // order, NULL an order accepted before they were kept (its next version records them).
-        Migration(
-            "gateway-002-order-owner",
-            """
-            ALTER TABLE orders ADD COLUMN customer_id TEXT;
-            ALTER TABLE orders ADD COLUMN currency TEXT;
-            """),
-    ]
-
     /// The outbox ordering key of one receiver's events for one order.
     public static func orderingKey(orderNumber: String, receiver: String) -> String {
         "order:\(orderNumber):\(receiver)"
@@ -71,31 +49,17 @@ public struct OrderFanOut: Sendable {
         let acceptedAt = now()
         let millis = Int64(acceptedAt.timeIntervalSince1970 * 1000)
         let (sequence, changed) = try database.write { connection -> (Int64, Bool) in
-            let last = try connection.queryOne(
-                "SELECT sequence, last_document_hash, customer_id, currency FROM orders WHERE order_number = ?",
-                orderNumber
-            )
+            let last = try OrderVersionRepository.last(orderNumber, in: connection)
             if let last {
                 try OrderOwnerChanged.check(
-                    orderNumber: number, storedCustomer: try last.get("customer_id", as: String?.self),
-                    storedCurrency: try last.get("currency", as: String?.self), order: order)
+                    orderNumber: number, storedCustomer: last.customerId, storedCurrency: last.currency, order: order)
+                if last.documentHash == hash { return (last.sequence, false) }
             }
-            if let last, try last.get("last_document_hash", as: String.self) == hash {
-                return (try last.get("sequence", as: Int64.self), false)
-            }
-            let previous = try last?.get("sequence", as: Int64.self) ?? 0
-            let (sequence, overflow) = previous.addingReportingOverflow(1)
+            let (sequence, overflow) = (last?.sequence ?? 0).addingReportingOverflow(1)
             guard !overflow else { throw HTTPError.conflict("This order has too many versions.") }
-            try connection.run(
-                """
-                INSERT INTO orders (order_number, sequence, last_document_hash, updated_at, customer_id, currency)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(order_number) DO UPDATE SET
-                    sequence = excluded.sequence, last_document_hash = excluded.last_document_hash,
-                    updated_at = excluded.updated_at, customer_id = excluded.customer_id, currency = excluded.currency
-                """,
-                orderNumber, sequence, hash, millis, order.customerId?.text ?? "", order.currency
-            )
+            try OrderVersionRepository.save(
+                orderNumber, sequence: sequence, documentHash: hash, customerId: order.customerId?.text ?? "",
+                currency: order.currency, at: millis, in: connection)
             for receiver in receivers {
                 let eventId = Self.eventId(receiver: receiver.name, orderNumber: orderNumber, sequence: sequence)
                 let change = OrderReceiver.Change(
@@ -108,6 +72,7 @@ public struct OrderFanOut: Sendable {
                     ),
                     in: connection, now: acceptedAt
                 )
+                try OrderVersionRepository.recordEvent(eventId, sequence: sequence, in: connection)
             }
             return (sequence, true)
         }
@@ -120,10 +85,9 @@ public struct OrderFanOut: Sendable {
 
     /// Per receiver, what was delivered and what waits; nil for an order never reported.
     public func deliveries(orderNumber: String) throws -> OrderDeliveries? {
-        let stored = try database.read { connection in
-            try connection.queryOne("SELECT sequence, updated_at FROM orders WHERE order_number = ?", orderNumber)
+        guard let stored = try database.read({ try OrderVersionRepository.last(orderNumber, in: $0) }) else {
+            return nil
         }
-        guard let stored else { return nil }
         let receiversView = try receivers.map { receiver in
             let events = try events(of: receiver, orderNumber: orderNumber)
             return OrderDeliveries.Receiver(
@@ -136,18 +100,20 @@ public struct OrderFanOut: Sendable {
             )
         }
         return OrderDeliveries(
-            orderNumber: orderNumber, sequence: try stored.get("sequence", as: Int64.self),
-            updatedAt: Date(timeIntervalSince1970: Double(try stored.get("updated_at", as: Int64.self)) / 1000),
+            orderNumber: orderNumber, sequence: stored.sequence, updatedAt: stored.updatedAt,
             receivers: receiversView
         )
     }
 
     private func events(of receiver: OrderReceiver, orderNumber: String) throws -> [OrderDelivery] {
-        try outbox.deliveries(orderingKey: Self.orderingKey(orderNumber: orderNumber, receiver: receiver.name)).map {
-            event in
+        let queued = try outbox.deliveries(
+            orderingKey: Self.orderingKey(orderNumber: orderNumber, receiver: receiver.name))
+        // Read after the events: each event's sequence is written in the transaction that queued it.
+        let sequences = try database.read { try OrderVersionRepository.sequences(of: queued.map(\.eventId), in: $0) }
+        return queued.map { event in
             OrderDelivery(
                 receiver: receiver.name, service: event.destination, eventId: event.eventId,
-                sequence: event.eventId.split(separator: ":").last.flatMap { Int64($0) } ?? 0,
+                sequence: sequences[event.eventId] ?? 0,
                 state: event.state, attempts: event.attempts, createdAt: event.createdAt,
                 deliveredAt: event.deliveredAt, nextAttemptAt: event.nextAttemptAt, lastError: event.lastError
             )

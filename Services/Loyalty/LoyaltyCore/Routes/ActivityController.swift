@@ -21,16 +21,12 @@ struct ActivityController: Sendable {
         let now = dependencies.now()
         let actor = context.historyActor
         return try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
-            try connection.run(
-                "INSERT INTO newsletter_signups (customer_id, points, signed_up_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING",
-                customerId, now
-            )
+            let firstTime = try ActivityRepository.recordNewsletterSignup(customerId, at: now, in: connection)
             let award = try award(
-                customerId, action: .newsletterSignup, firstTime: connection.changes == 1, actor: actor,
+                customerId, action: .newsletterSignup, firstTime: firstTime, actor: actor,
                 cause: HistoryCause(actor: actor, reason: "Newsletter signup."), in: connection, now: now
             )
-            try connection.run(
-                "UPDATE newsletter_signups SET points = points + ? WHERE customer_id = ?", award.awarded, customerId)
+            try ActivityRepository.addNewsletterPoints(award.awarded, to: customerId, in: connection)
             return try .json(award)
         }
     }
@@ -46,20 +42,13 @@ struct ActivityController: Sendable {
         let now = dependencies.now()
         let actor = context.historyActor
         return try dependencies.database.write { connection in
-            try connection.run(
-                """
-                INSERT INTO reviews (review_id, customer_id, product_id, points, received_at) VALUES (?, ?, ?, 0, ?)
-                ON CONFLICT DO NOTHING
-                """, event.reviewId, event.customerId, event.productId, now
-            )
-            let firstTime = connection.changes == 1
+            let firstTime = try ActivityRepository.recordReview(
+                event.reviewId, customerId: event.customerId, productId: event.productId, at: now, in: connection)
             // A repeated review id is answered for the customer who earned by it.
             let owner =
                 firstTime
                 ? event.customerId
-                : try connection.scalar(
-                    "SELECT customer_id FROM reviews WHERE review_id = ?", event.reviewId, as: String.self)
-                    ?? event.customerId
+                : try ActivityRepository.reviewOwner(event.reviewId, in: connection) ?? event.customerId
             let award = try award(
                 owner, action: .reviewPublished, firstTime: firstTime, actor: actor,
                 cause: HistoryCause(
@@ -67,7 +56,7 @@ struct ActivityController: Sendable {
                 in: connection, now: now
             )
             if firstTime {
-                try connection.run("UPDATE reviews SET points = ? WHERE review_id = ?", award.awarded, event.reviewId)
+                try ActivityRepository.setReviewPoints(award.awarded, of: event.reviewId, in: connection)
             }
             return try .json(award)
         }

@@ -5,12 +5,12 @@ import HTTP
 import ServiceKit
 import Store
 
-/// Exchange orders: points for products. Placing one prices it from the catalogue,
-/// checks and deducts the points and tells the admin, all in one transaction, so points can never
-/// be spent twice however many orders race. The admin lists them, marks them exchanged (the
-/// customer then sees "exchanged" with a note; nothing is sent) or rejects them (points return).
+/// The exchange-order routes: customers place and list theirs, the admin lists, marks and
+/// rejects them. What each move does is `ExchangeOrders`' business.
 struct ExchangeOrdersController: Sendable {
     let dependencies: LoyaltyDependencies
+
+    private var exchangeOrders: ExchangeOrders { ExchangeOrders(dependencies: dependencies) }
 
     var routes: RouteCollection {
         RouteCollection()
@@ -28,30 +28,11 @@ struct ExchangeOrdersController: Sendable {
         let customerId = try context.customerParameter().text
         let order = try request.decode(ExchangeOrderRequest.self)
         try ValidationFailure.check(ExchangePricing.problems(of: order))
-        let now = dependencies.now()
         let actor = context.historyActor
+        let isAdmin = context.isAdmin
         let response = try Idempotency.perform(request, context: context, database: dependencies.database) {
-            connection in
-            let program = try ProgramRepository.load(connection)
-            let rewards = try RewardRepository.find(order.items.map(\.productId), in: connection)
-            let priced = try ExchangePricing.price(order, rewards: rewards, program: program)
-            let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
-            let balance = try ledger.open(customerId).points
-            guard balance >= priced.total else { throw InsufficientPoints(balance: balance, requested: priced.total) }
-            let id = try ExchangeOrderRepository.insert(
-                customerId: customerId, items: priced.items, points: priced.total, placedBy: actor, at: now,
-                in: connection
-            )
-            let debit = try ledger.debit(
-                customerId, points: priced.total, kind: .exchange,
-                cause: HistoryCause(exchangeOrderId: id, actor: actor), shortfall: .refuse
-            )
-            try ExchangeOrderRepository.setHistory(id, historyId: debit.entry.id, in: connection)
-            guard let record = try ExchangeOrderRepository.find(id, in: connection) else {
-                throw HTTPError.notFound("Exchange order \(id) vanished.")
-            }
-            try notifyAdmin(record, in: connection)
-            return try .json(record.view(forAdmin: context.isAdmin), status: .created)
+            let record = try exchangeOrders.place(order, for: customerId, by: actor, in: $0)
+            return try .json(record.view(forAdmin: isAdmin), status: .created)
         }
         if response.status == .created { dependencies.outbox.wake() }
         return response
@@ -106,24 +87,7 @@ struct ExchangeOrdersController: Sendable {
     @Sendable func markExchanged(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let id = try context.parameters.require("id", as: Int64.self)
         let update = try request.decode(ExchangedUpdate.self)
-        let now = dependencies.now()
-        let record = try dependencies.database.write { connection in
-            guard let record = try ExchangeOrderRepository.find(id, in: connection) else {
-                throw HTTPError.notFound("No exchange order \(id).")
-            }
-            guard record.rejectedAt == nil else {
-                throw HTTPError.conflict(
-                    "Exchange order \(id) was rejected and cannot be marked.", code: "exchange_order_rejected")
-            }
-            guard record.exchanged != update.exchanged else { return record }
-            try ExchangeOrderRepository.setExchanged(
-                id, update.exchanged, by: context.historyActor, at: now, in: connection)
-            try Ledger(connection: connection, now: now, expiryMonths: nil).note(
-                record.customerId, kind: update.exchanged ? .exchangeAccepted : .exchangeAcceptanceWithdrawn,
-                cause: HistoryCause(exchangeOrderId: id, actor: context.historyActor)
-            )
-            return try ExchangeOrderRepository.find(id, in: connection) ?? record
-        }
+        let record = try exchangeOrders.markExchanged(id, update.exchanged, by: context.historyActor)
         return try .json(record.view(forAdmin: true))
     }
 
@@ -136,33 +100,9 @@ struct ExchangeOrdersController: Sendable {
         if let reason, reason.count > InputRules.maximumReasonLength {
             throw ValidationFailure(field: "reason", "Must be at most \(InputRules.maximumReasonLength) characters.")
         }
-        let now = dependencies.now()
         let actor = context.historyActor
-        return try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
-            guard let record = try ExchangeOrderRepository.find(id, in: connection) else {
-                throw HTTPError.notFound("No exchange order \(id).")
-            }
-            guard record.rejectedAt == nil else {
-                throw HTTPError.conflict("Exchange order \(id) was rejected already.", code: "already_rejected")
-            }
-            guard !record.exchanged else {
-                throw HTTPError.conflict(
-                    "Exchange order \(id) is marked exchanged; clear the mark before rejecting it.",
-                    code: "already_exchanged"
-                )
-            }
-            guard let historyId = record.historyId else {
-                throw LedgerInconsistency(customerId: record.customerId, missing: record.points)
-            }
-            try Ledger(connection: connection, now: now, expiryMonths: nil).restore(
-                consumedBy: historyId, customerId: record.customerId, kind: .exchangeReturned,
-                cause: HistoryCause(exchangeOrderId: id, actor: actor, reason: reason)
-            )
-            try ExchangeOrderRepository.reject(id, reason: reason, by: actor, at: now, in: connection)
-            guard let rejected = try ExchangeOrderRepository.find(id, in: connection) else {
-                throw HTTPError.notFound("No exchange order \(id).")
-            }
-            return try .json(rejected.view(forAdmin: true))
+        return try Idempotency.perform(request, context: context, database: dependencies.database) {
+            try .json(exchangeOrders.reject(id, reason: reason, by: actor, in: $0).view(forAdmin: true))
         }
     }
 
@@ -176,32 +116,5 @@ struct ExchangeOrdersController: Sendable {
         }
         let views = records.map { $0.view(forAdmin: context.isAdmin) }
         return try .json(Page.keyset(views, limit: page.limit) { String($0.id) })
-    }
-
-    /// Queues the shop owner's notice in the same transaction; skipped when no admin address is configured.
-    private func notifyAdmin(_ record: ExchangeOrderRecord, in connection: Connection) throws {
-        guard let adminEmail = dependencies.adminEmail else { return }
-        var lines = [
-            "Customer \(record.customerId) placed exchange order #\(record.id) for \(record.points) points:",
-            "",
-        ]
-        for item in record.items {
-            lines.append(
-                "  \(item.quantity) × \(item.name) (\(item.productId)): \(item.unitPoints) points each, \(item.points) in total"
-            )
-        }
-        lines += [
-            "",
-            "Placed at \(RFC3339.format(record.createdAt)). The points have been deducted.",
-            "Mark it exchanged or reject it in the loyalty section of the back office.",
-            "It is not a sales order: no pro-forma or VAT invoice is issued.",
-        ]
-        try dependencies.mailer.enqueue(
-            MailMessage(
-                to: [adminEmail], subject: "New exchange order #\(record.id) (\(record.points) points)",
-                textBody: lines.joined(separator: "\n")
-            ),
-            in: connection, eventId: "loyalty-exchange-order-\(record.id)"
-        )
     }
 }

@@ -1,11 +1,11 @@
 import FoundationEssentials
 import Glibc
-import HTTP
 
-/// A JSON body refused before or after decoding, as the client must hear it: text that is not
-/// JSON, or an ambiguous object, is a 400; JSON that is well formed but does not fit the fields
-/// of the request is a 422 naming the field and what it takes.
-public enum JSONBodyError: HTTPResponseError, Equatable {
+/// A JSON body refused before or after decoding: text that is not JSON, an ambiguous object, or
+/// JSON that is well formed but does not fit the fields of the type. Its HTTP answer (400 for the
+/// first two, 422 naming the field for the others) is given beside the routes
+/// (`JSONBodyError+HTTP.swift` in Contract).
+public enum JSONBodyError: Error, Equatable {
     /// No bytes at all where a JSON value was expected.
     case empty
     /// Not JSON (RFC 8259): what was expected, at which byte (0-based) and line and column (1-based).
@@ -16,22 +16,6 @@ public enum JSONBodyError: HTTPResponseError, Equatable {
     case valueDoesNotFit(path: String, expected: String)
     /// Members that the request does not have; naming them beats dropping what the client meant.
     case unknownFields([String])
-
-    public var status: HTTPStatus {
-        switch self {
-        case .empty, .syntax, .duplicateKey: .badRequest
-        case .valueDoesNotFit, .unknownFields: .unprocessableContent
-        }
-    }
-
-    public var code: String {
-        switch self {
-        case .empty, .syntax: "invalid_json"
-        case .duplicateKey: "duplicate_key"
-        case .valueDoesNotFit: "invalid_field"
-        case .unknownFields: "unknown_field"
-        }
-    }
 
     public var message: String {
         switch self {
@@ -50,18 +34,4 @@ public enum JSONBodyError: HTTPResponseError, Equatable {
         }
     }
 
-    public var details: [String: ErrorDetail] {
-        switch self {
-        case .empty:
-            return [:]
-        case .syntax(let offset, let line, let column, _):
-            return ["offset": .int(Int64(offset)), "line": .int(Int64(line)), "column": .int(Int64(column))]
-        case .duplicateKey(let path, let key):
-            return ["field": .string(path), "key": .string(key)]
-        case .valueDoesNotFit(let path, let expected):
-            return ["field": .string(path), "expected": .string(expected)]
-        case .unknownFields(let fields):
-            return ["field": .string(fields.first ?? ""), "fields": .strings(fields)]
-        }
-    }
 }

@@ -1,6 +1,6 @@
 import FoundationEssentials
 import Glibc
-import HTTP
+import Primitives
 
 /// A request type whose decoder refuses members it does not know, so that a misspelt or
 /// outdated field name is an error naming it rather than a value silently dropped.
@@ -36,10 +36,10 @@ extension JSONCoding {
                 _ = try decodeWithoutChecks(type, from: quoting(numbers, at: quoted, in: bytes))
                 return nil
             } catch DecodingError.typeMismatch(let expected, let context) {
-                let path = DecodingProblem.fieldPath(context.codingPath)
+                let path = DecodingText.path(context.codingPath)
                 guard let position = quoted.firstIndex(where: { numbers[$0].path == path }) else { return nil }
                 if expected is any FixedWidthInteger.Type {
-                    return .valueDoesNotFit(path: path, expected: DecodingProblem.name(of: expected))
+                    return .valueDoesNotFit(path: path, expected: DecodingText.expectation(of: expected))
                 }
                 if expected is any BinaryFloatingPoint.Type, Double(numbers[quoted[position]].text)?.isFinite != true {
                     return .valueDoesNotFit(

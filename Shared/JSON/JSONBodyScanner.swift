@@ -324,7 +324,7 @@ struct JSONBodyScanner {
         }
     }
 
-    /// The current path as `DecodingProblem.fieldPath` writes coding paths.
+    /// The current path as `DecodingText.path` writes coding paths.
     private func pathText() -> String {
         var text = ""
         for step in path {
