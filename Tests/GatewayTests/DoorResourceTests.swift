@@ -120,7 +120,15 @@ import Testing
     @Test func oneAddress_GetsNoMoreConnectionsThanItsCap() throws {
         let gateway = try GatewayHarness(environment: ["ZAPLECZE_MAX_CONNECTIONS_PER_ADDRESS": "3"])
         defer { gateway.stop() }
-        let held = try (0..<3).map { _ in try RawConnection(port: gateway.app.port, from: "127.0.0.2") }
+        // Each held connection is answered once, so the server has taken all three before the
+        // fourth arrives: its loops accept in turn, and without this the fourth could be counted
+        // before the third.
+        let held = try (0..<3).map { _ in
+            let connection = try RawConnection(port: gateway.app.port, from: "127.0.0.2")
+            try connection.send("GET /health HTTP/1.1\r\nHost: door\r\n\r\n")
+            #expect(try connection.readResponse().status == 200)
+            return connection
+        }
         let extra = try RawConnection(port: gateway.app.port, from: "127.0.0.2")
         #expect(extra.waitForClose())
         let other = try RawConnection(port: gateway.app.port, from: "127.0.0.3")
