@@ -68,7 +68,7 @@ for service in services {
         .target(
             name: "\(service.module)Core",
             // What every service's code imports: the runtime, the contract, the HTTP types, the store.
-            dependencies: ["ServiceKit", "Contract", "HTTP", "Store"],
+            dependencies: ["ServiceKit", "Contract", "HTTP", "Primitives", "Store"],
             path: "Services/\(service.folder)/\(service.module)Core"
         )
     )

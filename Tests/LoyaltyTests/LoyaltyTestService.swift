@@ -65,7 +65,7 @@ final class LoyaltyTestService: @unchecked Sendable {
         configuration.logLevel = .error
         self.clock = clock
         app = try ServiceApp(
-            definition: LoyaltyService.definition(now: { clock.date }, expiryInterval: .seconds(3600)),
+            definition: LoyaltyService.definition(clock: clock.wall, expiryInterval: .seconds(3600)),
             configuration: configuration
         )
         try app.start()

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import ServiceKit
 import Store
 
@@ -10,21 +11,21 @@ public enum LoyaltyService {
     public static let name = SuiteService.loyalty.name
     public static let defaultPort = SuiteService.loyalty.defaultPort
 
-    /// The definition `main.swift` runs and tests start in-process. `now` is the clock every
+    /// The definition `main.swift` runs and tests start in-process. `clock` is what every
     /// timestamp and expiry decision reads; `expiryInterval` is how often the background job
     /// looks for expired points.
     public static func definition(
-        now: @escaping LoyaltyClock = { Date() },
+        clock: WallClock = .system,
         expiryInterval: Duration = .seconds(60)
     ) -> ServiceDefinition {
         ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
             migrations: migrations,
-            internalRoutes: { environment in routes(LoyaltyDependencies(environment: environment, now: now)) },
+            internalRoutes: { environment in routes(LoyaltyDependencies(environment: environment, clock: clock)) },
             start: { environment in
                 let job = ExpiryJob(
-                    database: environment.database, now: now, interval: expiryInterval, logger: environment.logger
+                    database: environment.database, clock: clock, interval: expiryInterval, logger: environment.logger
                 )
                 job.start()
                 return { job.stop() }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import ServiceKit
 import Store
 
@@ -12,7 +13,7 @@ final class ExpiryJob: @unchecked Sendable {
     // Safe: `stopping` is only touched while `lock` is held; `thread` is written once in `start`
     // before any other thread can call `stop`; the rest is immutable.
     private let database: Database
-    private let now: LoyaltyClock
+    private let clock: WallClock
     private let interval: Duration
     private let logger: Logger
     private let lock = Lock()
@@ -22,9 +23,9 @@ final class ExpiryJob: @unchecked Sendable {
     /// Customers handled per transaction, so a large backlog never holds the writer long.
     static let customersPerTransaction = 100
 
-    init(database: Database, now: @escaping LoyaltyClock, interval: Duration, logger: Logger) {
+    init(database: Database, clock: WallClock, interval: Duration, logger: Logger) {
         self.database = database
-        self.now = now
+        self.clock = clock
         self.interval = interval
         self.logger = logger
     }
@@ -74,7 +75,7 @@ final class ExpiryJob: @unchecked Sendable {
             lock.unlock()
             if stop { return }
             do {
-                let expired = try Self.runOnce(database: database, now: now())
+                let expired = try Self.runOnce(database: database, now: clock.date())
                 if expired > 0 { logger.info("points expired", [("lots", .int(Int64(expired)))]) }
             } catch {
                 logger.error("points expiry failed", [("error", .string(String(describing: error)))])

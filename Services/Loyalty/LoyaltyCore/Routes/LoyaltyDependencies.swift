@@ -2,27 +2,32 @@ import Contract
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import ServiceKit
 import Store
 
 /// What the controllers share: the database, the clock and the outgoing mail.
 struct LoyaltyDependencies: Sendable {
     let database: Database
-    let now: LoyaltyClock
+    /// What every timestamp and expiry decision reads.
+    let clock: WallClock
     let mailer: Mailer
     let outbox: Outbox
     /// Where the shop owner is told about new exchange orders; nil sends nothing.
     let adminEmail: String?
     let logger: Logger
 
-    init(environment: ServiceEnvironment, now: @escaping LoyaltyClock) {
+    init(environment: ServiceEnvironment, clock: WallClock) {
         database = environment.database
-        self.now = now
+        self.clock = clock
         mailer = environment.mailer
         outbox = environment.outbox
         adminEmail = environment.configuration.adminEmail
         logger = environment.logger
     }
+
+    /// The time now, by the service's clock.
+    func now() -> Date { clock.date() }
 
     /// Expires the customer's due lots before a read, so a balance or history never shows
     /// points whose expiry has passed. Costs one indexed lookup when nothing is due.
