@@ -139,7 +139,8 @@ public enum GatewayService {
         )
         let orders = OrderRoutes(
             fanOut: OrderFanOut(
-                database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers
+                database: environment.database, outbox: environment.outbox, receivers: options.orderReceivers,
+                clock: options.wall
             ))
         let deadLetters = DeadLetterRoutes(outbox: environment.outbox)
         // Built once: the table does not change while the process runs.

@@ -2,6 +2,7 @@ import Contract
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import ServiceKit
 import Store
 
@@ -17,16 +18,17 @@ public struct OrderFanOut: Sendable {
     let outbox: Outbox
     /// Who receives order changes (`OrderReceivers.all` in production).
     public let receivers: [OrderReceiver]
-    let now: @Sendable () -> Date
+    /// Dates each accepted version of an order.
+    let clock: WallClock
 
     /// Creates the fan-out over the gateway's database and outbox.
     public init(
-        database: Database, outbox: Outbox, receivers: [OrderReceiver], now: @escaping @Sendable () -> Date = { Date() }
+        database: Database, outbox: Outbox, receivers: [OrderReceiver], clock: WallClock = .system
     ) {
         self.database = database
         self.outbox = outbox
         self.receivers = receivers
-        self.now = now
+        self.clock = clock
     }
 
     /// The outbox ordering key of one receiver's events for one order.
@@ -46,7 +48,7 @@ public struct OrderFanOut: Sendable {
     public func accept(orderNumber number: OrderNumber, order: OrderDocument) throws -> OrderAcceptance {
         let orderNumber = number.text
         let hash = Self.hex(SHA256.hash(try JSONCoding.encode(order)))
-        let acceptedAt = now()
+        let acceptedAt = clock.date()
         let millis = Int64(acceptedAt.timeIntervalSince1970 * 1000)
         let (sequence, changed) = try database.write { connection -> (Int64, Bool) in
             let last = try OrderVersionRepository.last(orderNumber, in: connection)
