@@ -31,12 +31,14 @@ public struct SessionRoutes: Sendable {
 
     /// 201 with the session and its cookie; 401 for anything but an admin key.
     public func create(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
-        if let failures, case .limited(let seconds) = failures.peek(context.remoteAddress) {
-            throw RateLimitMiddleware.tooManyRequests(
-                retryAfter: seconds, message: "Too many failed sign-ins from this address.")
-        }
         let body = try request.decode(AdminSessionRequest.self)
+        // The key is checked first: failed sign-ins slow down further failures from the address,
+        // never an admin who presents a valid key (behind a proxy, every caller shares one).
         guard let key = authenticator.adminKey(matching: Array(body.key.trimmed().utf8)) else {
+            if let failures, case .limited(let seconds) = failures.peek(context.remoteAddress) {
+                throw RateLimitMiddleware.tooManyRequests(
+                    retryAfter: seconds, message: "Too many failed sign-ins from this address.")
+            }
             failures?.charge(context.remoteAddress)
             throw HTTPError(.unauthorized, code: "unauthorized", message: "The admin key is not valid.")
         }
