@@ -41,15 +41,9 @@ public struct MonotonicClock: Sendable {
 }
 
 extension Duration {
-    /// The duration in whole nanoseconds, saturating at UInt64's bounds.
-    public var nanoseconds: UInt64 {
-        let (seconds, attoseconds) = components
-        if seconds < 0 { return 0 }
-        let whole = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
-        if whole.overflow { return .max }
-        let sum = whole.partialValue.addingReportingOverflow(UInt64(attoseconds / 1_000_000_000))
-        return sum.overflow ? .max : sum.partialValue
-    }
+    /// The duration in whole nanoseconds for deadlines on the monotonic clock: 0 for a negative
+    /// duration, `wholeNanoseconds` otherwise (about 292 years at most).
+    public var nanoseconds: UInt64 { UInt64(clamping: wholeNanoseconds) }
 
     /// The duration in seconds as a floating-point number (for logs and metrics only).
     public var seconds: Double {

@@ -62,9 +62,7 @@ final class ExpiryJob: @unchecked Sendable {
     }
 
     private func run() {
-        let waitNanoseconds =
-            UInt64(max(interval.components.seconds, 0)) * 1_000_000_000
-            + UInt64(max(interval.components.attoseconds, 0) / 1_000_000_000)
+        let waitNanoseconds = interval.nanoseconds
         while true {
             lock.lock()
             let deadline = MonotonicClock.now() &+ waitNanoseconds
