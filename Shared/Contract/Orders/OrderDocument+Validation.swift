@@ -12,13 +12,14 @@ extension OrderDocument {
         OrderRules.text(buyer.login, "buyer.login", required: false, into: &problems)
         OrderRules.text(buyer.name, "buyer.name", required: true, into: &problems)
         OrderRules.text(buyer.street, "buyer.street", required: true, into: &problems)
-        OrderRules.text(buyer.postcode, "buyer.postcode", required: true, max: 32, into: &problems)
+        OrderRules.text(
+            buyer.postcode, "buyer.postcode", required: true, max: OrderRules.maxPostcodeBytes, into: &problems)
         OrderRules.text(buyer.city, "buyer.city", required: true, into: &problems)
         OrderRules.text(buyer.email, "buyer.email", required: true, into: &problems)
         if !buyer.email.isEmpty && !buyer.email.contains("@") {
             problems.append(ValidationProblem(field: "buyer.email", message: "buyer.email must be an e-mail address."))
         }
-        OrderRules.text(buyer.phone, "buyer.phone", required: true, max: 64, into: &problems)
+        OrderRules.text(buyer.phone, "buyer.phone", required: true, max: OrderRules.maxPhoneBytes, into: &problems)
         OrderRules.contentProblems(
             currency: currency, lines: lines, shipping: shipping, totalNet: totalNet, totalGross: totalGross,
             refundedNet: refundedNet, refundedGross: refundedGross, into: &problems)

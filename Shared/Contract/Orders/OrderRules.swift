@@ -25,6 +25,10 @@ public enum OrderRules {
     public static let maxAmount: Int64 = 1_000_000_000_000_000
     /// Longest text field (names, addresses, e-mail), in UTF-8 bytes.
     public static let maxTextBytes = 256
+    /// The longest postcode, in UTF-8 bytes.
+    public static let maxPostcodeBytes = 32
+    /// The longest phone number, in UTF-8 bytes.
+    public static let maxPhoneBytes = 64
 
     /// How far a total may be from what its lines and shipping add up to, in minor units.
     public static func roundingTolerance(lines: Int) -> Int64 { Int64(lines) + 1 }

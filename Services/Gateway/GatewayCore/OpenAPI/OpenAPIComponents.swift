@@ -100,17 +100,20 @@ enum OpenAPIComponents {
             ], required: ["admin", "csrfToken", "expiresAt"]),
         "Buyer": Schema.object(
             [
-                "login": Schema.text(maxLength: 256), "name": Schema.text(maxLength: 256),
-                "street": Schema.text(maxLength: 256),
-                "postcode": Schema.text(maxLength: 32), "city": Schema.text(maxLength: 256),
+                "login": Schema.text(maxLength: OrderRules.maxTextBytes),
+                "name": Schema.text(maxLength: OrderRules.maxTextBytes),
+                "street": Schema.text(maxLength: OrderRules.maxTextBytes),
+                "postcode": Schema.text(maxLength: OrderRules.maxPostcodeBytes),
+                "city": Schema.text(maxLength: OrderRules.maxTextBytes),
                 "email": .object(["type": .string("string"), "format": .string("email")]),
-                "phone": Schema.text(maxLength: 64),
+                "phone": Schema.text(maxLength: OrderRules.maxPhoneBytes),
             ], required: ["name", "street", "postcode", "city", "email", "phone"],
             description: "Personal data: only the personal-data registry keeps it."),
         "OrderLine": Schema.object(
             [
-                "productId": TextRules.identifierSchema(ProductIdKind.self), "name": Schema.text(maxLength: 256),
-                "category": Schema.text(maxLength: 256),
+                "productId": TextRules.identifierSchema(ProductIdKind.self),
+                "name": Schema.text(maxLength: OrderRules.maxTextBytes),
+                "category": Schema.text(maxLength: OrderRules.maxTextBytes),
                 "quantity": .object([
                     "type": .string("integer"), "minimum": .number(1),
                     "maximum": .number(Double(OrderRules.maxQuantity)),
