@@ -86,7 +86,8 @@ targets.append(
         path: "Tests/LoyaltyTests"))
 targets.append(
     .testTarget(
-        name: "DiscountsTests", dependencies: ["DiscountsCore", "Primitives", "ServiceKit", "Store", "TestSupport"],
+        name: "DiscountsTests",
+        dependencies: ["DiscountsCore", "Contract", "Primitives", "ServiceKit", "Store", "TestSupport"],
         path: "Tests/DiscountsTests"))
 targets.append(
     .testTarget(

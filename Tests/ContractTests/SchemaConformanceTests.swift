@@ -7,10 +7,12 @@ import Testing
 /// encoding: the example (complete by rule) encodes to JSON the schema accepts, with no key the
 /// schema does not declare and no declared property left out, and decodes back to itself.
 @Suite struct SchemaConformanceTests {
-    /// Every describing type the loyalty routes' bodies refer to, each once.
+    /// Every describing type the services' routes' bodies refer to, each once.
     static let types: [any SchemaDescribing.Type] = {
         var names = Set<String>()
-        return LoyaltyRoutes.all.flatMap { $0.request.describedTypes + $0.response.describedTypes }.filter {
+        return (LoyaltyRoutes.all + DiscountsRoutes.all).flatMap {
+            $0.request.describedTypes + $0.response.describedTypes
+        }.filter {
             names.insert($0.schemaName).inserted
         }
     }()

@@ -1,3 +1,4 @@
+import Contract
 import FoundationEssentials
 
 /// Whether a code can be used on a cart, and the discount it gives: the rule behind both
@@ -65,14 +66,4 @@ public enum CodeEligibility {
         if let minimum = terms.minOrderValue, cart.orderValue < minimum { return .failure(.belowMinimum) }
         return .success(terms.rule.discount(orderValue: cart.orderValue, shippingCost: cart.shippingCost))
     }
-}
-
-/// How a campaign's codes may be used.
-public enum CampaignKind: String, Sendable, CaseIterable, Codable {
-    /// Any number of orders may use each code.
-    case multiUse
-    /// Each code serves one order.
-    case singleUse
-    /// Each code belongs to one customer and serves one order of theirs.
-    case assigned
 }
