@@ -12,5 +12,5 @@ public enum DiscountsService {
     }
 
     /// The service's own tables, in order.
-    static let migrations: [Migration] = []
+    static let migrations: [Migration] = DiscountsMigrations.all
 }

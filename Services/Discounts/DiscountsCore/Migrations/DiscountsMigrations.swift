@@ -6,7 +6,7 @@ import Store
 /// Codes are stored normalised (upper-case ASCII) and `codes.code` is UNIQUE across the shop: the
 /// index, not memory, is what keeps codes unique, also when two campaigns generate at once.
 enum DiscountsMigrations {
-    static let all: [Migration] = [campaigns]
+    static let all: [Migration] = [campaigns, checkout]
 
     static let campaigns = Migration(
         "discounts-001-campaigns",
@@ -47,5 +47,54 @@ enum DiscountsMigrations {
         );
         CREATE INDEX codes_by_campaign ON codes(campaign_id);
         CREATE INDEX codes_by_customer ON codes(customer_id, campaign_id) WHERE customer_id IS NOT NULL;
+        """)
+
+    /// Redemptions, the orders the gateway reports, and what `campaigns` and `codes` keep for
+    /// them. A single-use or assigned code has at most one live redemption: the partial unique
+    /// index `redemptions_exclusive` says so, so a race that got past the code's checks still
+    /// cannot commit a second one. One order uses one code once (`redemptions_per_order`).
+    static let checkout = Migration(
+        "discounts-002-checkout",
+        """
+        ALTER TABLE campaigns ADD COLUMN archived_at INTEGER;
+        -- Codes with at least one live redemption, kept with each redemption and release so the
+        -- campaign list need not count a million codes per row.
+        ALTER TABLE campaigns ADD COLUMN used_count INTEGER NOT NULL DEFAULT 0 CHECK (used_count >= 0);
+        ALTER TABLE codes ADD COLUMN assigned_at INTEGER;
+        CREATE INDEX codes_free ON codes(campaign_id, id) WHERE customer_id IS NULL AND use_count = 0;
+        CREATE TABLE redemptions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            code_id INTEGER NOT NULL REFERENCES codes(id),
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+            -- 1 when the code serves one order at a time (singleUse, assigned).
+            exclusive INTEGER NOT NULL CHECK (exclusive IN (0, 1)),
+            order_number TEXT NOT NULL,
+            customer_id TEXT,
+            order_value INTEGER NOT NULL CHECK (order_value >= 0),
+            discount_value INTEGER NOT NULL CHECK (discount_value >= 0),
+            free_shipping INTEGER NOT NULL CHECK (free_shipping IN (0, 1)),
+            created_at INTEGER NOT NULL,
+            released_at INTEGER
+        );
+        CREATE UNIQUE INDEX redemptions_exclusive ON redemptions(code_id) WHERE exclusive = 1 AND released_at IS NULL;
+        CREATE UNIQUE INDEX redemptions_per_order ON redemptions(order_number, code_id) WHERE released_at IS NULL;
+        CREATE INDEX redemptions_by_code ON redemptions(code_id, id);
+        CREATE INDEX redemptions_by_campaign ON redemptions(campaign_id, code_id) WHERE released_at IS NULL;
+        -- The latest version of every order the gateway reported: per-customer statistics for
+        -- assignment criteria, and the buyer's e-mail for assignment mail.
+        CREATE TABLE orders (
+            order_number TEXT PRIMARY KEY,
+            sequence INTEGER NOT NULL CHECK (sequence >= 1),
+            customer_id TEXT,
+            email TEXT,
+            currency TEXT NOT NULL,
+            order_value INTEGER NOT NULL,
+            discount_code TEXT,
+            status TEXT NOT NULL,
+            -- 0 for cancelled and refunded orders, which statistics leave out.
+            counted INTEGER NOT NULL CHECK (counted IN (0, 1)),
+            placed_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX orders_by_customer ON orders(customer_id, placed_at) WHERE customer_id IS NOT NULL AND counted = 1;
         """)
 }
