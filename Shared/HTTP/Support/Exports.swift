@@ -1,3 +1,7 @@
+// Methods and percent-encoding are HTTP's words with no I/O, kept in a leaf module so that the
+// contract's route declarations can use them without depending on the server; importing HTTP
+// brings them along.
+@_exported import HTTPTypes
 // Principals carry a `CustomerId` and routes read identifiers from paths, so the identifier types
 // are part of this module's vocabulary too, and of every module built on it.
 @_exported import Identifiers

@@ -1,30 +1,7 @@
+import Contract
 import FoundationEssentials
 import Glibc
 import HTTP
-
-/// A non-2xx answer from another service, carried on with its status and envelope so a caller can
-/// pass it through unchanged.
-public struct ServiceCallError: HTTPResponseError, CustomStringConvertible {
-    public let status: HTTPStatus
-    public let code: String
-    public let message: String
-    public let service: String
-    /// The envelope's details that an error answer can carry on: strings, whole numbers, true or
-    /// false, and lists of strings (nested objects are left out).
-    public let details: [String: ErrorDetail]
-
-    public init(
-        status: HTTPStatus, code: String, message: String, service: String, details: [String: ErrorDetail] = [:]
-    ) {
-        self.status = status
-        self.code = code
-        self.message = message
-        self.service = service
-        self.details = details
-    }
-
-    public var description: String { "\(service) answered \(status.code) \(code): \(message)" }
-}
 
 /// Calls one Zaplecze service over HTTP with the internal secret and the caller's identity: the
 /// base of the typed clients (`LoyaltyClient`, …).
@@ -122,11 +99,6 @@ public final class ServiceClient: Sendable {
                 .badGateway, code: "bad_upstream_response", message: "The \(service) service gave no valid answer.")
         }
     }
-}
-
-/// A response with no body worth decoding (204, or one the caller ignores).
-public struct EmptyResponse: Codable, Sendable, Equatable {
-    public init() {}
 }
 
 extension ServiceClient {

@@ -1,3 +1,4 @@
+import Contract
 import HTTP
 
 /// The header fields that carry the caller's identity between Zaplecze processes. A service

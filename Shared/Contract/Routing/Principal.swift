@@ -1,6 +1,9 @@
 /// Who is calling: established by the gateway from the caller's credentials and passed to the
-/// services, which believe it only when the call carries the internal secret.
-public struct Principal: Sendable, Equatable, CustomStringConvertible {
+/// services, which believe it only when the call carries the internal secret. The roles are the
+/// shop's, so they live with its contract; the HTTP layer carries a principal in each request's
+/// context as an opaque `RequestIdentity` (`context.principal` reads it back, in ServiceKit).
+public struct Principal: RequestIdentity, Equatable, CustomStringConvertible {
+    /// The kinds of caller the shop knows; route declarations admit a set of them.
     public enum Role: String, Sendable, CaseIterable, Codable {
         /// The shop's back office (admin API key).
         case admin
@@ -14,18 +17,21 @@ public struct Principal: Sendable, Equatable, CustomStringConvertible {
         case anonymous
     }
 
+    /// The kind of caller.
     public var role: Role
     /// The customer a customer token belongs to.
     public var customerId: CustomerId?
     /// A readable name for the history: the admin key's label, a service's name.
     public var name: String?
 
+    /// Creates a principal.
     public init(role: Role, customerId: CustomerId? = nil, name: String? = nil) {
         self.role = role
         self.customerId = customerId
         self.name = name
     }
 
+    /// A caller without credentials.
     public static let anonymous = Principal(role: .anonymous)
 
     /// Whether this caller may act for `customerId`: staff and services may; a customer only for

@@ -1,5 +1,5 @@
+import Contract
 import HTTP
-import JSON
 
 /// A refused JSON body as the client hears it: text that is not JSON, or an ambiguous object,
 /// is a 400; JSON that is well formed but does not fit the fields of the request is a 422 naming

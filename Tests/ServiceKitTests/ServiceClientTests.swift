@@ -1,8 +1,9 @@
+import Contract
 import HTTP
 import TestSupport
 import Testing
 
-@testable import Contract
+@testable import ServiceKit
 
 /// The typed clients' base: what it sends another service, and how it carries an error answer on.
 @Suite struct ServiceClientTests {
