@@ -52,14 +52,19 @@ var targets: [Target] = [
         dependencies: ["SuiteCore"] + services.map { .target(name: "\($0.module)Core") },
         path: "Services/Suite/Main"
     ),
+    // The seeded generator, sample values and the comparison with Foundation's encoder: test
+    // helpers on JSON alone, so that the JSON module's tests need nothing above it.
+    .target(name: "TestValues", dependencies: ["JSON"], path: "Tests/TestValues"),
     .target(
-        name: "TestSupport", dependencies: ["Primitives", "HTTP", "Store", "Contract", "ServiceKit"],
+        name: "TestSupport", dependencies: ["Primitives", "HTTP", "Store", "Contract", "ServiceKit", "TestValues"],
         path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Primitives", "TestSupport"], path: "Tests/StoreTests"),
-    .testTarget(name: "ContractTests", dependencies: ["Contract", "HTTP", "TestSupport"], path: "Tests/ContractTests"),
+    .testTarget(name: "JSONTests", dependencies: ["JSON", "TestValues"], path: "Tests/JSONTests"),
+    .testTarget(
+        name: "ContractTests", dependencies: ["Contract", "TestSupport", "TestValues"], path: "Tests/ContractTests"),
     .testTarget(
         name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "HTTP", "Store", "TestSupport"],
         path: "Tests/ServiceKitTests"),

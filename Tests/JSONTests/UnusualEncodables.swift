@@ -1,4 +1,4 @@
-import Contract
+import JSON
 
 // Encodable values that use the less common parts of the `Encoder` API, for comparing
 // `JSONCoding.encode` with Foundation's `JSONEncoder` where the rules are subtle.
@@ -154,7 +154,7 @@ struct ReopenedValues: Encodable {
         var object = container.nestedContainer(keyedBy: AnyKey.self, forKey: AnyKey("object"))
         try object.encode("x", forKey: AnyKey("a"))
         try object.encode(3, forKey: AnyKey("b"))
-        try container.encode([RuleReference(id: 1, name: "r")], forKey: AnyKey("array"))
+        try container.encode([Reference(id: 1, name: "r")], forKey: AnyKey("array"))
         var array = container.nestedUnkeyedContainer(forKey: AnyKey("array"))
         try array.encode("appended")
         try container.encode(SingleThenKeyed(), forKey: AnyKey("single"))

@@ -1,24 +1,25 @@
-import Contract
 import Foundation
+import JSON
 import Testing
 
 /// What `JSONCoding.encode` and Foundation's `JSONCoding.encoder()` make of one value.
-struct EncodingComparison {
+public struct EncodingComparison {
     /// The bytes of `JSONCoding.encode`, or nil when it threw.
-    let ours: [UInt8]?
+    public let ours: [UInt8]?
     /// The bytes of Foundation's `JSONEncoder` with the suite's settings, or nil when it threw.
-    let foundation: [UInt8]?
+    public let foundation: [UInt8]?
 
-    init<T: Encodable>(_ value: T) {
+    /// Encodes `value` both ways.
+    public init<T: Encodable>(_ value: T) {
         ours = try? JSONCoding.encode(value)
         foundation = (try? JSONCoding.encoder().encode(value)).map { Array($0) }
     }
 
     /// Whether both produced the same bytes, or both threw.
-    var agree: Bool { ours == foundation }
+    public var agree: Bool { ours == foundation }
 
     /// Both sides as text, shortened, for failure messages.
-    var description: String {
+    public var description: String {
         func text(_ bytes: [UInt8]?) -> String {
             guard let bytes else { return "threw" }
             let full = String(decoding: bytes, as: UTF8.self)
@@ -31,7 +32,7 @@ struct EncodingComparison {
 /// Expects `JSONCoding.encode(value)` to succeed with exactly Foundation's bytes, and returns our
 /// text for further checks.
 @discardableResult
-func expectSameJSON<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+public func expectSameJSON<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
     let comparison = EncodingComparison(value)
     let succeeded = comparison.ours != nil
     #expect(succeeded, "\(comparison.description)", sourceLocation: sourceLocation)
@@ -41,14 +42,15 @@ func expectSameJSON<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #
 }
 
 /// Expects `JSONCoding.encode(value)` to give `expected` and Foundation to agree.
-func expectJSON<T: Encodable>(_ value: T, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectJSON<T: Encodable>(_ value: T, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation)
+{
     let text = expectSameJSON(value, sourceLocation: sourceLocation)
     let matches = text == expected
     #expect(matches, "expected \(expected), got \(text ?? "an error")", sourceLocation: sourceLocation)
 }
 
 /// Expects both encoders to throw for `value`.
-func expectBothThrow<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectBothThrow<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) {
     let comparison = EncodingComparison(value)
     let bothThrew = comparison.ours == nil && comparison.foundation == nil
     #expect(bothThrew, "\(comparison.description)", sourceLocation: sourceLocation)

@@ -1,6 +1,6 @@
-import Contract
 import Foundation
-import TestSupport
+import JSON
+import TestValues
 import Testing
 
 /// `RFC3339.format` against the `Date.ISO8601FormatStyle` it replaces: the same text for every

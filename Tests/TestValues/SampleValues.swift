@@ -1,14 +1,12 @@
-import Contract
 import Foundation
-import TestSupport
 
-/// Field values for building contract types in tests, drawn from a seeded generator: awkward
+/// Field values for building values in tests (contract types, trees for the JSON encoder), drawn from a seeded generator: awkward
 /// strings (quotes, backslashes, slashes, control characters, accents, emoji), extreme and
 /// negative numbers, dates with and without milliseconds, before 1970 and far ahead, optionals
 /// nil about half the time and arrays that are often empty.
-struct SampleValues {
+public struct SampleValues {
     /// Strings that exercise every rule of JSON string escaping.
-    static let awkwardStrings = [
+    public static let awkwardStrings = [
         "", "plain", "C-1042", "quote \" and backslash \\ and slash /", "</script><!--",
         "control \u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1B}\u{1F} end", "delete \u{7F}",
         "Ľubomír Šťastný, Žilina", "Größe ÄÖÜ ß", "日本語のテキスト", "emoji 😀👍🏽👨‍👩‍👧 🇸🇰",
@@ -17,7 +15,7 @@ struct SampleValues {
     ]
 
     /// Dates the suite stores and a few it never should.
-    static let notableDates: [Date] = [
+    public static let notableDates: [Date] = [
         Date(timeIntervalSince1970: 0),
         Date(timeIntervalSince1970: 1_795_428_000),  // 2026-11-23T10:00:00Z
         Date(timeIntervalSince1970: 1_795_428_000.123),
@@ -33,15 +31,18 @@ struct SampleValues {
     ]
 
     /// The generator behind the values, for drawing other things from the same sequence.
-    var generator: SeededGenerator
+    public var generator: SeededGenerator
 
-    init(seed: UInt64) {
+    /// Values drawn from the generator seeded with `seed`: the same seed, the same values.
+    public init(seed: UInt64) {
         generator = SeededGenerator(seed: seed)
     }
 
-    mutating func bool() -> Bool { Bool.random(using: &generator) }
+    /// A coin toss.
+    public mutating func bool() -> Bool { Bool.random(using: &generator) }
 
-    mutating func string() -> String {
+    /// An awkward string, or a random one of ASCII, control, Latin, CJK and emoji scalars.
+    public mutating func string() -> String {
         if Int.random(in: 0..<3, using: &generator) > 0 {
             return Self.awkwardStrings.randomElement(using: &generator) ?? ""
         }
@@ -57,16 +58,8 @@ struct SampleValues {
         return text
     }
 
-    /// An identifier of any kind: 1 to the kind's length of the characters it allows, JSON's
-    /// awkward ones (`"`, `\\`, `/`) included where the kind has them.
-    mutating func identifier<Kind: IdentifierKind>(_ kind: Kind.Type = Kind.self) -> Identifier<Kind> {
-        let allowed = (0x21...0x7E).map(UInt8.init).filter(Kind.allows)
-        let length = Int.random(in: 1...min(Kind.maxLength, 16), using: &generator)
-        let bytes = (0..<length).map { _ in allowed.randomElement(using: &generator) ?? UInt8(ascii: "a") }
-        return Identifier<Kind>(String(decoding: bytes, as: UTF8.self)) ?? "a"
-    }
-
-    mutating func int64() -> Int64 {
+    /// An extreme, negative, small or random 64-bit integer.
+    public mutating func int64() -> Int64 {
         switch Int.random(in: 0..<6, using: &generator) {
         case 0: [Int64.max, Int64.min, 0, -1, 1, 9_007_199_254_740_993].randomElement(using: &generator) ?? 0
         case 1: Int64.random(in: Int64.min...Int64.max, using: &generator)
@@ -75,9 +68,11 @@ struct SampleValues {
         }
     }
 
-    mutating func int() -> Int { Int(int64()) }
+    /// An `int64()` as an `Int`.
+    public mutating func int() -> Int { Int(int64()) }
 
-    mutating func double() -> Double {
+    /// A notable, integral, random-bit or ordinary finite double.
+    public mutating func double() -> Double {
         switch Int.random(in: 0..<5, using: &generator) {
         case 0:
             return [
@@ -90,9 +85,11 @@ struct SampleValues {
         }
     }
 
-    mutating func count() -> Int { Int.random(in: 0...3, using: &generator) }
+    /// A small count, 0–3 (array lengths).
+    public mutating func count() -> Int { Int.random(in: 0...3, using: &generator) }
 
-    mutating func date() -> Date {
+    /// A notable date, a whole second, or a millisecond between 1900 and 2100.
+    public mutating func date() -> Date {
         switch Int.random(in: 0..<4, using: &generator) {
         case 0:
             return Self.notableDates.randomElement(using: &generator) ?? Date(timeIntervalSince1970: 0)
@@ -104,29 +101,21 @@ struct SampleValues {
         }
     }
 
-    mutating func optional<Value>(_ make: (inout SampleValues) -> Value) -> Value? {
+    /// `make`'s value, or nil about half the time.
+    public mutating func optional<Value>(_ make: (inout SampleValues) -> Value) -> Value? {
         bool() ? make(&self) : nil
     }
 
-    mutating func array<Value>(_ make: (inout SampleValues) -> Value) -> [Value] {
+    /// 0–3 of `make`'s values.
+    public mutating func array<Value>(_ make: (inout SampleValues) -> Value) -> [Value] {
         (0..<count()).map { _ in make(&self) }
     }
 
-    mutating func pick<Value: CaseIterable>(_ type: Value.Type) -> Value {
+    /// One case of `type`.
+    public mutating func pick<Value: CaseIterable>(_ type: Value.Type) -> Value {
         Array(Value.allCases)[Int.random(in: 0..<Value.allCases.count, using: &generator)]
     }
 
-    mutating func exactDecimal() -> ExactDecimal {
-        ExactDecimal(
-            scaled: Int.random(in: 0..<3, using: &generator) == 0
-                ? int64() : Int64.random(in: -100_000...100_000, using: &generator))
-    }
-
-    mutating func coefficient() -> Coefficient {
-        Coefficient(
-            tenThousandths: Int64.random(in: Coefficient.minimumScaled...Coefficient.maximumScaled, using: &generator))
-            ?? .one
-    }
 }
 
 private extension Double {

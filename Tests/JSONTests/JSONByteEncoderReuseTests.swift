@@ -1,6 +1,7 @@
-import Contract
 import Dispatch
 import Foundation
+import JSON
+import TestValues
 import Testing
 
 /// `JSONCoding.encode` keeps buffers, nodes and encoders per thread between calls: an encoding
@@ -9,7 +10,7 @@ import Testing
 struct JSONByteEncoderReuseTests {
     /// Encodes JSON of its own inside `encode(to:)`, as a value embedding a cached document would.
     private struct Embedding: Encodable {
-        let inner: RuleConditions
+        let inner: Conditions
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyKey.self)
@@ -19,12 +20,12 @@ struct JSONByteEncoderReuseTests {
         }
     }
 
-    private func sample(_ seed: UInt64) -> OrderAcceptance {
+    private func sample(_ seed: UInt64) -> Acceptance {
         var values = SampleValues(seed: seed)
-        return OrderAcceptance(
+        return Acceptance(
             orderNumber: values.string(), sequence: values.int64(), changed: values.bool(),
             deliveries: (0..<3).map { _ in
-                OrderDelivery(
+                Acceptance.Delivery(
                     receiver: values.string(), service: values.string(), eventId: values.string(),
                     sequence: values.int64(), state: "pending", attempts: values.int(), createdAt: values.date(),
                     lastError: values.optional { $0.string() })
@@ -32,10 +33,9 @@ struct JSONByteEncoderReuseTests {
     }
 
     @Test func encodingInsideAnEncoding_UsesItsOwnState() {
-        let inner = RuleConditions(
-            minOrderValue: 5, validFrom: Date(timeIntervalSince1970: 0), productIds: ["a", "b/c"])
+        let inner = Conditions(minOrderValue: 5, validFrom: Date(timeIntervalSince1970: 0), productIds: ["a", "b/c"])
         expectSameJSON(Embedding(inner: inner))
-        expectSameJSON([Embedding(inner: inner), Embedding(inner: RuleConditions())])
+        expectSameJSON([Embedding(inner: inner), Embedding(inner: Conditions())])
     }
 
     @Test func encodingsOnManyThreads_DoNotDisturbEachOther() throws {
@@ -51,16 +51,16 @@ struct JSONByteEncoderReuseTests {
     }
 
     @Test func anEncodingAfterAFailure_StartsClean() throws {
-        let failing = Page(items: [JSONValue.number(1), .object(["x": .number(.nan)])], nextCursor: "c")
+        let failing = Listing(items: [.number(1), .object(["x": .number(.nan)])], nextCursor: "c")
         #expect(throws: EncodingError.self) { try JSONCoding.encode(failing) }
         #expect(throws: EncodingError.self) { try JSONCoding.encode(TwoSingleValues()) }
         for seed: UInt64 in 0..<5 { expectSameJSON(sample(seed)) }
     }
 
     @Test func aSmallEncodingAfterAHugeOne_IsUnaffected() {
-        let huge = (0..<5_000).map { RuleReference(id: Int64($0), name: String(repeating: "n", count: 100)) }
+        let huge = (0..<5_000).map { Reference(id: Int64($0), name: String(repeating: "n", count: 100)) }
         expectSameJSON(huge)
-        expectJSON(RuleReference(id: 1, name: "x"), #"{"id":1,"name":"x"}"#)
+        expectJSON(Reference(id: 1, name: "x"), #"{"id":1,"name":"x"}"#)
         expectSameJSON(sample(1))
     }
 

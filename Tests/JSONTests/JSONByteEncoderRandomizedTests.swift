@@ -1,5 +1,6 @@
-import Contract
 import Foundation
+import JSON
+import TestValues
 import Testing
 
 /// Seeded random trees, encoded through every part of the `Encoder` API, come out of

@@ -1,6 +1,6 @@
-import Contract
 import Foundation
-import TestSupport
+import JSON
+import TestValues
 import Testing
 
 /// `RFC3339.parse` against the `Date.ISO8601FormatStyle` parsing it replaces: the same `Date`,

@@ -1,5 +1,6 @@
-import Contract
 import Foundation
+import JSON
+import TestValues
 import Testing
 
 /// Objects, arrays and the less common parts of the `Encoder` API, each checked against
@@ -56,27 +57,30 @@ struct JSONByteEncoderContainerTests {
     }
 
     @Test func optionals_AreLeftOutWithEncodeIfPresent_AndNullWithEncode() {
-        expectJSON(RuleConditions(), "{}")
-        expectJSON(RuleConditions(minOrderValue: 5, productIds: []), #"{"minOrderValue":5,"productIds":[]}"#)
-        expectJSON(Page<Int>(items: [], nextCursor: nil), #"{"items":[],"nextCursor":null}"#)
+        expectJSON(Conditions(), "{}")
+        expectJSON(Conditions(minOrderValue: 5, productIds: []), #"{"minOrderValue":5,"productIds":[]}"#)
+        expectJSON(Listing(items: [], nextCursor: nil), #"{"items":[],"nextCursor":null}"#)
         expectJSON([Int?.none, 2], "[null,2]")
         expectJSON(["a": Int?.none], #"{"a":null}"#)
         expectJSON([[String?.none], ["x"]], #"[[null],["x"]]"#)
     }
+
+    /// A type with no members.
+    private struct Empty: Encodable {}
 
     @Test func emptyContainers_AreEmptyBrackets() {
         expectJSON([Int](), "[]")
         expectJSON([String: Int](), "{}")
         expectJSON([[Int]](), "[]")
         expectJSON([[String: [Int]]()], "[{}]")
-        expectJSON(EmptyResponse(), "{}")
+        expectJSON(Empty(), "{}")
     }
 
     @Test func dictionaries_WithStringIntAndOtherKeys_MatchFoundation() {
         expectJSON(["b": 1, "a": 2], #"{"a":2,"b":1}"#)
         expectJSON([10: "ten", 9: "nine", -1: "minus"], #"{"-1":"minus","10":"ten","9":"nine"}"#)
         expectSameJSON([true: 1])  // not CodingKeyRepresentable: an array of pairs
-        expectSameJSON([OrderStatus.paid: 1])  // neither
+        expectSameJSON([Status.paid: 1])  // neither
         expectSameJSON(["outer": ["inner": [1, 2]]])
     }
 

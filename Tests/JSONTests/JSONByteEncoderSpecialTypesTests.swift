@@ -1,6 +1,6 @@
-import Contract
 import Foundation
-import TestSupport
+import JSON
+import TestValues
 import Testing
 
 /// The types `JSONEncoder` writes without their own `encode(to:)`: dates (through the suite's
@@ -71,7 +71,7 @@ struct JSONByteEncoderSpecialTypesTests {
     }
 
     @Test func rawRepresentableEnums_AreTheirRawValues() {
-        expectJSON([OrderStatus.paid, .refunded], #"["paid","refunded"]"#)
-        expectJSON([RoundingStep.one, .thousand], "[1,1000]")
+        expectJSON([Status.paid, .refunded], #"["paid","refunded"]"#)
+        expectJSON([Step.one, .thousand], "[1,1000]")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestValues
 
 /// A random JSON-like value that encodes itself through every part of the `Encoder` API:
 /// keyed containers with `encode`, `encodeIfPresent`, nested containers and super-encoders,
