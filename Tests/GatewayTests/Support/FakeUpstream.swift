@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import HTTP
+import ServiceKit
 
 /// A stand-in for every service behind the gateway: one HTTP server on 127.0.0.1:0 that answers
 /// 200 to anything, echoing what it received (the internal principal fields included), unless a
