@@ -1,5 +1,3 @@
-import HTTP
-
 /// Every route of the discounts service, declared once: the service registers its handlers under
 /// these, the gateway publishes and documents the `.published` ones at `/api/v1/discounts<path>`,
 /// and `DiscountsClient` calls them from other services.
