@@ -7,8 +7,8 @@ import Testing
 
 /// The typed clients' base: what it sends another service, and how it carries an error answer on.
 @Suite struct ServiceClientTests {
-    private func client(_ routes: RouteCollection) throws -> (StubServer, ServiceClient) {
-        let stub = try StubServer(routes: routes)
+    private func client(_ routes: RouteCollection) throws -> (LiveServer, ServiceClient) {
+        let stub = try LiveServer(routes: routes)
         return (
             stub,
             ServiceClient(
