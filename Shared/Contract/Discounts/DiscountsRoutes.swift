@@ -54,8 +54,9 @@ public enum DiscountsRoutes {
     public static let deleteCampaign = RouteSpec<NoBody, NoBody>(
         .delete, "/campaigns/:id", roles: staff,
         summary:
-            "Delete a campaign: one whose codes were never used goes with its codes; one with used codes is archived "
-            + "(its codes stop working, its redemptions and statistics stay).",
+            "Delete a campaign: one whose codes were never used goes at once with its codes (removed in the background); "
+            + "one whose codes were ever used is archived: its codes stop working, its redemptions and statistics stay, "
+            + "and it is listed under time=archived. A generation still running is stopped first.",
         statuses: [204], errors: [noCampaign])
 
     // MARK: - A campaign's codes

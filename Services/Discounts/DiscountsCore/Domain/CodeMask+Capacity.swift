@@ -10,7 +10,8 @@ extension CodeMask {
         var low: Int64 = 0
         var high = keySpace
         while low < high {
-            let middle = low + (high - low + 1) / 2
+            // Above `low`, at most `high`; `high - low + 1` could pass Int64.max.
+            let middle = low + (high - low) / 2 + 1
             if canYield(middle) { low = middle } else { high = middle - 1 }
         }
         return low
