@@ -77,7 +77,7 @@ public enum DiscountsRoutes {
     public static let activation = RouteSpec<CodeActivationRequest, CodeActivationResult>(
         .post, "/campaigns/:id/codes/activation", roles: staff,
         summary: "Activate or deactivate the listed codes, or all of the campaign's.",
-        errors: [noCampaign, .validationFailed])
+        errors: [noCampaign, .validationFailed, .invalidIdentifier])
     public static let stats = RouteSpec<NoBody, CampaignStats>(
         .get, "/campaigns/:id/stats", roles: staff,
         summary: "Orders, order value and discount granted: the campaign's summary and, paged, per code.",
