@@ -53,6 +53,12 @@ struct CampaignDeletionTests {
         #expect(archived.status == .archived)
         #expect(archived.archivedAt == service.clock.date)
         #expect(archived.usedCount == 1)
+        #expect(archived.progress == 1)
+        // Whatever asks whether the codes can be used (status 'ready') is told no.
+        let stored = try service.database.read { connection in
+            try connection.scalar("SELECT status FROM campaigns WHERE id = ?", campaign.id, as: String.self)
+        }
+        #expect(stored == "failed")
         #expect(try service.storedCodes(campaign.id).count == 20)
         let stats: CampaignStats = try service.call(.get, "/campaigns/\(campaign.id)/stats").decode()
         #expect(stats.summary.orders == 1)

@@ -104,7 +104,9 @@ enum DiscountsMigrations {
     /// every reader at once, and the background job removes its codes in chunks (resuming after a
     /// restart). `codes_by_campaign` becomes `(campaign_id, code)`: a campaign's codes are listed,
     /// exported and switched in code order, a page at a time, without sorting a million rows; it
-    /// still serves every lookup by campaign the old one did.
+    /// still serves every lookup by campaign the old one did. `redemptions_ever_by_campaign`
+    /// answers "was any code of this campaign ever used" (released redemptions included), which
+    /// decides between deleting and archiving, without reading every redemption.
     static let administration = Migration("discounts-003-administration") { connection in
         try connection.execute(
             """
@@ -113,6 +115,7 @@ enum DiscountsMigrations {
             CREATE INDEX campaigns_deleted ON campaigns(id) WHERE deleted_at IS NOT NULL;
             DROP INDEX codes_by_campaign;
             CREATE INDEX codes_by_campaign ON codes(campaign_id, code);
+            CREATE INDEX redemptions_ever_by_campaign ON redemptions(campaign_id);
             """)
         for row in try connection.query("SELECT id, name FROM campaigns") {
             let name: String = try row.get("name")

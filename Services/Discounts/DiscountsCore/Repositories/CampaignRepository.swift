@@ -97,13 +97,14 @@ enum CampaignRepository {
         try connection.queryOne("SELECT 1 FROM redemptions WHERE campaign_id = ? LIMIT 1", id) != nil
     }
 
-    /// Archives the campaign: its codes stop working, its rows stay. A generation still running
-    /// is stopped (its next chunk sees the campaign is no longer `generating`).
+    /// Archives the campaign: its codes stop working, its rows stay. Its status leaves `ready`
+    /// too, so whatever asks whether its codes can be used (`status = 'ready'`) refuses them
+    /// whether or not it reads `archived_at`; a generation still running stops at its next chunk
+    /// (it finds the campaign no longer `generating`).
     static func archive(_ id: Int64, at now: Date, in connection: Connection) throws {
         try connection.run(
             """
-            UPDATE campaigns SET archived_at = coalesce(archived_at, ?),
-                status = CASE status WHEN 'generating' THEN 'failed' ELSE status END,
+            UPDATE campaigns SET archived_at = coalesce(archived_at, ?), status = 'failed',
                 failure = CASE status WHEN 'generating' THEN 'Archived while its codes were generated.'
                     ELSE failure END
             WHERE id = ?
@@ -111,16 +112,11 @@ enum CampaignRepository {
     }
 
     /// Marks the campaign deleted: gone for every reader, its codes left to the background job.
-    /// A generation still running is stopped the same way as by `archive`.
+    /// As with `archive`, its status leaves `ready` (its codes stop working at once, before they
+    /// are removed) and a generation still running stops at its next chunk.
     static func markDeleted(_ id: Int64, at now: Date, in connection: Connection) throws {
         try connection.run(
-            """
-            UPDATE campaigns SET deleted_at = ?,
-                status = CASE status WHEN 'generating' THEN 'failed' ELSE status END,
-                failure = CASE status WHEN 'generating' THEN 'Deleted while its codes were generated.'
-                    ELSE failure END
-            WHERE id = ?
-            """, now, id)
+            "UPDATE campaigns SET deleted_at = ?, status = 'failed', failure = 'Deleted.' WHERE id = ?", now, id)
     }
 
     /// The oldest campaign still `generating`, for the background job.
