@@ -1,16 +1,45 @@
+import HTTP
+import Primitives
 import ServiceKit
 import Store
 
-/// The discounts service: its definition for `ServiceApp` (port, migrations, routes).
+/// The discounts service: its definition for `ServiceApp` (port, migrations, routes, the
+/// campaign job).
 public enum DiscountsService {
     public static let name = SuiteService.discounts.name
     public static let defaultPort = SuiteService.discounts.defaultPort
 
-    /// The definition `main.swift` runs and tests start in-process.
-    public static func definition() -> ServiceDefinition {
-        ServiceDefinition(name: name, defaultPort: defaultPort, migrations: migrations)
+    /// The definition `main.swift` runs and tests start in-process. `clock` is what every
+    /// timestamp and validity decision reads; `generation` sizes the background job's chunks.
+    public static func definition(
+        clock: WallClock = .system, generation: GenerationSettings = GenerationSettings()
+    ) -> ServiceDefinition {
+        // One job per definition: the routes wake it, the start closure runs it.
+        let job = CampaignJob(settings: generation)
+        return ServiceDefinition(
+            name: name,
+            defaultPort: defaultPort,
+            migrations: migrations,
+            internalRoutes: { environment in
+                routes(
+                    DiscountsDependencies(
+                        database: environment.database, clock: clock, job: job, settings: generation))
+            },
+            start: { environment in
+                job.start(database: environment.database, logger: environment.logger)
+                return { job.stop() }
+            }
+        )
     }
 
     /// The service's own tables, in order.
     static let migrations: [Migration] = DiscountsMigrations.all
+
+    /// Every route under `/v1` (the internal secret and the caller's identity are checked
+    /// before these run; each route checks the caller's role again).
+    static func routes(_ dependencies: DiscountsDependencies) -> RouteCollection {
+        RouteCollection()
+            .include(CampaignsController(dependencies: dependencies).routes)
+            .include(CampaignCodesController(dependencies: dependencies).routes)
+    }
 }
