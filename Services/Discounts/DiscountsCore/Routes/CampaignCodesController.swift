@@ -84,31 +84,9 @@ struct CampaignCodesController: Sendable {
         let input = try request.decode(CodeActivationRequest.self)
         try ValidationFailure.check(input.validate())
         _ = try dependencies.campaign(id)
-        let database = dependencies.database
-        guard let listed = input.codes else {
-            var changed: Int64 = 0
-            var after: String?
-            repeat {
-                let chunk = try database.write { connection in
-                    try CampaignCodeRepository.setActive(
-                        input.active, campaignId: id, afterCode: after, chunk: dependencies.settings.removalChunk,
-                        in: connection)
-                }
-                changed += chunk.changed
-                after = chunk.lastCode
-            } while after != nil
-            return try .json(CodeActivationResult(changed: changed, notFound: []))
-        }
-        // Codes are stored upper-case; a customer's or admin's lower-case copy names the same code.
-        let codes = listed.map { $0.text.uppercased() }
-        let (changed, missing) = try database.write { connection in
-            (
-                try CampaignCodeRepository.setActive(input.active, codes: codes, campaignId: id, in: connection),
-                try CampaignCodeRepository.missing(codes, campaignId: id, in: connection)
-            )
-        }
-        let notFound = listed.filter { missing.contains($0.text.uppercased()) }
-        return try .json(CodeActivationResult(changed: changed, notFound: notFound))
+        return try .json(
+            CampaignChanges.activate(
+                input, campaignId: id, chunk: dependencies.settings.removalChunk, database: dependencies.database))
     }
 
     /// The summary of live redemptions and, paged, the figures per code, most orders first.

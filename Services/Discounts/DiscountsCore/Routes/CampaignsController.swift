@@ -15,8 +15,8 @@ struct CampaignsController: Sendable {
             .on(DiscountsRoutes.previewMask, use: preview)
             .on(DiscountsRoutes.campaigns, use: search)
             .on(DiscountsRoutes.campaign, use: show)
-            .on(DiscountsRoutes.renameCampaign, use: rename)
-            .on(DiscountsRoutes.deleteCampaign, use: remove)
+            .on(DiscountsRoutes.renameCampaign, writingTo: dependencies.database, use: rename)
+            .on(DiscountsRoutes.deleteCampaign, writingTo: dependencies.database, use: remove)
     }
 
     /// 202 with the campaign `generating`; the background job writes its codes.
@@ -57,45 +57,32 @@ struct CampaignsController: Sendable {
         try .json(dependencies.campaign(try DiscountsDependencies.campaignId(context)).view)
     }
 
-    @Sendable func rename(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func rename(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let id = try DiscountsDependencies.campaignId(context)
         let update = try request.decode(CampaignUpdate.self)
         try ValidationFailure.check(update.validate())
-        let record = try dependencies.database.write { connection -> CampaignRecord? in
-            guard try CampaignRepository.rename(id, to: update.name.trimmed(), in: connection) else { return nil }
-            return try CampaignRepository.find(id, in: connection)
+        return RouteWrite { connection in
+            guard let record = try CampaignChanges.rename(id, to: update.name, in: connection) else {
+                throw HTTPError.notFound("No campaign \(id).")
+            }
+            return try .json(record.view)
         }
-        guard let record else { throw HTTPError.notFound("No campaign \(id).") }
-        return try .json(record.view)
     }
 
     /// A campaign none of whose codes was ever used goes, codes and all (the background job
     /// removes the codes in chunks; the campaign is gone for every reader at once). One with
     /// used codes is archived instead: its codes stop working, its history and statistics stay.
-    /// A generation still running stops at its next chunk either way.
-    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let id = try DiscountsDependencies.campaignId(context)
         let now = dependencies.now()
-        let outcome = try dependencies.database.write { connection -> Deletion? in
-            guard let record = try CampaignRepository.find(id, in: connection) else { return nil }
-            if record.archivedAt != nil { return .archived }
-            if try CampaignRepository.hasRedemptions(id, in: connection) {
-                try CampaignRepository.archive(id, at: now, in: connection)
-                return .archived
-            }
-            try CampaignRepository.markDeleted(id, at: now, in: connection)
-            return .deleted
-        }
-        switch outcome {
-        case nil: throw HTTPError.notFound("No campaign \(id).")
-        case .deleted?: dependencies.job.wake()
-        case .archived?: break
-        }
-        return .noContent
-    }
-
-    /// What a delete did.
-    private enum Deletion {
-        case deleted, archived
+        let job = dependencies.job
+        return RouteWrite(
+            { connection in
+                guard try CampaignChanges.delete(id, at: now, in: connection) != nil else {
+                    throw HTTPError.notFound("No campaign \(id).")
+                }
+                return .noContent
+            },
+            committed: { _ in job.wake() })
     }
 }
