@@ -27,13 +27,14 @@ extension DiscountsService {
             })
     }
 
-    /// The assignment and purchase routes.
+    /// The assignment and purchase routes, and the customer's list of their codes.
     static func ownershipRoutes(
         _ environment: ServiceEnvironment, clock: WallClock, purchaser: CodePurchaser
     ) -> RouteCollection {
         RouteCollection()
             .include(AssignmentsController(environment: environment, clock: clock).routes)
             .include(PurchasesController(purchaser: purchaser).routes)
+            .include(CustomerCodesController(database: environment.database).routes)
     }
 
     /// Starts the recovery job; returns what stops it.

@@ -147,3 +147,42 @@ struct PurchaseTests {
         #expect(replay.headers["Idempotent-Replayed"] == "true")
     }
 }
+
+/// `GET /customers/{customerId}/codes`: what a customer holds, newest first, only their own.
+@Suite(.serialized)
+struct CustomerCodesTests {
+    @Test func aCustomer_ListsTheCodesBoughtAndAssigned_NewestFirst_ButNotOthersOrReservations() throws {
+        let harness = try OwnershipHarness()
+        defer { harness.stop() }
+        let sold = try harness.campaign(codes: 3, pointsPrice: 100, name: "Za punkty")
+        let given = try harness.campaign(codes: 3, name: "Dla stałych klientów")
+        try harness.order("O1", customer: "c1", email: "c1@example.pl", value: 10_000)
+        try harness.credit("c1", 500)
+        let bought = try harness.purchase(sold, for: "c1", as: OwnershipHarness.customer("c1"))
+            .decode(CodePurchase.self)
+        harness.clock.advance(seconds: 60)
+        _ = try harness.assign(given, AssignmentCriteria(ordersCountFrom: 1))
+        // A reservation still waiting for loyalty is not the customer's yet.
+        try harness.database.write { connection in
+            try connection.run(
+                "UPDATE codes SET customer_id = 'c1', active = 0 WHERE campaign_id = ? AND customer_id IS NULL", sold)
+        }
+
+        let first = try harness.discounts.call(
+            .get, "/v1/customers/c1/codes?limit=1", as: OwnershipHarness.customer("c1")
+        ).decode(Page<CustomerCode>.self)
+        let cursor = try #require(first.nextCursor)
+        let second = try harness.discounts.call(
+            .get, "/v1/customers/c1/codes?limit=1&cursor=\(cursor)", as: OwnershipHarness.customer("c1")
+        ).decode(Page<CustomerCode>.self)
+        let other = try harness.discounts.call(.get, "/v1/customers/c1/codes", as: OwnershipHarness.customer("c2"))
+
+        #expect(first.items.map(\.campaignName) == ["Dla stałych klientów"])
+        #expect(second.items.map(\.code) == [bought.code])
+        #expect(second.items.first?.discount == CampaignDiscount(type: .percent, value: 15))
+        #expect(second.items.first?.active == true)
+        #expect(second.items.first?.used == false)
+        #expect(second.nextCursor == nil)
+        #expect(other.status == .forbidden)
+    }
+}
