@@ -33,7 +33,7 @@ final class OwnershipHarness: @unchecked Sendable {
         discounts = try InProcessService(
             DiscountsService.definition(clock: clock.wall, purchaseRecoveryInterval: recoveryInterval),
             serviceURLs: ["loyalty": loyaltyURL ?? loyalty.upstream],
-            environment: ["ZAPLECZE_SMTP_URL": smtp.url, "ZAPLECZE_SHOP_URL": "https://sklep.example.pl"])
+            environment: ["ZAPLECZE_SMTP_URL": smtp.url])
     }
 
     func stop() {

@@ -57,15 +57,13 @@ final class CodePurchaser: Sendable {
                 try reserve(campaignId: campaignId, customerId: customerId, claim: claim, now: now, connection), true
             )
         }
-        let settled = record.state == .pending ? try settle(record) : record
-        switch settled?.state {
-        case .completed?:
-            return (try (settled ?? record).view(), !isNew)
-        case .refused?:
-            throw settled?.refusal ?? PurchaseRefusal.pointsReturned
-        case .pending?, nil:
-            throw HTTPError.unavailable(
-                "The purchase is being settled; ask again with the same Idempotency-Key to learn its outcome.")
+        let inProgress = HTTPError.unavailable(
+            "The purchase is being settled; ask again with the same Idempotency-Key to learn its outcome.")
+        guard let settled = record.state == .pending ? try settle(record) : record else { throw inProgress }
+        switch settled.state {
+        case .completed: return (try settled.view(), !isNew)
+        case .refused: throw settled.refusal ?? PurchaseRefusal.pointsReturned
+        case .pending: throw inProgress
         }
     }
 
