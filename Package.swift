@@ -75,7 +75,7 @@ var targets: [Target] = [
         path: "Tests/SuiteTests"),
     .testTarget(
         name: "IntegrationTests",
-        dependencies: ["Contract", "HTTP", "ServiceKit", "TestSupport"],
+        dependencies: ["Contract", "HTTP", "ServiceKit", "Store", "TestSupport"],
         path: "Tests/IntegrationTests"
     ),
 ]
@@ -104,7 +104,7 @@ targets.append(
 targets.append(
     .testTarget(
         name: "DiscountsTests",
-        dependencies: ["DiscountsCore", "Contract", "Primitives", "ServiceKit", "Store", "TestSupport"],
+        dependencies: ["DiscountsCore", "LoyaltyCore", "Contract", "Primitives", "ServiceKit", "Store", "TestSupport"],
         path: "Tests/DiscountsTests"))
 targets.append(
     .testTarget(

@@ -17,6 +17,8 @@ import Testing
         .post, "/sums", roles: [.admin], summary: "Adds to the sum.", idempotent: true)
     static let plainAdd = RouteSpec<Amount, Amount>(.post, "/plain-sums", roles: [.admin], summary: "Adds to the sum.")
     static let read = RouteSpec<NoBody, Amount>(.get, "/sums", roles: [.admin], summary: "The sum.")
+    static let claimed = RouteSpec<NoBody, Amount>(
+        .post, "/claims", roles: [.admin], summary: "Answers whether it got a claim.", idempotent: true)
 
     /// A sum behind both routes; `committed` counts the answers seen after their commits.
     static func definition(committed: Locked<[Int]>) -> ServiceDefinition {
@@ -39,6 +41,12 @@ import Testing
                 return RouteCollection()
                     .on(idempotentAdd, writingTo: environment.database, use: add)
                     .on(plainAdd, writingTo: environment.database, use: add)
+                    .on(
+                        claimed,
+                        claimingKey: { _, _, claim in
+                            try .json(Amount(by: claim == nil ? 0 : 1))
+                        }
+                    )
                     .on(read) { _, _ in
                         let total = try environment.database.read {
                             try $0.scalar("SELECT coalesce(sum(total), 0) FROM sums", as: Int.self) ?? 0
@@ -95,5 +103,17 @@ import Testing
         let refused = try post(service, "/v1/plain-sums", #"{"by": 13}"#, key: "b")
         #expect(refused.status == .conflict)
         #expect(try service.call(.get, "/v1/sums").decode(Amount.self).by == 1)
+    }
+
+    @Test func aRouteClaimingItsKey_GetsTheRequestsClaim_AndABadKeyIsRefusedBeforeIt() throws {
+        let service = try InProcessService(Self.definition(committed: Locked([])))
+        defer { service.stop() }
+        let withKey = try post(service, "/v1/claims", "", key: "k-1")
+        #expect(try withKey.decode(Amount.self).by == 1)
+        let without = try service.call(.post, "/v1/claims")
+        #expect(try without.decode(Amount.self).by == 0)
+        let bad = try post(service, "/v1/claims", "", key: "")
+        #expect(bad.status.code == 400)
+        #expect(bad.text.contains("invalid_idempotency_key"))
     }
 }

@@ -10,12 +10,16 @@ public enum DiscountsService {
     public static let defaultPort = SuiteService.discounts.defaultPort
 
     /// The definition `main.swift` runs and tests start in-process. `clock` is what every
-    /// timestamp and validity decision reads; `generation` sizes the background job's chunks.
+    /// timestamp and validity decision reads; `generation` sizes the background job's chunks;
+    /// `purchaseRecoveryInterval` is how often purchases left pending are settled (also once at
+    /// start).
     public static func definition(
-        clock: WallClock = .system, generation: GenerationSettings = GenerationSettings()
+        clock: WallClock = .system, generation: GenerationSettings = GenerationSettings(),
+        purchaseRecoveryInterval: Duration = .seconds(30)
     ) -> ServiceDefinition {
         // One job per definition: the routes wake it, the start closure runs it.
         let job = CampaignJob(settings: generation)
+        let purchasers = PurchaserSlot(clock: clock)
         return ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
@@ -23,11 +27,18 @@ public enum DiscountsService {
             internalRoutes: { environment in
                 routes(
                     DiscountsDependencies(
-                        database: environment.database, clock: clock, job: job, settings: generation))
+                        database: environment.database, clock: clock, job: job, settings: generation)
+                )
+                .include(ownershipRoutes(environment, clock: clock, purchaser: purchasers.purchaser(environment)))
             },
             start: { environment in
                 job.start(database: environment.database, logger: environment.logger)
-                return { job.stop() }
+                let stopOwnershipJobs = startOwnershipJobs(
+                    environment, purchaser: purchasers.purchaser(environment), interval: purchaseRecoveryInterval)
+                return {
+                    stopOwnershipJobs()
+                    job.stop()
+                }
             }
         )
     }

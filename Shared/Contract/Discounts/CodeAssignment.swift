@@ -1,8 +1,10 @@
 import FoundationEssentials
 
 /// `POST /v1/campaigns/{id}/assignments` (and the query of `recipients.csv`): the customers to
-/// give a code, by their orders (cancelled and refunded orders do not count). At least one
-/// criterion is required.
+/// give a code, by their orders in the campaign's currency (cancelled and refunded orders do not
+/// count). At least one criterion is required. With `orderedFrom`/`orderedTo`, the value and the
+/// count are those of the orders placed within the window; the window alone matches customers
+/// with at least one order in it.
 public struct AssignmentCriteria: Codable, Sendable, Hashable {
     /// The customer's orders are worth at least this much in total (minor units).
     public var ordersValueFrom: Int64?

@@ -19,9 +19,15 @@ public enum DiscountsRoutes {
         429, "too_many_failures",
         "Ten failed validations or redemptions in a minute from this customer or client; `Retry-After` says when to retry."
     )
+    static let notReady = RouteError.conflict(
+        "campaign_not_ready",
+        "The campaign's codes are still being generated, generation failed, or the campaign is archived; "
+            + "`details.status` says which.")
     static let criteria: [QueryParameter] = [
-        QueryParameter("ordersValueFrom", "Orders worth at least this much in total (minor units).", Schema.integer),
-        QueryParameter("ordersCountFrom", "At least this many orders.", Schema.integer),
+        QueryParameter(
+            "ordersValueFrom", "Orders worth at least this much in total (minor units).",
+            Schema.integer(minimum: 0, maximum: OrderRules.maxAmount)),
+        QueryParameter("ordersCountFrom", "At least this many orders.", Schema.integer(minimum: 1)),
         QueryParameter("orderedFrom", "Ordered at or after.", Schema.dateTime),
         QueryParameter("orderedTo", "Ordered at or before.", Schema.dateTime),
     ]
@@ -89,7 +95,7 @@ public enum DiscountsRoutes {
         errors: [
             noCampaign, .validationFailed,
             .conflict("not_enough_codes", "Fewer free codes than customers; `details.missing` says how many more."),
-            .conflict("campaign_not_ready", "The campaign's codes are still being generated, or it failed."),
+            notReady,
         ])
     public static let recipients = RouteSpec<NoBody, CSVFile>(
         .get, "/campaigns/:id/assignments/recipients.csv", roles: staff,
@@ -103,7 +109,9 @@ public enum DiscountsRoutes {
             .notFound("No such campaign, or it is not sold for points."), .validationFailed,
             .conflict("insufficient_points", "The customer's balance does not cover the price; `details.balance`."),
             .conflict("no_free_codes", "Every code of the campaign is taken."),
-            .conflict("campaign_not_ready", "The campaign's codes are still being generated, or it failed."),
+            notReady,
+            .conflict(
+                "purchase_cancelled", "The points of this purchase were given back before the code was handed over."),
         ], idempotent: true)
     public static let customerCodes = RouteSpec<NoBody, Page<CustomerCode>>(
         .get, "/customers/:customerId/codes", roles: shopAndCustomer, customerParameter: "customerId",

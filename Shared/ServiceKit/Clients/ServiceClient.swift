@@ -69,7 +69,7 @@ public final class ServiceClient: Sendable {
     }
 
     /// An envelope detail as an `ErrorDetail`, if it is one of the kinds an answer carries.
-    static func detail(_ value: JSONValue) -> ErrorDetail? {
+    public static func detail(_ value: JSONValue) -> ErrorDetail? {
         switch value {
         case .string(let text):
             return .string(text)

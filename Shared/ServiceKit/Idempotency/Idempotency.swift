@@ -15,24 +15,15 @@ public enum Idempotency {
         _ request: HTTPRequest, context: RequestContext, database: Database,
         _ body: @escaping (Connection) throws -> HTTPResponse
     ) throws -> HTTPResponse {
-        guard let key = request.headers["Idempotency-Key"] else {
+        guard let claim = try claim(of: request, context: context) else {
             return try database.write { connection in try body(connection) }
         }
-        guard !key.isEmpty, key.utf8.count <= 255 else {
-            throw HTTPError.badRequest("Idempotency-Key must be 1–255 characters.", code: "invalid_idempotency_key")
-        }
-        let scope = scope(of: request, context: context)
-        let fingerprint = hex(SHA256.hash(request.body))
         return try database.write { connection in
             if let stored = try connection.queryOne(
                 "SELECT fingerprint, status, content_type, body FROM idempotency_keys WHERE scope = ? AND key = ?",
-                scope, key
+                claim.scope, claim.key
             ) {
-                guard try stored.get("fingerprint", as: String.self) == fingerprint else {
-                    throw HTTPError.unprocessable(
-                        "This Idempotency-Key was used with a different request.", code: "idempotency_key_reused"
-                    )
-                }
+                try claim.check(fingerprint: try stored.get("fingerprint", as: String.self))
                 var headers: HTTPHeaders = ["Idempotent-Replayed": "true"]
                 if let type = try stored.get("content_type", as: String?.self) {
                     headers.add(name: "Content-Type", value: type)
@@ -52,11 +43,40 @@ public enum Idempotency {
             }
             try connection.run(
                 "INSERT INTO idempotency_keys (scope, key, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                scope, key, fingerprint, response.status.code, response.headers["Content-Type"],
+                claim.scope, claim.key, claim.fingerprint, response.status.code, response.headers["Content-Type"],
                 response.bodyBytes ?? [], Int64(Date().timeIntervalSince1970 * 1000)
             )
             return response
         }
+    }
+
+    /// A request's `Idempotency-Key` with its scope and the fingerprint of its body: what a
+    /// route whose work spans several transactions (a purchase that calls another service between
+    /// them) records with its own rows, since `perform` keeps one transaction.
+    public struct Claim: Sendable, Equatable {
+        /// Who asked, for which route and parameters (see `scope(of:context:)`).
+        public let scope: String
+        public let key: String
+        /// SHA-256 of the body, hex.
+        public let fingerprint: String
+
+        /// Throws 422 `idempotency_key_reused` unless `fingerprint` is this request's.
+        public func check(fingerprint stored: String) throws(HTTPError) {
+            guard stored == fingerprint else {
+                throw HTTPError.unprocessable(
+                    "This Idempotency-Key was used with a different request.", code: "idempotency_key_reused")
+            }
+        }
+    }
+
+    /// The request's claim, nil without an `Idempotency-Key`; a key that is not 1–255 characters
+    /// is a 400.
+    public static func claim(of request: HTTPRequest, context: RequestContext) throws(HTTPError) -> Claim? {
+        guard let key = request.headers["Idempotency-Key"] else { return nil }
+        guard !key.isEmpty, key.utf8.count <= 255 else {
+            throw HTTPError.badRequest("Idempotency-Key must be 1–255 characters.", code: "invalid_idempotency_key")
+        }
+        return Claim(scope: scope(of: request, context: context), key: key, fingerprint: hex(SHA256.hash(request.body)))
     }
 
     /// Who asked, for which route and which decoded parameters: the same logical request has one

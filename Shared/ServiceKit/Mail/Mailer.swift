@@ -32,6 +32,13 @@ public final class Mailer: Sendable {
         )
     }
 
+    /// Whether `address` is one the SMTP client sends to (ASCII, one `@`, no spaces or
+    /// brackets): an address from elsewhere is checked before mail to it is queued, since a
+    /// message the client refuses would only be retried until it is given up.
+    public static func isDeliverable(_ address: String) -> Bool {
+        (try? SMTPMessageEncoder.validateAddress(address, field: "to")) != nil
+    }
+
     /// A link into the shop: `path` appended to `ZAPLECZE_SHOP_URL`.
     public func link(_ path: String) -> String {
         var base = shopURL

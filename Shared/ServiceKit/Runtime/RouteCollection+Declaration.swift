@@ -13,7 +13,8 @@ extension RouteCollection {
     }
 
     /// Registers `handler` under an untyped declaration; see `on(_:use:)`. An `idempotent` route
-    /// is registered with `on(_:writingTo:use:)`, which honours its `Idempotency-Key`.
+    /// is registered with `on(_:writingTo:use:)`, which honours its `Idempotency-Key` (or, when its
+    /// work spans transactions, `on(_:claimingKey:)`).
     public func on(_ declaration: RouteDeclaration, use handler: @escaping RouteHandler) -> RouteCollection {
         precondition(
             !declaration.idempotent,
@@ -40,6 +41,22 @@ extension RouteCollection {
         }
     }
 
+    /// Registers an `idempotent` route whose work spans several transactions (it calls another
+    /// service between them), so that no one transaction can hold its answer: the registration
+    /// reads the request's `Idempotency-Key` (400 for a bad one) and `handler` stores its answer
+    /// under the claim as its work goes (`Idempotency.Claim`).
+    public func on<Request, Response>(
+        _ route: RouteSpec<Request, Response>, claimingKey handler: @escaping ClaimingRouteHandler
+    ) -> RouteCollection {
+        precondition(
+            route.declaration.idempotent,
+            "\(route.declaration.method) \(route.declaration.path) is not declared idempotent: register it with on(_:use:)"
+        )
+        return authorized(route.declaration) { request, context in
+            try handler(request, context, try Idempotency.claim(of: request, context: context))
+        }
+    }
+
     /// The route's method, path and body limit, with its roles checked before `handler` runs.
     private func authorized(_ declaration: RouteDeclaration, use handler: @escaping RouteHandler) -> RouteCollection {
         on(declaration.method, declaration.path, bodyLimit: declaration.bodyLimit) { request, context in
@@ -48,3 +65,8 @@ extension RouteCollection {
         }
     }
 }
+
+/// The handler of an idempotent route that keeps its answer under the request's claim itself
+/// (nil without an `Idempotency-Key`): see `RouteCollection.on(_:claimingKey:)`.
+public typealias ClaimingRouteHandler =
+    @Sendable (HTTPRequest, RequestContext, Idempotency.Claim?) throws -> HTTPResponse

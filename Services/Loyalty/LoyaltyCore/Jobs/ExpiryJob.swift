@@ -9,40 +9,28 @@ import Store
 /// expiry and writes one `expired` entry per lot, a batch of customers per transaction. Reads
 /// and spending also expire a customer's due lots on the spot, so the job only keeps balances
 /// that nobody touches exact.
-final class ExpiryJob: @unchecked Sendable {
-    // Safe: `stopping` is only touched while `lock` is held; `thread` is written once in `start`
-    // before any other thread can call `stop`; the rest is immutable.
-    private let database: Database
-    private let clock: WallClock
-    private let interval: Duration
-    private let logger: Logger
-    private let lock = Lock()
-    private var stopping = false
-    private var thread: ThreadHandle?
+final class ExpiryJob: Sendable {
+    private let task: PeriodicTask
 
     /// Customers handled per transaction, so a large backlog never holds the writer long.
     static let customersPerTransaction = 100
 
     init(database: Database, clock: WallClock, interval: Duration, logger: Logger) {
-        self.database = database
-        self.clock = clock
-        self.interval = interval
-        self.logger = logger
+        task = PeriodicTask(name: "points-expiry", interval: interval) { _ in
+            do {
+                let expired = try Self.runOnce(database: database, now: clock.date())
+                if expired > 0 { logger.info("points expired", [("lots", .int(Int64(expired)))]) }
+            } catch {
+                logger.error("points expiry failed", [("error", .string(String(describing: error)))])
+            }
+        }
     }
 
     /// Starts the background thread; the first pass runs one interval after start.
-    func start() {
-        thread = ThreadHandle.spawn(name: "points-expiry") { [self] in run() }
-    }
+    func start() { task.start() }
 
     /// Stops the thread promptly (it wakes from its wait at once) and waits for it to end.
-    func stop() {
-        lock.withLock {
-            stopping = true
-            lock.broadcast()
-        }
-        thread?.join()
-    }
+    func stop() { task.stop() }
 
     /// Expires everything due now; returns how many lots expired.
     @discardableResult
@@ -58,26 +46,6 @@ final class ExpiryJob: @unchecked Sendable {
             }
             expired += lots
             if customers < customersPerTransaction { return expired }
-        }
-    }
-
-    private func run() {
-        let waitNanoseconds = interval.nanoseconds
-        while true {
-            lock.lock()
-            let deadline = MonotonicClock.now() &+ waitNanoseconds
-            while !stopping, MonotonicClock.now() < deadline {
-                lock.wait(untilMonotonicNanoseconds: deadline)
-            }
-            let stop = stopping
-            lock.unlock()
-            if stop { return }
-            do {
-                let expired = try Self.runOnce(database: database, now: clock.date())
-                if expired > 0 { logger.info("points expired", [("lots", .int(Int64(expired)))]) }
-            } catch {
-                logger.error("points expiry failed", [("error", .string(String(describing: error)))])
-            }
         }
     }
 }

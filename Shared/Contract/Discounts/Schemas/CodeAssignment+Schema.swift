@@ -9,7 +9,11 @@ extension AssignmentCriteria: SchemaDescribing {
                 "orderedFrom": Schema.dateTime,
                 "orderedTo": Schema.described(Schema.dateTime, "Not before orderedFrom."),
                 "notify": Schema.described(Schema.boolean, "E-mail each customer their code."),
-            ], description: "At least one of ordersValueFrom, ordersCountFrom, orderedFrom, orderedTo.")
+            ],
+            description:
+                "At least one of ordersValueFrom, ordersCountFrom, orderedFrom, orderedTo. Orders in the campaign's "
+                + "currency count, cancelled and refunded ones do not; with a date window, value and count are those "
+                + "of the orders placed within it.")
     }
     public static var example: AssignmentCriteria {
         AssignmentCriteria(
