@@ -1,4 +1,5 @@
 import HTTP
+import ServiceKit
 
 /// Sets the request's principal from its credentials, from the head alone, before any body is
 /// read; a bad credential is a 401 on every route, public ones included, so a client learns at

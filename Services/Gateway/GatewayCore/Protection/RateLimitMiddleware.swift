@@ -1,4 +1,5 @@
 import HTTP
+import ServiceKit
 
 /// Throttles callers by who they are (after authentication): anonymous calls per client
 /// address; customer calls per customer and per address; API keys only when a key limit is
