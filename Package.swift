@@ -58,7 +58,7 @@ var targets: [Target] = [
         path: "Tests/SuiteTests"),
     .testTarget(
         name: "IntegrationTests",
-        dependencies: ["Contract", "HTTP", "ServiceKit", "TestSupport"],
+        dependencies: ["Contract", "HTTP", "ServiceKit", "Store", "TestSupport"],
         path: "Tests/IntegrationTests"
     ),
 ]
