@@ -71,12 +71,13 @@ struct CheckoutController: Sendable {
         case .repeated(let redemption):
             dependencies.count("redeem", result: "ok")
             return try .json(redemption)
-        case .codeUsed:
-            try refuse("codeUsed", route: "redeem", request: request, context: context, customer: input.customerId)
+        case .codeUsed, .refused:
+            try refuse(
+                outcome.failure ?? "", route: "redeem", request: request, context: context, customer: input.customerId)
+            if case .refused(let reason) = outcome {
+                throw CheckoutRefusal.notUsable(shownReason: reason.shown(toAdmin: context.isAdmin))
+            }
             throw CheckoutRefusal.codeUsed
-        case .refused(let reason):
-            try refuse(reason.rawValue, route: "redeem", request: request, context: context, customer: input.customerId)
-            throw CheckoutRefusal.notUsable(shownReason: reason.shown(toAdmin: context.isAdmin))
         }
     }
 

@@ -31,6 +31,7 @@ struct OrderEventsController: Sendable {
             dependencies.logger.debug("stale order event ignored", fields)
         case .applied(let released, let code):
             fields.append(("released", .int(Int64(released))))
+            if let code { fields.append(("codeOutcome", .string(code.label))) }
             if case .refused(let reason) = code {
                 fields.append(("code", .string(event.discountCode?.text ?? "")))
                 fields.append(("reason", .string(reason)))

@@ -31,6 +31,15 @@ struct DiscountOrderEventProcessor {
         case redeemed
         /// The code cannot be used; the reason (`codeUsed` for an exclusive code another order holds).
         case refused(String)
+
+        /// For the log: `confirmed`, `redeemed` or `refused`.
+        var label: String {
+            switch self {
+            case .confirmed: "confirmed"
+            case .redeemed: "redeemed"
+            case .refused: "refused"
+            }
+        }
     }
 
     /// Applies `event`.
@@ -61,17 +70,14 @@ struct DiscountOrderEventProcessor {
             currency: event.currency)
         // The code is judged at the time the order was placed: a delivery delayed past the
         // campaign's end must not refuse a code that was valid at checkout.
-        switch try checkout.redeem(code, orderNumber: event.orderNumber, cart: cart, at: event.placedAt) {
-        case .repeated(let redemption):
+        let outcome = try checkout.redeem(code, orderNumber: event.orderNumber, cart: cart, at: event.placedAt)
+        switch outcome {
+        case .repeated(let redemption), .created(let redemption):
             try RedemptionRepository.confirm(redemption.id, orderValue: event.orderValue, at: now, in: connection)
+            if case .created = outcome { return .redeemed }
             return .confirmed
-        case .created(let redemption):
-            try RedemptionRepository.confirm(redemption.id, orderValue: event.orderValue, at: now, in: connection)
-            return .redeemed
-        case .codeUsed:
-            return .refused("codeUsed")
-        case .refused(let reason):
-            return .refused(reason.rawValue)
+        case .codeUsed, .refused:
+            return .refused(outcome.failure ?? "")
         }
     }
 }
