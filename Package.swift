@@ -30,9 +30,19 @@ var targets: [Target] = [
     // The byte-level JSON encoder, the checked decoder and RFC 3339 dates: infrastructure every
     // process uses, on Foundation and the per-thread slots of Primitives.
     .target(name: "JSON", dependencies: ["Primitives"], path: "Shared/JSON"),
-    .target(name: "HTTP", dependencies: ["CSystem", "Primitives", "Identifiers"], path: "Shared/HTTP"),
+    // HTTP's words with no I/O (methods, percent-encoding): what the contract's route declarations
+    // need of HTTP, below both the contract and the server.
+    .target(name: "HTTPTypes", path: "Shared/HTTPTypes"),
+    .target(
+        name: "HTTP", dependencies: ["CSystem", "HTTPTypes", "Primitives", "Identifiers"], path: "Shared/HTTP"),
     .target(name: "Store", dependencies: ["CSQLite", "Primitives"], path: "Shared/Store"),
-    .target(name: "Contract", dependencies: ["HTTP", "Identifiers", "JSON", "Primitives"], path: "Shared/Contract"),
+    // The shop's types: request and response bodies, route declarations, roles. No I/O: nothing of
+    // the server, the store or the runtime (a test, `LayeringTests`, keeps it so).
+    .target(
+        name: "Contract", dependencies: ["HTTPTypes", "Identifiers", "JSON", "Primitives"], path: "Shared/Contract"),
+    // The runtime of every process, and where the contract meets HTTP: JSON bodies on requests and
+    // responses, the errors' HTTP answers, route authorisation, the identity header fields and the
+    // typed clients of the services.
     .target(
         name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract", "Primitives"], path: "Shared/ServiceKit"),
     .target(name: "SuiteCore", dependencies: ["ServiceKit", "HTTP", "Primitives"], path: "Services/Suite/SuiteCore"),
@@ -42,14 +52,21 @@ var targets: [Target] = [
         dependencies: ["SuiteCore"] + services.map { .target(name: "\($0.module)Core") },
         path: "Services/Suite/Main"
     ),
+    // The seeded generator, sample values and the comparison with Foundation's encoder: test
+    // helpers on JSON alone, so that the JSON module's tests need nothing above it.
+    .target(name: "TestValues", dependencies: ["JSON"], path: "Tests/TestValues"),
     .target(
-        name: "TestSupport", dependencies: ["Primitives", "HTTP", "Store", "Contract", "ServiceKit"],
+        name: "TestSupport", dependencies: ["Primitives", "HTTP", "Store", "Contract", "ServiceKit", "TestValues"],
         path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
     .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Primitives", "TestSupport"], path: "Tests/StoreTests"),
-    .testTarget(name: "ContractTests", dependencies: ["Contract", "HTTP", "TestSupport"], path: "Tests/ContractTests"),
+    // Reads the sources, not the modules: which layer imports which (no dependencies).
+    .testTarget(name: "LayeringTests", path: "Tests/LayeringTests"),
+    .testTarget(name: "JSONTests", dependencies: ["JSON", "TestValues"], path: "Tests/JSONTests"),
+    .testTarget(
+        name: "ContractTests", dependencies: ["Contract", "TestSupport", "TestValues"], path: "Tests/ContractTests"),
     .testTarget(
         name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "HTTP", "Store", "TestSupport"],
         path: "Tests/ServiceKitTests"),

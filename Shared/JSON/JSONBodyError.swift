@@ -4,7 +4,7 @@ import Glibc
 /// A JSON body refused before or after decoding: text that is not JSON, an ambiguous object, or
 /// JSON that is well formed but does not fit the fields of the type. Its HTTP answer (400 for the
 /// first two, 422 naming the field for the others) is given beside the routes
-/// (`JSONBodyError+HTTP.swift` in Contract).
+/// (`JSONBodyError+HTTP.swift` in ServiceKit).
 public enum JSONBodyError: Error, Equatable {
     /// No bytes at all where a JSON value was expected.
     case empty

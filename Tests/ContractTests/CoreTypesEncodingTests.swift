@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import TestValues
 import Testing
 
 /// `JSONCoding.encode` writes the core wire types (error envelope, free-form values, pages,
@@ -47,6 +48,12 @@ struct CoreTypesEncodingTests {
             Page(items: [RuleReference(id: 1, name: "a/b")], nextCursor: "c"),
             #"{"items":[{"id":1,"name":"a/b"}],"nextCursor":"c"}"#)
         expectJSON(Page(items: ["x", "y"], nextCursor: nil), #"{"items":["x","y"],"nextCursor":null}"#)
+    }
+
+    @Test func contractScalars_AreBareFragmentsAtTheTop_AndMatchFoundation() {
+        expectJSON(OrderStatus.paid, #""paid""#)
+        expectJSON(RoundingStep.hundred, "100")
+        expectJSON(ExactDecimal(scaled: 15_000), "1.5")
     }
 
     @Test func emptyResponse_MatchesFoundation() {

@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import TestValues
 import Testing
 
 /// `JSONCoding.encode` writes every loyalty wire type byte for byte as Foundation's

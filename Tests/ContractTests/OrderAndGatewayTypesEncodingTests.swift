@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import TestValues
 import Testing
 
 /// `JSONCoding.encode` writes the order and gateway wire types byte for byte as Foundation's

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import HTTP
 import Primitives
+import ServiceKit
 import TestSupport
 import Testing
 

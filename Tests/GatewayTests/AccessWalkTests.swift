@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import GatewayCore
 import HTTP
+import ServiceKit
 import Testing
 
 /// Every route of the access table, called by every kind of caller: the gateway admits exactly

@@ -5,7 +5,12 @@ import Testing
 /// Layers that decide from a request's head: a caller refused there is answered before its body
 /// is read, and the route's large body limit applies only to callers it admits.
 @Suite struct HeadStageTests {
-    /// Admits a request carrying `X-Key: right` as the admin `key`; refuses the rest with 401.
+    /// The identity the test's key layer gives a caller: the router carries it without knowing it.
+    struct KeyHolder: RequestIdentity {
+        let name: String
+    }
+
+    /// Admits a request carrying `X-Key: right` as the holder of `key`; refuses the rest with 401.
     struct RequireKey: HeadMiddleware {
         let inspected: Tally
         var neverBlocks: Bool { true }
@@ -14,7 +19,7 @@ import Testing
             inspected.increment()
             if head.rawPath == "/early" { return .answer(.text("early")) }
             guard head.headers["X-Key"] == "right" else { throw HTTPError.unauthorized() }
-            context.principal = Principal(role: .admin, name: "key")
+            context.identity = KeyHolder(name: "key")
             return .proceed
         }
     }
@@ -26,7 +31,7 @@ import Testing
         func handle(_ request: HTTPRequest, context: RequestContext, next: Next) throws -> HTTPResponse {
             try next(request, context).map { response in
                 var response = response
-                response.headers.add(name: "X-Outer", value: context.principal.name ?? "anonymous")
+                response.headers.add(name: "X-Outer", value: (context.identity as? KeyHolder)?.name ?? "anonymous")
                 return response
             }
         }
@@ -45,7 +50,7 @@ import Testing
     static func server(inspected: Tally = Tally(), reached: Tally = Tally()) throws -> LiveServer {
         let routes = RouteCollection()
             .post("upload", bodyLimit: 8 << 20) { request, context in
-                .text("\(request.body.count) bytes from \(context.principal.name ?? "nobody")")
+                .text("\(request.body.count) bytes from \((context.identity as? KeyHolder)?.name ?? "nobody")")
             }
             .get("early") { _, _ in .text("late") }
         return try LiveServer(

@@ -60,17 +60,6 @@ final class Tally: @unchecked Sendable {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` passes (for state only visible by polling,
-/// such as a server's connection count).
-func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) -> Bool {
-    let deadline = MonotonicClock.now() &+ timeout.nanoseconds
-    while MonotonicClock.now() < deadline {
-        if condition() { return true }
-        usleep(2_000)
-    }
-    return condition()
-}
-
 /// Runs `body` on `count` threads at once and waits for all of them.
 func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let threads = (0..<count).map { index in ThreadHandle.spawn(name: "test-\(index)") { body(index) } }

@@ -27,8 +27,8 @@ struct Answer {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-/// A loyalty service running in-process on 127.0.0.1, port 0, with its own temporary database,
-/// a manual clock and the internal secret. Call `shutdown()` in a `defer`.
+/// A loyalty service running in-process (`InProcessService`) on 127.0.0.1, port 0, with its own
+/// temporary database, a manual clock and the internal secret. Call `shutdown()` in a `defer`.
 final class LoyaltyTestService: @unchecked Sendable {
     // @unchecked: every stored property is immutable and itself thread-safe.
     static let secret = "loyalty-test-secret-0123456789"
@@ -44,39 +44,32 @@ final class LoyaltyTestService: @unchecked Sendable {
     /// A customer's token identity.
     static func customer(_ id: CustomerId) -> Principal { Principal(role: .customer, customerId: id) }
 
-    let app: ServiceApp
+    let running: InProcessService
     let clock: ManualClock
-    let directory: TemporaryDirectory
     let http = HTTPClient()
-    let upstream: Upstream
 
     init(
         adminEmail: String? = nil, workers: Int = 8,
         clock: ManualClock = ManualClock(seconds: LoyaltyTestService.startSeconds)
     ) throws {
-        directory = try TemporaryDirectory(prefix: "loyalty-tests")
-        var configuration = ServiceConfiguration(
-            databasePath: directory.file("loyalty.sqlite"), internalSecret: Self.secret
-        )
-        configuration.host = "127.0.0.1"
-        configuration.port = 0
-        configuration.workers = workers
-        configuration.adminEmail = adminEmail
-        configuration.logLevel = .error
         self.clock = clock
-        app = try ServiceApp(
-            definition: LoyaltyService.definition(clock: clock.wall, expiryInterval: .seconds(3600)),
-            configuration: configuration
-        )
-        try app.start()
-        upstream = Upstream(host: "127.0.0.1", port: app.port)
+        running = try InProcessService(
+            LoyaltyService.definition(clock: clock.wall, expiryInterval: .seconds(3600)), logLevel: .error,
+            secret: Self.secret
+        ) { configuration in
+            configuration.workers = workers
+            configuration.adminEmail = adminEmail
+        }
     }
+
+    var app: ServiceApp { running.app }
+    var directory: TemporaryDirectory { running.directory }
+    var upstream: Upstream { running.upstream }
 
     /// Stops the service and removes its files.
     func shutdown() {
         http.closeIdleConnections()
-        app.shutdown()
-        directory.remove()
+        running.stop()
     }
 
     var database: Database { app.environment.database }

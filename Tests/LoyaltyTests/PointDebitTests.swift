@@ -1,6 +1,7 @@
 import Contract
 import Foundation
 import HTTP
+import ServiceKit
 import Testing
 
 @testable import LoyaltyCore

@@ -101,12 +101,12 @@ final class EventReceiver: @unchecked Sendable {
     let received = Locked<[Received]>([])
     /// Answers to give before answering 200, consumed one per request (e.g. [503, 503]).
     let scripted = Locked<[Int]>([])
-    let stub: StubServer
+    let stub: LiveServer
 
     init() throws {
         let received = self.received
         let scripted = self.scripted
-        stub = try StubServer(
+        stub = try LiveServer(
             routes: RouteCollection().post("v1/inbox") { request, _ in
                 let status = scripted.withLock { $0.isEmpty ? 200 : $0.removeFirst() }
                 if status == 200 {
@@ -122,14 +122,4 @@ final class EventReceiver: @unchecked Sendable {
     }
 
     func stop() { stub.stop() }
-}
-
-/// Polls `condition` every 20 ms until it holds or `timeout` passes.
-func eventually(timeout: Duration = .seconds(10), _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-        if try condition() { return true }
-        usleep(20_000)
-    }
-    return try condition()
 }

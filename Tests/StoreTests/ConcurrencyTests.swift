@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Primitives
 import Store
+import TestSupport
 import Testing
 
 @Suite struct ConcurrencyTests {
@@ -147,7 +148,11 @@ import Testing
                     outcomes.withLock { $0[-1] = (try? result.get()) == nil ? "failed" : "ok" }
                 case 1:
                     _ = leaderInside.wait(timeout: .now() + 60)
-                    queuedInFull.withLock { $0 = eventually { database.statistics.queuedWrites == followers } }
+                    queuedInFull.withLock {
+                        $0 = eventually(timeout: .seconds(60), interval: .milliseconds(1)) {
+                            database.statistics.queuedWrites == followers
+                        }
+                    }
                     releaseLeader.signal()
                 default:
                     _ = leaderInside.wait(timeout: .now() + 60)

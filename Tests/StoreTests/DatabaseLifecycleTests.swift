@@ -1,6 +1,7 @@
 import Foundation
 import Primitives
 import Store
+import TestSupport
 import Testing
 
 @Suite struct DatabaseLifecycleTests {
@@ -66,7 +67,9 @@ import Testing
             try database.migrate([Migration("001", "CREATE TABLE t(x)")])
             let outcomes = Locked((done: 0, refused: 0, other: 0))
             let closer = Thread {
-                _ = eventually { outcomes.current.done + outcomes.current.refused + outcomes.current.other >= 100 }
+                _ = eventually(timeout: .seconds(60), interval: .milliseconds(1)) {
+                    outcomes.current.done + outcomes.current.refused + outcomes.current.other >= 100
+                }
                 database.close()
             }
             closer.start()
@@ -86,7 +89,7 @@ import Testing
                     }
                 }
             }
-            #expect(eventually { closer.isFinished })
+            #expect(eventually(timeout: .seconds(60), interval: .milliseconds(1)) { closer.isFinished })
             let final = outcomes.current
             #expect(final.done + final.refused == 1_600)
             #expect(final.other == 0)

@@ -45,16 +45,6 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     group.wait()
 }
 
-/// Waits until `condition` holds, polling; false if it did not within about a minute. Used to
-/// wait for other threads to reach a state (no clock is involved, so nothing to inject).
-func eventually(_ condition: () -> Bool) -> Bool {
-    for _ in 0..<60_000 {
-        if condition() { return true }
-        usleep(1_000)
-    }
-    return condition()
-}
-
 /// An error thrown on purpose by a test closure.
 struct PlannedFailure: Error, Equatable {
     let tag: Int

@@ -4,7 +4,8 @@ import HTTP
 import ServiceKit
 
 /// A service built from its definition and served in this process on a free port, with a
-/// temporary database: for tests that want real HTTP without starting executables. Call `stop()`
+/// temporary database: for tests that want real HTTP without starting executables. Every
+/// service's test harness is built on it (`LoyaltyTestService`, `GatewayHarness`). Call `stop()`
 /// in a `defer`.
 public final class InProcessService: @unchecked Sendable {
     public static let internalSecret = "in-process-internal-secret-0123"
@@ -12,33 +13,59 @@ public final class InProcessService: @unchecked Sendable {
     public let app: ServiceApp
     public let directory: TemporaryDirectory
     public let client: TestClient
+    /// The internal secret the service was configured with, which `call` presents.
+    public let secret: String
     /// Whether the database lives in `directory` (false when the caller gave a path).
     private let ownsDatabase: Bool
+    /// Whether `directory` was made for this service (false when the caller shared one).
+    private let ownsDirectory: Bool
     public var environment: ServiceEnvironment { app.environment }
     public var port: Int { app.port }
 
     /// Builds and starts the service; `databasePath` reuses a database (to test restarts).
-    public init(
+    /// `configure` changes the configuration last (workers, the admin's address, …).
+    public convenience init(
         _ definition: ServiceDefinition, serviceURLs: [String: Upstream] = [:], environment: [String: String] = [:],
-        databasePath: String? = nil, logLevel: LogLevel = .warn
+        databasePath: String? = nil, logLevel: LogLevel = .warn, secret: String = InProcessService.internalSecret,
+        configure: (inout ServiceConfiguration) -> Void = { _ in }
     ) throws {
-        directory = try TemporaryDirectory(prefix: "zaplecze-\(definition.name)")
-        ownsDatabase = databasePath == nil
-        var configuration = ServiceConfiguration(
-            databasePath: databasePath ?? directory.file("\(definition.name).sqlite"),
-            internalSecret: Self.internalSecret
-        )
-        configuration.port = 0
-        configuration.serviceURLs = serviceURLs
-        configuration.logLevel = logLevel
-        configuration.environment = environment
-        if let smtp = environment["ZAPLECZE_SMTP_URL"] { configuration.smtpURL = smtp }
-        if let admin = environment["ZAPLECZE_ADMIN_EMAIL"] { configuration.adminEmail = admin }
-        app = try ServiceApp(
-            definition: definition, configuration: configuration,
-            logger: Logger(service: definition.name, level: logLevel)
-        )
-        try app.start()
+        try self.init(definition, ownsDatabase: databasePath == nil) { directory in
+            var configuration = ServiceConfiguration(
+                databasePath: databasePath ?? directory.file("\(definition.name).sqlite"), internalSecret: secret)
+            configuration.host = "127.0.0.1"
+            configuration.port = 0
+            configuration.serviceURLs = serviceURLs
+            configuration.logLevel = logLevel
+            configuration.environment = environment
+            if let smtp = environment["ZAPLECZE_SMTP_URL"] { configuration.smtpURL = smtp }
+            if let admin = environment["ZAPLECZE_ADMIN_EMAIL"] { configuration.adminEmail = admin }
+            configure(&configuration)
+            return configuration
+        }
+    }
+
+    /// Builds and starts the service with the configuration `configuration` makes for the
+    /// service's directory: read from flags and variables as its executable reads them, say.
+    /// A `shared` directory (a restart on the same database) is left in place by `stop()`.
+    /// `logger` replaces the service's own (to silence it, say).
+    public init(
+        _ definition: ServiceDefinition, directory shared: TemporaryDirectory? = nil, ownsDatabase: Bool = true,
+        logger: Logger? = nil, configuration: (TemporaryDirectory) throws -> ServiceConfiguration
+    ) throws {
+        directory = try shared ?? TemporaryDirectory(prefix: "zaplecze-\(definition.name)")
+        ownsDirectory = shared == nil
+        self.ownsDatabase = ownsDatabase
+        do {
+            let configuration = try configuration(directory)
+            secret = configuration.internalSecret
+            app = try ServiceApp(
+                definition: definition, configuration: configuration,
+                logger: logger ?? Logger(service: definition.name, level: configuration.logLevel))
+            try app.start()
+        } catch {
+            if shared == nil { directory.remove() }
+            throw error
+        }
         client = TestClient(port: app.port)
     }
 
@@ -51,7 +78,7 @@ public final class InProcessService: @unchecked Sendable {
         body: [UInt8] = [], headers extra: HTTPHeaders = [:]
     ) throws -> HTTPClientResponse {
         var headers = extra
-        InternalHeaders.apply(principal, secret: Self.internalSecret, to: &headers)
+        InternalHeaders.apply(principal, secret: secret, to: &headers)
         return try client.request(method, path, body: body, headers: headers)
     }
 
@@ -64,26 +91,10 @@ public final class InProcessService: @unchecked Sendable {
         try call(method, path, as: principal, body: try JSONCoding.encode(value), headers: headers)
     }
 
-    /// Stops the service; `keepDatabase` leaves the files for a restart.
+    /// Stops the service; `keepDatabase` leaves the files for a restart, and a shared directory
+    /// is always left to its owner.
     public func stop(keepDatabase: Bool = false) {
         app.shutdown()
-        if !keepDatabase || !ownsDatabase { directory.remove() }
+        if ownsDirectory && (!keepDatabase || !ownsDatabase) { directory.remove() }
     }
-}
-
-/// A tiny HTTP server answering with a handler, for standing in as another service.
-public final class StubServer: @unchecked Sendable {
-    public let server: HTTPServer
-
-    public init(routes: RouteCollection, workers: Int = 4) throws {
-        server = HTTPServer(
-            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: workers),
-            responder: Router(routes: routes))
-        try server.start()
-    }
-
-    public var port: Int { server.port }
-    public var upstream: Upstream { Upstream(host: "127.0.0.1", port: server.port) }
-
-    public func stop() { server.shutdown(grace: .seconds(2)) }
 }

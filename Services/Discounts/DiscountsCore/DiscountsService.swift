@@ -3,7 +3,8 @@ import Primitives
 import ServiceKit
 import Store
 
-/// The discounts service: its definition for `ServiceApp` (port, migrations, routes).
+/// The discounts service: its definition for `ServiceApp` (port, migrations, routes, the
+/// campaign job).
 public enum DiscountsService {
     public static let name = SuiteService.discounts.name
     public static let defaultPort = SuiteService.discounts.defaultPort
@@ -12,28 +13,43 @@ public enum DiscountsService {
     /// customer and per client (see `FailureThrottle`).
     public static let defaultFailureRule = TokenBucketLimiter.Rule.perMinute(10, burst: 10)
 
-    /// The definition `main.swift` runs and tests start in-process. `clock` dates redemptions and
-    /// decides validity; `monotonic` times the failure throttle, which allows `failureRule`.
+    /// The definition `main.swift` runs and tests start in-process. `clock` is what every
+    /// timestamp and validity decision reads; `generation` sizes the background job's chunks;
+    /// `monotonic` times the checkout's failure throttle, which allows `failureRule`.
     public static func definition(
-        clock: WallClock = .system, monotonic: MonotonicClock = .system,
-        failureRule: TokenBucketLimiter.Rule = defaultFailureRule
+        clock: WallClock = .system, generation: GenerationSettings = GenerationSettings(),
+        monotonic: MonotonicClock = .system, failureRule: TokenBucketLimiter.Rule = defaultFailureRule
     ) -> ServiceDefinition {
-        // One throttle per definition, so the counts outlive no process and no test.
+        // One job per definition: the routes wake it, the start closure runs it.
+        let job = CampaignJob(settings: generation)
+        // One throttle per definition, so its counts outlive no process and no test.
         let throttle = FailureThrottle(rule: failureRule, clock: monotonic)
         return ServiceDefinition(
-            name: name, defaultPort: defaultPort, migrations: migrations,
+            name: name,
+            defaultPort: defaultPort,
+            migrations: migrations,
             internalRoutes: { environment in
-                routes(CheckoutDependencies(environment: environment, clock: clock, throttle: throttle))
-            })
+                routes(
+                    DiscountsDependencies(
+                        database: environment.database, clock: clock, job: job, settings: generation),
+                    checkout: CheckoutDependencies(environment: environment, clock: clock, throttle: throttle))
+            },
+            start: { environment in
+                job.start(database: environment.database, logger: environment.logger)
+                return { job.stop() }
+            }
+        )
     }
 
     /// The service's own tables, in order.
     static let migrations: [Migration] = DiscountsMigrations.all
 
-    /// Every route under `/v1` (the internal secret and the caller's identity are checked before
-    /// these run; each route checks the caller's role again).
-    static func routes(_ checkout: CheckoutDependencies) -> RouteCollection {
+    /// Every route under `/v1` (the internal secret and the caller's identity are checked
+    /// before these run; each route checks the caller's role again).
+    static func routes(_ dependencies: DiscountsDependencies, checkout: CheckoutDependencies) -> RouteCollection {
         RouteCollection()
+            .include(CampaignsController(dependencies: dependencies).routes)
+            .include(CampaignCodesController(dependencies: dependencies).routes)
             .include(CheckoutController(dependencies: checkout).routes)
             .include(CustomerCodesController(dependencies: checkout).routes)
             .include(OrderEventsController(dependencies: checkout).routes)

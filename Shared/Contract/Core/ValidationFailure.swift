@@ -1,9 +1,8 @@
-import HTTP
-
-/// A body that decoded well but breaks rules: 422 with every problem's field, the one place such
-/// answers are built. The answer lists at most `listedProblems` problems and counts the rest, so
-/// a body with thousands of bad items gets a short answer, not one larger than the body.
-public struct ValidationFailure: HTTPResponseError, Equatable {
+/// A body that decoded well but breaks rules: every problem with its field. The answer (a 422,
+/// `ValidationFailure+HTTP.swift` in ServiceKit) lists at most `listedProblems` problems and
+/// counts the rest, so a body with thousands of bad items gets a short answer, not one larger
+/// than the body.
+public struct ValidationFailure: Error, Sendable, Equatable {
     /// Most problems an answer lists; `details.unlisted` counts the others.
     public static let listedProblems = 20
 
@@ -30,23 +29,14 @@ public struct ValidationFailure: HTTPResponseError, Equatable {
         if !problems.isEmpty { throw ValidationFailure(problems, code: code) }
     }
 
-    public var status: HTTPStatus { .unprocessableContent }
+    /// The problems an answer lists: the first `listedProblems`.
+    public var listed: ArraySlice<ValidationProblem> { problems.prefix(Self.listedProblems) }
+    /// How many problems the answer only counts.
+    public var unlisted: Int { problems.count - listed.count }
 
-    private var listed: ArraySlice<ValidationProblem> { problems.prefix(Self.listedProblems) }
-    private var unlisted: Int { problems.count - listed.count }
-
+    /// Every listed problem in one sentence, and the count of the others.
     public var message: String {
         let text = listed.map(\.description).joined(separator: " ")
         return unlisted == 0 ? text : "\(text) (and \(unlisted) more problems)"
-    }
-
-    public var details: [String: ErrorDetail] {
-        var details: [String: ErrorDetail] = [
-            "field": .string(problems.first?.field ?? ""),
-            "fields": .strings(listed.map(\.field)),
-            "problems": .strings(listed.map(\.description)),
-        ]
-        if unlisted > 0 { details["unlisted"] = .int(Int64(unlisted)) }
-        return details
     }
 }

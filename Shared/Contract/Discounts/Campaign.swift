@@ -67,6 +67,8 @@ public struct CampaignInput: Codable, Sendable, Hashable {
 
     /// The most codes one campaign may have.
     public static let maximumCount: Int64 = 10_000_000
+    /// The longest mask, in characters.
+    public static let maximumMaskLength = 200
 
     /// Creates the request.
     public init(

@@ -1,5 +1,3 @@
-import HTTP
-
 /// Every route of the discounts service, declared once: the service registers its handlers under
 /// these, the gateway publishes and documents the `.published` ones at `/api/v1/discounts<path>`,
 /// and `DiscountsClient` calls them from other services.
@@ -54,8 +52,9 @@ public enum DiscountsRoutes {
     public static let deleteCampaign = RouteSpec<NoBody, NoBody>(
         .delete, "/campaigns/:id", roles: staff,
         summary:
-            "Delete a campaign: one whose codes were never used goes with its codes; one with used codes is archived "
-            + "(its codes stop working, its redemptions and statistics stay).",
+            "Delete a campaign: one whose codes were never used goes at once with its codes (removed in the background); "
+            + "one whose codes were ever used is archived: its codes stop working, its redemptions and statistics stay, "
+            + "and it is listed under time=archived. A generation still running is stopped first.",
         statuses: [204], errors: [noCampaign])
 
     // MARK: - A campaign's codes
@@ -76,7 +75,7 @@ public enum DiscountsRoutes {
     public static let activation = RouteSpec<CodeActivationRequest, CodeActivationResult>(
         .post, "/campaigns/:id/codes/activation", roles: staff,
         summary: "Activate or deactivate the listed codes, or all of the campaign's.",
-        errors: [noCampaign, .validationFailed])
+        errors: [noCampaign, .validationFailed, .invalidIdentifier])
     public static let stats = RouteSpec<NoBody, CampaignStats>(
         .get, "/campaigns/:id/stats", roles: staff,
         summary: "Orders, order value and discount granted: the campaign's summary and, paged, per code.",

@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import HTTP
 
 /// The body of `POST /api/v1/auth/customer-tokens`: whom the token is for and how long it lives.
 public struct CustomerTokenRequest: Codable, Sendable, Hashable {

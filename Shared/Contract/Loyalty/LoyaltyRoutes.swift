@@ -1,5 +1,3 @@
-import HTTP
-
 /// Every route of the loyalty service, declared once: the service registers its handlers under
 /// these, the gateway publishes and documents the `.published` ones at `/api/v1/loyalty<path>`,
 /// and `LoyaltyClient` calls the internal ones.

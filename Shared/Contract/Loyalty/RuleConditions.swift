@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import HTTP
 
 /// The conditions of an earning rule; every one that is given must hold, not just any
 /// one of them. An absent condition does not restrict anything.

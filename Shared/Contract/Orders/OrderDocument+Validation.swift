@@ -1,5 +1,3 @@
-import HTTP
-
 extension OrderDocument {
     /// Every problem of the order reported as `orderNumber`, in field order; empty when it is
     /// acceptable. Identifiers were checked when the body was decoded; the number comes from the

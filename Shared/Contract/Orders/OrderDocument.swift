@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import HTTP
 
 /// The buyer of an order as the storefront reports it (personal data: only the personal-data
 /// registry keeps it).

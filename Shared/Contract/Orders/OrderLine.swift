@@ -1,6 +1,5 @@
 import FoundationEssentials
 import Glibc
-import HTTP
 
 /// One line of a sales order: a product, how many, and its unit prices in minor units.
 public struct OrderLine: Codable, Sendable, Hashable {

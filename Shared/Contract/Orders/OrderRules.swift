@@ -1,4 +1,4 @@
-import HTTP
+import Primitives
 
 /// What an order must be to be accepted: the one set of rules the gateway applies before it
 /// stores an order and loyalty applies to the events it receives, so that the gateway never

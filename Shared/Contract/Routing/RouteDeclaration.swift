@@ -1,5 +1,3 @@
-import HTTP
-
 /// Everything about one route, declared once where every process can read it: the service
 /// registers its handler under it (and checks its roles), the gateway builds its access table
 /// from it, typed clients build its path from it, and the OpenAPI operation is generated from it.
@@ -95,27 +93,17 @@ public struct RouteDeclaration: Sendable {
         return below == "/" ? "/v1" : "/v1" + below
     }
 
-    /// The path with each parameter taken from `parameters` by name (re-encoded).
-    public func path(with parameters: PathParameters) -> String {
-        path(pathParameters.map { parameters[$0] ?? "" })
-    }
-
-    /// Whether `principal` may call this route for the given path parameters.
-    public func admits(_ principal: Principal, parameters: PathParameters) -> Bool {
+    /// Whether `principal` may call this route, `parameter` giving a path parameter's value by
+    /// name: a customer reaches a route with a customer parameter only for their own id. The
+    /// server's check (`authorize`) and the gateway's access table (`admits(_:parameters:)`)
+    /// read the request's parameters through it, in ServiceKit.
+    public func admits(_ principal: Principal, parameter: (String) -> String?) -> Bool {
         if roles.contains(.anonymous) { return true }
         guard roles.contains(principal.role) else { return false }
         if principal.role == .customer, let name = customerParameter {
             // Byte-wise, as `CustomerId` compares: lookalike text is another customer.
-            return parameters[name].flatMap { CustomerId($0) } == principal.customerId
+            return parameter(name).flatMap { CustomerId($0) } == principal.customerId
         }
         return true
-    }
-
-    /// Throws 403 unless `principal` may call this route (a customer only for their own id).
-    public func authorize(_ principal: Principal, parameters: PathParameters) throws(HTTPError) {
-        guard roles.contains(.anonymous) || roles.contains(principal.role) else { throw HTTPError.forbidden() }
-        guard admits(principal, parameters: parameters) else {
-            throw HTTPError.forbidden("A customer may only reach their own data.")
-        }
     }
 }

@@ -1,5 +1,3 @@
-import HTTP
-
 /// One route declared with its request and response types:
 ///
 /// ```swift

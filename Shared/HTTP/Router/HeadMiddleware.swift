@@ -8,8 +8,8 @@ public enum HeadDecision: Sendable {
 
 /// A layer that decides from a request's head alone, before its body is read: authentication,
 /// rate limits, access rules. The router runs `inspect` on the event loop once the header block is
-/// parsed, in chain order, threading the context (a principal, the client's address) from one
-/// layer to the next. When a layer throws or answers, the server answers at once without reading
+/// parsed, in chain order, threading the context (the caller's identity, the client's address)
+/// from one layer to the next. When a layer throws or answers, the server answers at once without reading
 /// the body (and closes the connection after it when a body was on its way), so a caller who may
 /// not call a route never makes the server hold, or wait for, the body that route allows.
 /// Otherwise the route's body limit applies and the request goes down the chain with the context

@@ -7,8 +7,10 @@ public struct RequestContext: Sendable {
     public let route: String
     public var parameters: PathParameters
     public var query: QueryParameters
-    /// Who is calling; set by an authentication middleware.
-    public var principal: Principal
+    /// Who is calling, when an authentication layer has said so: a typed value of the
+    /// application's (`Principal` in the suite, read as `context.principal`); nil for a caller
+    /// no layer identified.
+    public var identity: (any RequestIdentity)?
     /// The client's address: the connection's peer, or the client a trusted proxy names
     /// (set by a head-stage layer, before any other layer reads it).
     public var remoteAddress: String
@@ -20,7 +22,7 @@ public struct RequestContext: Sendable {
         route: String = "unmatched",
         parameters: PathParameters = PathParameters(),
         query: QueryParameters = QueryParameters(),
-        principal: Principal = .anonymous,
+        identity: (any RequestIdentity)? = nil,
         remoteAddress: String = "127.0.0.1",
         startedAt: UInt64 = MonotonicClock.now()
     ) {
@@ -28,7 +30,7 @@ public struct RequestContext: Sendable {
         self.route = route
         self.parameters = parameters
         self.query = query
-        self.principal = principal
+        self.identity = identity
         self.remoteAddress = remoteAddress
         self.startedAt = startedAt
     }

@@ -1,5 +1,10 @@
-// Principals carry a `CustomerId` and routes read identifiers from paths, so the identifier types
-// are part of this module's vocabulary too, and of every module built on it.
+// Methods and percent-encoding are HTTP's words with no I/O, kept in a leaf module so that the
+// contract's route declarations can use them without depending on the server; importing HTTP
+// brings them along.
+@_exported import HTTPTypes
+// Routes read identifiers from paths (`Identifier: ParameterConvertible`) and a body's bad
+// identifier is a 422 (`InvalidIdentifier: HTTPResponseError`), so the identifier types are part
+// of this module's vocabulary too, and of every module built on it.
 @_exported import Identifiers
 // Locks, threads and the monotonic clock are part of this module's vocabulary (`Locked`,
 // `ThreadHandle`, `MonotonicClock` appear in its API), so importing HTTP brings them along.

@@ -1,3 +1,4 @@
+import Contract
 import HTTP
 
 /// Who may read a process's `/metrics` and the details of its `/ready` (addresses, versions,

@@ -1,5 +1,6 @@
 import Contract
 import HTTP
+import Store
 
 extension RouteCollection {
     /// Registers `handler` under `route`: its method, path and body limit, and a check of its roles
@@ -11,8 +12,36 @@ extension RouteCollection {
         on(route.declaration, use: handler)
     }
 
-    /// Registers `handler` under an untyped declaration; see `on(_:use:)`.
+    /// Registers `handler` under an untyped declaration; see `on(_:use:)`. An `idempotent` route
+    /// is registered with `on(_:writingTo:use:)`, which honours its `Idempotency-Key`.
     public func on(_ declaration: RouteDeclaration, use handler: @escaping RouteHandler) -> RouteCollection {
+        precondition(
+            !declaration.idempotent,
+            "\(declaration.method) \(declaration.path) is declared idempotent: register it with on(_:writingTo:use:)")
+        return authorized(declaration, use: handler)
+    }
+
+    /// Registers a route that changes `database`: `handler` decodes, checks and prepares the
+    /// change (`RouteWrite`), and the registration runs it in one write transaction. When the
+    /// route is declared `idempotent`, the transaction also stores the answer under the
+    /// request's `Idempotency-Key` and a repeat is answered from it (`Idempotency.perform`).
+    public func on<Request, Response>(
+        _ route: RouteSpec<Request, Response>, writingTo database: Database, use handler: @escaping WriteRouteHandler
+    ) -> RouteCollection {
+        let idempotent = route.declaration.idempotent
+        return authorized(route.declaration) { request, context in
+            let write = try handler(request, context)
+            let response =
+                idempotent
+                ? try Idempotency.perform(request, context: context, database: database, write.change)
+                : try database.write { try write.change($0) }
+            write.committed(response)
+            return response
+        }
+    }
+
+    /// The route's method, path and body limit, with its roles checked before `handler` runs.
+    private func authorized(_ declaration: RouteDeclaration, use handler: @escaping RouteHandler) -> RouteCollection {
         on(declaration.method, declaration.path, bodyLimit: declaration.bodyLimit) { request, context in
             try declaration.authorize(context.principal, parameters: context.parameters)
             return try handler(request, context)

@@ -1,6 +1,8 @@
 import Contract
 import Foundation
 import HTTP
+import ServiceKit
+import TestSupport
 
 /// A stand-in for every service behind the gateway: one HTTP server on 127.0.0.1:0 that answers
 /// 200 to anything, echoing what it received (the internal principal fields included), unless a
@@ -25,7 +27,7 @@ final class FakeUpstream: Sendable {
         var secret: String?
     }
 
-    let server: HTTPServer
+    let server: LiveServer
     private let received = Locked<[Received]>([])
     private let behaviour = Locked<(@Sendable (HTTPRequest) -> HTTPResponse?)?>(nil)
 
@@ -53,15 +55,11 @@ final class FakeUpstream: Sendable {
         for method in [HTTPMethod.get, .post, .put, .patch, .delete] {
             routes = routes.on(method, "*", bodyLimit: 8 << 20, use: handler)
         }
-        server = HTTPServer(
-            configuration: .init(host: "127.0.0.1", port: 0, eventLoops: 1, workers: 8),
-            responder: Router(routes: routes)
-        )
-        try server.start()
+        server = try LiveServer(routes: routes, eventLoops: 1, workers: 8)
     }
 
     var port: Int { server.port }
-    var upstream: Upstream { Upstream(host: "127.0.0.1", port: port) }
+    var upstream: Upstream { server.upstream }
 
     /// Answers with `respond` where it returns a response; falls back to the echo where it returns nil.
     func behave(_ respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse?) {
@@ -77,6 +75,6 @@ final class FakeUpstream: Sendable {
     }
 
     func stop() {
-        server.shutdown(grace: .seconds(2))
+        server.stop()
     }
 }

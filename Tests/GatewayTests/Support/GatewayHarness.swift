@@ -24,65 +24,55 @@ final class GatewayHarness: Sendable {
         "ZAPLECZE_RATE_TOKEN_MINT_PER_MINUTE": "0",
     ]
 
-    let directory: TemporaryDirectory
     let upstream: FakeUpstream
-    let app: ServiceApp
-    let client: TestClient
-    private let ownsDirectory: Bool
+    let running: InProcessService
     private let ownsUpstream: Bool
 
-    /// Starts a gateway. Pass `upstream` or `directory` to share them with another harness (a
-    /// restart on the same database); `serviceURLs` replaces the upstream for some services.
+    /// Starts a gateway (`InProcessService`). Pass `upstream` or `directory` to share them with
+    /// another harness (a restart on the same database); `serviceURLs` replaces the upstream for
+    /// some services.
     init(
         environment extra: [String: String] = [:], options: GatewayOptions = GatewayOptions(),
         upstream shared: FakeUpstream? = nil, directory sharedDirectory: TemporaryDirectory? = nil,
         serviceURLs: [String: Upstream] = [:]
     ) throws {
         let upstream = try shared ?? FakeUpstream()
-        let directory: TemporaryDirectory
         do {
-            directory = try sharedDirectory ?? TemporaryDirectory(prefix: "zaplecze-gateway")
-        } catch {
-            if shared == nil { upstream.stop() }
-            throw error
-        }
-        do {
-            // Read as the executable reads its flags and variables.
-            var environment = Self.baseEnvironment.merging(extra) { _, new in new }
-            environment["ZAPLECZE_INTERNAL_SECRET"] = Self.internalSecret
-            for name in ServiceConfiguration.serviceNames {
-                let url = serviceURLs[name] ?? upstream.upstream
-                environment[ServiceConfiguration.urlVariable(for: name)] = "http://\(url.host):\(url.port)"
-            }
-            let configuration = try ServiceConfiguration.parse(
-                service: "gateway",
-                arguments: [
-                    "--host", "127.0.0.1", "--port", "0", "--workers", "8", "--database",
-                    directory.file("gateway.sqlite"),
-                ],
-                environment: environment, defaultPort: GatewayService.defaultPort)
-            app = try ServiceApp(
-                definition: GatewayService.definition(options: options), configuration: configuration,
+            running = try InProcessService(
+                GatewayService.definition(options: options), directory: sharedDirectory,
                 logger: Logger(service: "gateway", level: .error, output: { _ in })
-            )
-            try app.start()
+            ) { directory in
+                // Read as the executable reads its flags and variables.
+                var environment = Self.baseEnvironment.merging(extra) { _, new in new }
+                environment["ZAPLECZE_INTERNAL_SECRET"] = Self.internalSecret
+                for name in ServiceConfiguration.serviceNames {
+                    let url = serviceURLs[name] ?? upstream.upstream
+                    environment[ServiceConfiguration.urlVariable(for: name)] = "http://\(url.host):\(url.port)"
+                }
+                return try ServiceConfiguration.parse(
+                    service: "gateway",
+                    arguments: [
+                        "--host", "127.0.0.1", "--port", "0", "--workers", "8", "--database",
+                        directory.file("gateway.sqlite"),
+                    ],
+                    environment: environment, defaultPort: GatewayService.defaultPort)
+            }
         } catch {
             if shared == nil { upstream.stop() }
-            if sharedDirectory == nil { directory.remove() }
             throw error
         }
         self.upstream = upstream
-        self.directory = directory
         ownsUpstream = shared == nil
-        ownsDirectory = sharedDirectory == nil
-        client = TestClient(port: app.port)
     }
+
+    var app: ServiceApp { running.app }
+    var directory: TemporaryDirectory { running.directory }
+    var client: TestClient { running.client }
 
     /// Stops the gateway, and the upstream and directory unless they were shared.
     func stop() {
-        app.shutdown()
+        running.stop()
         if ownsUpstream { upstream.stop() }
-        if ownsDirectory { directory.remove() }
     }
 
     /// A customer token minted through the gateway with the storefront key.

@@ -1,3 +1,5 @@
+import Contract
+
 /// A code generator mask: literal text with placeholders, parsed once and rendered per code.
 ///
 /// - `<NUM:start>`: the code's sequence number, `start` for the first code, `start + 1` for the
@@ -19,7 +21,7 @@ public struct CodeMask: Sendable, Hashable {
     }
 
     /// The longest mask text accepted, in bytes.
-    public static let maxMaskLength = 200
+    public static let maxMaskLength = CampaignInput.maximumMaskLength
     /// The longest code a mask may produce, in bytes.
     public static let maxCodeLength = 64
 

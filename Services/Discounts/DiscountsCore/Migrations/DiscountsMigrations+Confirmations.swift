@@ -5,7 +5,7 @@ extension DiscountsMigrations {
     /// redeems at checkout, before the order exists): a redemption never confirmed is a checkout
     /// that did not become an order, which an operator may want to release.
     static let confirmations = Migration(
-        "discounts-003-redemption-confirmations",
+        "discounts-004-redemption-confirmations",
         """
         ALTER TABLE redemptions ADD COLUMN confirmed_at INTEGER;
         """)

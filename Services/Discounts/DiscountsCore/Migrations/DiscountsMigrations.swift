@@ -6,7 +6,7 @@ import Store
 /// Codes are stored normalised (upper-case ASCII) and `codes.code` is UNIQUE across the shop: the
 /// index, not memory, is what keeps codes unique, also when two campaigns generate at once.
 enum DiscountsMigrations {
-    static let all: [Migration] = [campaigns, checkout, confirmations]
+    static let all: [Migration] = [campaigns, checkout, administration, confirmations]
 
     static let campaigns = Migration(
         "discounts-001-campaigns",
@@ -97,4 +97,31 @@ enum DiscountsMigrations {
         ) WITHOUT ROWID;
         CREATE INDEX orders_by_customer ON orders(customer_id, placed_at) WHERE customer_id IS NOT NULL AND counted = 1;
         """)
+
+    /// What the admin's campaign screens need. `name_key` is the name folded to lower case by
+    /// Swift (SQLite's `lower()` and `LIKE` fold ASCII only, so "ŁÓDŹ" would not find "Łódź").
+    /// `deleted_at` marks a campaign deleted before any of its codes was used: it is gone for
+    /// every reader at once, and the background job removes its codes in chunks (resuming after a
+    /// restart). `codes_by_campaign` becomes `(campaign_id, code)`: a campaign's codes are listed,
+    /// exported and switched in code order, a page at a time, without sorting a million rows; it
+    /// still serves every lookup by campaign the old one did. `redemptions_ever_by_campaign`
+    /// answers "was any code of this campaign ever used" (released redemptions included), which
+    /// decides between deleting and archiving, without reading every redemption.
+    static let administration = Migration("discounts-003-administration") { connection in
+        try connection.execute(
+            """
+            ALTER TABLE campaigns ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+            ALTER TABLE campaigns ADD COLUMN deleted_at INTEGER;
+            CREATE INDEX campaigns_deleted ON campaigns(id) WHERE deleted_at IS NOT NULL;
+            DROP INDEX codes_by_campaign;
+            CREATE INDEX codes_by_campaign ON codes(campaign_id, code);
+            CREATE INDEX redemptions_ever_by_campaign ON redemptions(campaign_id);
+            """)
+        for row in try connection.query("SELECT id, name FROM campaigns") {
+            let name: String = try row.get("name")
+            try connection.run(
+                "UPDATE campaigns SET name_key = ? WHERE id = ?", CampaignRecord.nameKey(name),
+                try row.get("id", as: Int64.self))
+        }
+    }
 }

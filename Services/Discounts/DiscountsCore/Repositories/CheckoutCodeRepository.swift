@@ -18,7 +18,8 @@ struct CheckoutCode: Sendable, Equatable {
 
 /// Reads codes with their campaign's terms for validation and redemption.
 enum CheckoutCodeRepository {
-    /// The code stored as `normalised` (upper case), or nil when the shop has no such code.
+    /// The code stored as `normalised` (upper case), or nil when the shop has no such code (a
+    /// deleted campaign's codes are gone at once, while the job removes their rows).
     static func find(_ normalised: String, in connection: Connection) throws -> CheckoutCode? {
         guard
             let row = try connection.queryOne(
@@ -27,7 +28,7 @@ enum CheckoutCodeRepository {
                     k.kind, k.valid_from, k.valid_to, k.discount_type, k.discount_value, k.min_order_value,
                     k.currency, k.status, k.archived_at
                 FROM codes c JOIN campaigns k ON k.id = c.campaign_id
-                WHERE c.code = ?
+                WHERE c.code = ? AND k.deleted_at IS NULL
                 """, normalised)
         else { return nil }
         let kindText: String = try row.get("kind")
@@ -54,7 +55,7 @@ enum CheckoutCodeRepository {
         case (.percent, let value?): return .percent(value)
         case (.amount, let value?): return .amount(value)
         case (.freeShipping, _): return .freeShipping
-        default: throw CampaignRowError(message: "campaign discount \(type) has no usable value")
+        default: throw CampaignRowError("campaign discount \(type) has no usable value")
         }
     }
 
@@ -77,10 +78,4 @@ enum CheckoutCodeRepository {
                 "UPDATE campaigns SET used_count = used_count - 1 WHERE id = ? AND used_count > 0", campaignId)
         }
     }
-}
-
-/// A campaign row that breaks an invariant its CHECKs cannot state (a percent with no value).
-struct CampaignRowError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
 }

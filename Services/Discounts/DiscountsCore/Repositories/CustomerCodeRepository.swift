@@ -25,8 +25,8 @@ enum CustomerCodeRepository {
         }
     }
 
-    /// Up to `limit` of the customer's codes after `position`, in archived campaigns left out
-    /// (their codes no longer work), most recently assigned first.
+    /// Up to `limit` of the customer's codes after `position`, those of archived and deleted
+    /// campaigns left out (they no longer work), most recently assigned first.
     static func page(_ customerId: String, after position: Position?, limit: Int, in connection: Connection) throws
         -> [(code: CustomerCode, position: Position)]
     {
@@ -34,7 +34,7 @@ enum CustomerCodeRepository {
             SELECT c.id, c.code, c.active, c.use_count, coalesce(c.assigned_at, 0) AS assigned, k.id AS campaign_id,
                 k.name, k.discount_type, k.discount_value, k.currency, k.min_order_value, k.valid_from, k.valid_to
             FROM codes c JOIN campaigns k ON k.id = c.campaign_id
-            WHERE c.customer_id = ? AND k.archived_at IS NULL
+            WHERE c.customer_id = ? AND k.archived_at IS NULL AND k.deleted_at IS NULL
             """
         var bindings: [any SQLBindable] = [customerId]
         if let position {

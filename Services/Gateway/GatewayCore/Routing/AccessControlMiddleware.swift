@@ -1,4 +1,5 @@
 import HTTP
+import ServiceKit
 
 /// Enforces the access table on every route it lists, whoever answers it: a caller whose role
 /// the route does not admit gets 401 when anonymous (credentials would help) and 403 otherwise.

@@ -1,5 +1,6 @@
 import Contract
 import HTTP
+import ServiceKit
 
 /// One public route of the suite: who answers it, its public path, and its declaration (roles,
 /// bodies, errors, summary). The gateway registers exactly these routes; anything else is a 404

@@ -1,7 +1,7 @@
 import Contract
 import FoundationEssentials
 import Glibc
-import HTTP
+import Primitives
 import ServiceKit
 
 /// One adjustment of a bulk file.
@@ -13,29 +13,26 @@ public struct BulkAdjustmentRow: Sendable, Hashable {
     public var reason: String
 }
 
-/// A bulk file that cannot be applied: 422 `invalid_rows` listing every bad row.
-public struct BulkFileRejected: HTTPResponseError, Equatable {
+/// A bulk file whose rows cannot be applied, with every bad row's number and problem. A plain
+/// domain value: the routes answer it with a 422 `invalid_rows` (`BulkAdjustmentFile+HTTP.swift`).
+public struct BulkFileRejected: Error, Sendable, Equatable {
     /// Each bad row's number and what is wrong with it.
     public let problems: [(row: Int, message: String)]
 
     public static func == (lhs: BulkFileRejected, rhs: BulkFileRejected) -> Bool {
         lhs.problems.map(\.row) == rhs.problems.map(\.row) && lhs.problems.map(\.message) == rhs.problems.map(\.message)
     }
+}
 
-    public var status: HTTPStatus { .unprocessableContent }
-    public var code: String { "invalid_rows" }
-    public var message: String {
-        let rows = problems.prefix(20).map { String($0.row) }.joined(separator: ", ")
-        return
-            "The file was not applied: fix row\(problems.count == 1 ? "" : "s") \(rows)\(problems.count > 20 ? ", …" : "")."
-    }
-    public var details: [String: ErrorDetail] {
-        [
-            "rows": .strings(problems.map { String($0.row) }),
-            "problems": .strings(
-                problems.prefix(BulkAdjustmentFile.maximumReportedProblems).map { "row \($0.row): \($0.message)" }),
-        ]
-    }
+/// A bulk file that is not a file of adjustments at all: not UTF-8, not CSV, or longer than one
+/// file may be. The routes answer it with a 400 or a 422 (`BulkAdjustmentFile+HTTP.swift`).
+public enum BulkFileUnreadable: Error, Sendable, Equatable {
+    /// The bytes are not UTF-8 text.
+    case notUTF8
+    /// The text is not CSV (RFC 4180); the reader's words.
+    case invalidCSV(String)
+    /// More data rows than `limit`.
+    case tooManyRows(limit: Int)
 }
 
 /// The bulk adjustment file (`POST /v1/adjustments/bulk`): CSV (RFC 4180) with the columns
@@ -54,22 +51,20 @@ public enum BulkAdjustmentFile {
     /// Most problems listed in an answer (every bad row number is still listed).
     public static let maximumReportedProblems = 100
 
-    /// Reads and checks every row; throws `BulkFileRejected` listing all bad rows, or a 400 when
-    /// the text is not UTF-8 CSV at all.
+    /// Reads and checks every row; throws `BulkFileRejected` listing all bad rows, or
+    /// `BulkFileUnreadable` when the text is not UTF-8 CSV of at most `maximumRows` rows at all.
     public static func parse(_ bytes: [UInt8]) throws -> [BulkAdjustmentRow] {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw HTTPError.badRequest("The file must be UTF-8 text.", code: "invalid_csv")
+            throw BulkFileUnreadable.notUTF8
         }
         let records: [[String]]
         do {
             // One more than the data rows: a header row does not count.
             records = try CSVReader.parse(text, maxRows: maximumRows + 1)
         } catch .tooManyRows {
-            throw HTTPError.unprocessable(
-                "The file has more than \(maximumRows) adjustments; send it as several files of at most "
-                    + "\(maximumRows) rows each.", code: "too_many_rows", details: ["limit": .int(Int64(maximumRows))])
+            throw BulkFileUnreadable.tooManyRows(limit: maximumRows)
         } catch {
-            throw HTTPError.badRequest("The file is not valid CSV: \(error).", code: "invalid_csv")
+            throw BulkFileUnreadable.invalidCSV("\(error)")
         }
         var rows: [BulkAdjustmentRow] = []
         var problems: [(row: Int, message: String)] = []

@@ -1,11 +1,12 @@
 import Contract
 import FoundationEssentials
 import Glibc
-import HTTP
+import Primitives
 
 /// Limits on the identifiers and texts the service accepts, so that nothing unbounded or
 /// invisible ends up in the database or the history. Identifiers follow the contract's one rule
-/// per kind (`IdentifierKind`); this type only words their problems for a 422 or a 400.
+/// per kind (`IdentifierKind`); this type only words their problems, which the routes answer
+/// with a 422 (a path parameter's, with a 400: `InputRules+PathParameters.swift`).
 public enum InputRules {
     /// Longest reason, in characters.
     public static let maximumReasonLength = PointsAdjustmentRequest.maximumReasonLength
@@ -41,12 +42,5 @@ public enum InputRules {
             return LoyaltyValidationProblem(field: field, message: "Must be at most \(limit) characters.")
         }
         return nil
-    }
-
-    /// A path parameter read as an identifier of `kind`; a bad one is a 400 naming it.
-    public static func pathIdentifier<Kind: IdentifierKind>(
-        _ parameters: PathParameters, _ name: String, kind: Kind.Type
-    ) throws(HTTPError) -> String {
-        try parameters.require(name, as: Identifier<Kind>.self).text
     }
 }

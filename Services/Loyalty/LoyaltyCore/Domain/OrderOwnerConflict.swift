@@ -1,10 +1,10 @@
 import Contract
-import HTTP
 
 /// An order event that names another customer or currency than the order as loyalty first saw
 /// it. The gateway refuses such versions before they are queued; loyalty refuses them too, so
 /// that no path can move the points an order earned for its own customer (a refund reported
-/// "for another customer" would take them back from the first).
+/// "for another customer" would take them back from the first). A plain domain value: the
+/// routes map it to a 409 (`OrderOwnerConflict+HTTP.swift`).
 public struct OrderOwnerConflict: Error, Equatable {
     public var orderNumber: String
     /// The order's customer as recorded (nil: a guest's order).
@@ -22,14 +22,5 @@ public struct OrderOwnerConflict: Error, Equatable {
                 orderNumber: order.orderNumber, customerId: order.customerId, currency: order.currency,
                 customerChanged: recorded != event.customerId)
         }
-    }
-}
-
-extension OrderOwnerConflict: HTTPResponseError {
-    public var status: HTTPStatus { .conflict }
-    public var code: String { customerChanged ? "order_customer_changed" : "order_currency_changed" }
-    public var message: String {
-        "Order \(orderNumber) belongs to \(customerId.map { "customer \($0)" } ?? "a guest") in \(currency); "
-            + "its customer and currency cannot change."
     }
 }

@@ -9,6 +9,9 @@ import ServiceKit
 struct CustomersController: Sendable {
     let dependencies: LoyaltyDependencies
 
+    private var accounts: Accounts { Accounts(dependencies: dependencies) }
+    private var adjustments: PointsAdjustments { PointsAdjustments(dependencies: dependencies) }
+
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.customer, use: balance)
@@ -16,42 +19,24 @@ struct CustomersController: Sendable {
             .on(LoyaltyRoutes.setCoefficient, use: setCoefficient)
             .on(LoyaltyRoutes.history, use: history)
             .on(LoyaltyRoutes.statement, use: statement)
-            .on(LoyaltyRoutes.adjust, use: adjust)
+            .on(LoyaltyRoutes.adjust, writingTo: dependencies.database, use: adjust)
     }
 
     /// The balance; an unknown customer has zeros (200), so the storefront need not register
     /// customers before showing their points.
     @Sendable func balance(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter().text
-        // One read answers the common case; only a customer with overdue points costs a write.
-        let now = dependencies.now()
-        let (summary, overdue) = try dependencies.database.read { connection in
-            (
-                try AccountRepository.summary(customerId, in: connection),
-                try Ledger.hasDueLots(customerId, in: connection, now: now)
-            )
-        }
-        guard overdue else { return try .json(summary) }
-        try dependencies.expireDue(customerId)
-        return try .json(try dependencies.database.read { try AccountRepository.summary(customerId, in: $0) })
+        try .json(accounts.summary(try context.customerParameter().text))
     }
 
     /// The points that will expire, per day; points already overdue are expired first.
     @Sendable func expiring(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        let customerId = try context.customerParameter().text
-        try dependencies.expireDue(customerId)
-        return try .json(try dependencies.database.read { try AccountRepository.expiringByDay(customerId, in: $0) })
+        try .json(accounts.expiring(try context.customerParameter().text))
     }
 
     @Sendable func setCoefficient(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter().text
         let update = try request.decode(CoefficientUpdate.self)
-        let now = dependencies.now()
-        let summary = try dependencies.database.write { connection in
-            try Ledger(connection: connection, now: now, expiryMonths: nil).setCoefficient(
-                customerId, update.coefficient)
-            return try AccountRepository.summary(customerId, in: connection)
-        }
+        let summary = try accounts.setCoefficient(customerId, update.coefficient)
         dependencies.logger.info(
             "coefficient set",
             [
@@ -66,10 +51,7 @@ struct CustomersController: Sendable {
         let customerId = try context.customerParameter().text
         let page = try PageRequest(query: context.query)
         let before = try page.integerCursor()
-        try dependencies.expireDue(customerId)
-        let entries = try dependencies.database.read { connection in
-            try HistoryRepository.page(customerId, beforeId: before, limit: page.limit + 1, in: connection)
-        }
+        let entries = try accounts.history(customerId, beforeId: before, limit: page.limit + 1)
         let forCustomer = context.principal.role == .customer
         let shown = forCustomer ? entries.map(\.customerView) : entries
         return try .json(Page.keyset(shown, limit: page.limit) { String($0.id) })
@@ -79,15 +61,10 @@ struct CustomersController: Sendable {
     /// customer's view when the customer asks).
     @Sendable func statement(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.customerParameter().text
-        try dependencies.expireDue(customerId)
         let forCustomer = context.principal.role == .customer
         let writer = CSVWriter(header: HistoryEntry.statementHeader(forCustomer: forCustomer))
         var body = writer.headerLine
-        try dependencies.database.read { connection in
-            try HistoryRepository.forEach(customerId, in: connection) { entry in
-                body += writer.row(entry.statementRow(forCustomer: forCustomer))
-            }
-        }
+        try accounts.forEachEntry(customerId) { body += writer.row($0.statementRow(forCustomer: forCustomer)) }
         return HTTPResponse(
             headers: [
                 "Content-Type": "text/csv; charset=utf-8",
@@ -99,48 +76,13 @@ struct CustomersController: Sendable {
 
     /// Adds or subtracts points by hand. Never below zero (409 `insufficient_points`); the
     /// customer is not notified; `Idempotency-Key` makes a retry safe.
-    @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let customerId = try context.customerParameter().text
         let adjustment = try request.decode(PointsAdjustmentRequest.self)
-        var problems: [LoyaltyValidationProblem] = []
-        if adjustment.points == 0 || adjustment.points == .min {
-            // Int64.min has no positive counterpart to subtract, so the range is symmetric.
-            problems.append(
-                .init(
-                    field: "points",
-                    message:
-                        "Must be a whole number from -\(Int64.max) to \(Int64.max) other than 0 (negative subtracts)."
-                ))
-        }
-        if let problem = InputRules.textProblem(
-            adjustment.reason, field: "reason", limit: InputRules.maximumReasonLength)
-        {
-            problems.append(problem)
-        }
-        if let note = adjustment.publicNote,
-            let problem = InputRules.textProblem(note, field: "publicNote", limit: InputRules.maximumReasonLength)
-        {
-            problems.append(problem)
-        }
-        try ValidationFailure.check(problems)
-        let now = dependencies.now()
-        let cause = HistoryCause(
-            actor: context.historyActor, reason: adjustment.reason, publicNote: adjustment.publicNote)
-        return try Idempotency.perform(request, context: context, database: dependencies.database) { connection in
-            let program = try ProgramRepository.load(connection)
-            let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
-            let entry: HistoryEntry
-            if adjustment.points > 0 {
-                entry = try ledger.credit(customerId, points: adjustment.points, kind: .adjustment, cause: cause)
-            } else {
-                entry = try ledger.debit(
-                    customerId, points: -adjustment.points, kind: .adjustment, cause: cause, shortfall: .refuse
-                ).entry
-            }
-            let result = PointsAdjustmentResult(
-                customerId: customerId, points: entry.balanceAfter, pendingPoints: entry.pendingAfter, entry: entry
-            )
-            return try .json(result, status: .created)
+        try ValidationFailure.check(PointsAdjustments.problems(of: adjustment))
+        let actor = context.historyActor
+        return RouteWrite {
+            try .json(adjustments.adjust(adjustment, for: customerId, by: actor, in: $0), status: .created)
         }
     }
 }

@@ -14,28 +14,29 @@ struct ExchangeOrdersController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .on(LoyaltyRoutes.placeExchangeOrder, use: place)
+            .on(LoyaltyRoutes.placeExchangeOrder, writingTo: dependencies.database, use: place)
             .on(LoyaltyRoutes.customerExchangeOrders, use: listForCustomer)
             .on(LoyaltyRoutes.exchangeOrders, use: list)
             .on(LoyaltyRoutes.exchangeOrder, use: show)
             .on(LoyaltyRoutes.markExchanged, use: markExchanged)
-            .on(LoyaltyRoutes.rejectExchangeOrder, use: reject)
+            .on(LoyaltyRoutes.rejectExchangeOrder, writingTo: dependencies.database, use: reject)
     }
 
     /// Places an exchange order; 422 naming each product that cannot be exchanged, 409
     /// `insufficient_points` when the balance is short. `Idempotency-Key` honoured.
-    @Sendable func place(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func place(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let customerId = try context.customerParameter().text
         let order = try request.decode(ExchangeOrderRequest.self)
         try ValidationFailure.check(ExchangePricing.problems(of: order))
         let actor = context.historyActor
         let isAdmin = context.isAdmin
-        let response = try Idempotency.perform(request, context: context, database: dependencies.database) {
-            let record = try exchangeOrders.place(order, for: customerId, by: actor, in: $0)
-            return try .json(record.view(forAdmin: isAdmin), status: .created)
-        }
-        if response.status == .created { dependencies.outbox.wake() }
-        return response
+        return RouteWrite(
+            {
+                try .json(
+                    exchangeOrders.place(order, for: customerId, by: actor, in: $0).view(forAdmin: isAdmin),
+                    status: .created)
+            },
+            committed: { if $0.status == .created { exchangeOrders.sendNotices() } })
     }
 
     /// A customer's exchange orders, newest first.
@@ -93,7 +94,7 @@ struct ExchangeOrdersController: Sendable {
 
     /// Rejects the order and gives its points back with their original expiry. Rejecting twice,
     /// or rejecting an order marked exchanged, is a 409. `Idempotency-Key` honoured.
-    @Sendable func reject(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func reject(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let id = try context.parameters.require("id", as: Int64.self)
         let rejection = try request.decodeIfPresent(ExchangeRejectionRequest.self, default: ExchangeRejectionRequest())
         let reason = rejection.reason.flatMap { $0.trimmed().isEmpty ? nil : $0 }
@@ -101,7 +102,7 @@ struct ExchangeOrdersController: Sendable {
             throw ValidationFailure(field: "reason", "Must be at most \(InputRules.maximumReasonLength) characters.")
         }
         let actor = context.historyActor
-        return try Idempotency.perform(request, context: context, database: dependencies.database) {
+        return RouteWrite {
             try .json(exchangeOrders.reject(id, reason: reason, by: actor, in: $0).view(forAdmin: true))
         }
     }

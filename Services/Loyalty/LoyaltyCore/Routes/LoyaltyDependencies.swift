@@ -29,13 +29,4 @@ struct LoyaltyDependencies: Sendable {
     /// The time now, by the service's clock.
     func now() -> Date { clock.date() }
 
-    /// Expires the customer's due lots before a read, so a balance or history never shows
-    /// points whose expiry has passed. Costs one indexed lookup when nothing is due.
-    func expireDue(_ customerId: String) throws {
-        let now = self.now()
-        guard try database.read({ try Ledger.hasDueLots(customerId, in: $0, now: now) }) else { return }
-        try database.write { connection in
-            _ = try Ledger(connection: connection, now: now, expiryMonths: nil).expireDue(customerId)
-        }
-    }
 }

@@ -21,10 +21,7 @@ struct OrdersController: Sendable {
         let orderNumber = try context.parameters.require("orderNumber", as: OrderNumber.self)
         let event = try request.decode(OrderEvent.self)
         try ValidationFailure.check(Self.problems(of: event, orderNumber: orderNumber))
-        let now = dependencies.now()
-        let points = try dependencies.database.write { connection in
-            try OrderEventProcessor(connection: connection, now: now).apply(event)
-        }
+        let points = try OrderEventProcessor.apply(event, to: dependencies.database, at: dependencies.now())
         if points.outcome == .applied {
             dependencies.logger.info(
                 "order event applied",
@@ -40,11 +37,9 @@ struct OrdersController: Sendable {
     /// and how much was taken back.
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let orderNumber = try InputRules.pathIdentifier(context.parameters, "orderNumber", kind: OrderNumberKind.self)
-        let points = try dependencies.database.read { connection -> OrderPoints? in
-            guard let order = try OrderRepository.find(orderNumber, in: connection) else { return nil }
-            return try OrderEventProcessor.summary(order, outcome: nil, in: connection)
+        guard let points = try OrderEventProcessor.points(of: orderNumber, in: dependencies.database) else {
+            throw HTTPError.notFound("Loyalty has not seen order \(orderNumber).")
         }
-        guard let points else { throw HTTPError.notFound("Loyalty has not seen order \(orderNumber).") }
         return try .json(points)
     }
 

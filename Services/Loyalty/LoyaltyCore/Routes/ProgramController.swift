@@ -11,7 +11,7 @@ struct ProgramController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.program, use: show)
-            .on(LoyaltyRoutes.replaceProgram, use: replace)
+            .on(LoyaltyRoutes.replaceProgram, writingTo: dependencies.database, use: replace)
     }
 
     /// Anyone the gateway lets in may read the settings (the storefront shows them).
@@ -19,15 +19,18 @@ struct ProgramController: Sendable {
         return try .json(try dependencies.database.read { try ProgramRepository.load($0) })
     }
 
-    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let program = try request.decode(LoyaltyProgram.self)
         try ValidationFailure.check(program.validate())
         let now = dependencies.now()
-        try dependencies.database.write { connection in
-            try ProgramRepository.save(program, by: context.historyActor, at: now, in: connection)
-        }
-        dependencies.logger.info(
-            "program saved", [("requestId", .string(context.requestId)), ("by", .string(context.historyActor))])
-        return try .json(program)
+        let (actor, logger) = (context.historyActor, dependencies.logger)
+        return RouteWrite(
+            { connection in
+                try ProgramRepository.save(program, by: actor, at: now, in: connection)
+                return try .json(program)
+            },
+            committed: { _ in
+                logger.info("program saved", [("requestId", .string(context.requestId)), ("by", .string(actor))])
+            })
     }
 }

@@ -17,10 +17,10 @@ struct RewardsController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.rewards, use: list)
-            .on(LoyaltyRoutes.createReward, use: create)
+            .on(LoyaltyRoutes.createReward, writingTo: dependencies.database, use: create)
             .on(LoyaltyRoutes.reward, use: show)
-            .on(LoyaltyRoutes.putReward, use: replace)
-            .on(LoyaltyRoutes.deleteReward, use: remove)
+            .on(LoyaltyRoutes.putReward, writingTo: dependencies.database, use: replace)
+            .on(LoyaltyRoutes.deleteReward, writingTo: dependencies.database, use: remove)
     }
 
     /// Rewards by product id; filters `active` and `category` (admin), paged.
@@ -66,24 +66,23 @@ struct RewardsController: Sendable {
     }
 
     /// Adds a product to the catalogue; 409 when it is there already (use PUT to change it).
-    @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let input = try request.decode(RewardInput.self)
         guard let productId = input.productId else { throw ValidationFailure(field: "productId", "Must be given.") }
         try ValidationFailure.check(RewardRecord.problems(of: input, productId: productId))
         let now = dependencies.now()
-        let reward = try dependencies.database.write { connection in
+        return RouteWrite { connection in
             guard try RewardRepository.find(productId, in: connection) == nil else {
                 throw HTTPError.conflict(
                     "Product \(productId) is in the catalogue already; change it with PUT.", code: "reward_exists")
             }
             try RewardRepository.upsert(input, productId: productId, at: now, in: connection)
-            return try view(productId, in: connection)
+            return try .json(try view(productId, in: connection), status: .created)
         }
-        return try .json(reward, status: .created)
     }
 
     /// Creates or replaces the product's entry (201 when new, 200 when replaced).
-    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
         let input = try request.decode(RewardInput.self)
         if let bodyId = input.productId, bodyId != productId {
@@ -91,20 +90,21 @@ struct RewardsController: Sendable {
         }
         try ValidationFailure.check(RewardRecord.problems(of: input, productId: productId))
         let now = dependencies.now()
-        let (reward, created) = try dependencies.database.write { connection in
+        return RouteWrite { connection in
             let created = try RewardRepository.upsert(input, productId: productId, at: now, in: connection)
-            return (try view(productId, in: connection), created)
+            return try .json(try view(productId, in: connection), status: created ? .created : .ok)
         }
-        return try .json(reward, status: created ? .created : .ok)
     }
 
     /// Removes the product; exchange orders already placed keep their copy of it.
-    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let productId = try InputRules.pathIdentifier(context.parameters, "productId", kind: ProductIdKind.self)
-        guard try dependencies.database.write({ try RewardRepository.delete(productId, in: $0) }) else {
-            throw HTTPError.notFound("No reward for product \(productId).")
+        return RouteWrite { connection in
+            guard try RewardRepository.delete(productId, in: connection) else {
+                throw HTTPError.notFound("No reward for product \(productId).")
+            }
+            return .noContent
         }
-        return .noContent
     }
 
     private func view(_ productId: String, in connection: Connection) throws -> Reward {

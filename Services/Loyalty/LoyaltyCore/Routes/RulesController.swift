@@ -14,11 +14,11 @@ struct RulesController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.rules, use: list)
-            .on(LoyaltyRoutes.createRule, use: create)
+            .on(LoyaltyRoutes.createRule, writingTo: dependencies.database, use: create)
             .on(LoyaltyRoutes.previewAward, use: preview)
             .on(LoyaltyRoutes.rule, use: show)
-            .on(LoyaltyRoutes.replaceRule, use: replace)
-            .on(LoyaltyRoutes.deleteRule, use: remove)
+            .on(LoyaltyRoutes.replaceRule, writingTo: dependencies.database, use: replace)
+            .on(LoyaltyRoutes.deleteRule, writingTo: dependencies.database, use: remove)
     }
 
     /// Rules by id; filters `action` and `active`.
@@ -42,12 +42,11 @@ struct RulesController: Sendable {
         return try .json(Page.keyset(rules, limit: page.limit) { String($0.id ?? 0) })
     }
 
-    @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func create(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let rule = try request.decode(LoyaltyRule.self)
         try ValidationFailure.check(rule.validate())
         let now = dependencies.now()
-        let stored = try dependencies.database.write { try RuleRepository.insert(rule, at: now, in: $0) }
-        return try .json(stored, status: .created)
+        return RouteWrite { try .json(RuleRepository.insert(rule, at: now, in: $0), status: .created) }
     }
 
     /// The points an award gives for an example order value under the current program (what the
@@ -79,7 +78,7 @@ struct RulesController: Sendable {
         return try .json(rule)
     }
 
-    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func replace(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let id = try context.parameters.require("id", as: Int64.self)
         var rule = try request.decode(LoyaltyRule.self)
         if let bodyId = rule.id, bodyId != id {
@@ -87,17 +86,20 @@ struct RulesController: Sendable {
         }
         try ValidationFailure.check(rule.validate())
         let now = dependencies.now()
-        let found = try dependencies.database.write { try RuleRepository.update(id, with: rule, at: now, in: $0) }
-        guard found else { throw HTTPError.notFound("No rule \(id).") }
         rule.id = id
-        return try .json(rule)
+        return RouteWrite { [rule] connection in
+            guard try RuleRepository.update(id, with: rule, at: now, in: connection) else {
+                throw HTTPError.notFound("No rule \(id).")
+            }
+            return try .json(rule)
+        }
     }
 
-    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard try dependencies.database.write({ try RuleRepository.delete(id, in: $0) }) else {
-            throw HTTPError.notFound("No rule \(id).")
+        return RouteWrite { connection in
+            guard try RuleRepository.delete(id, in: connection) else { throw HTTPError.notFound("No rule \(id).") }
+            return .noContent
         }
-        return .noContent
     }
 }

@@ -9,7 +9,7 @@ import Store
 /// twice however many orders race. The admin marks them exchanged (the customer then sees
 /// "exchanged" with a note; nothing is sent) or rejects them (points return).
 ///
-/// `place` and `reject` run in the write transaction their caller opens, so an `Idempotency-Key`
+/// `place` and `reject` run in the write transaction their route opens (`RouteWrite`), so an `Idempotency-Key`
 /// answer is stored in the same transaction as the change; `markExchanged` opens its own.
 struct ExchangeOrders: Sendable {
     let dependencies: LoyaltyDependencies
@@ -38,6 +38,12 @@ struct ExchangeOrders: Sendable {
         let record = try find(id, in: connection)
         try notifyAdmin(record, in: connection)
         return record
+    }
+
+    /// Once a placing has committed: wakes the outbox, so the shop owner's notice goes out now
+    /// rather than at its next poll.
+    func sendNotices() {
+        dependencies.outbox.wake()
     }
 
     /// Sets "Exchanged: YES/NO" and notes it in the history. Sends nothing; a rejected order

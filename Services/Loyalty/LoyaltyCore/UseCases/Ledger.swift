@@ -1,7 +1,6 @@
 import Contract
 import FoundationEssentials
 import Glibc
-import HTTP
 import Store
 
 /// A customer's figures: spendable points, pending points and coefficient.
@@ -284,11 +283,9 @@ struct Ledger {
     }
 
     /// Checked addition: a balance past `Int64.max` is refused, not wrapped.
-    static func add(_ lhs: Int64, _ rhs: Int64) throws(HTTPError) -> Int64 {
+    static func add(_ lhs: Int64, _ rhs: Int64) throws(PointsError) -> Int64 {
         let (sum, overflow) = lhs.addingReportingOverflow(rhs)
-        if overflow {
-            throw HTTPError.unprocessable("The balance would be out of range.", code: "points_out_of_range")
-        }
+        if overflow { throw .balanceOutOfRange }
         return sum
     }
 }

@@ -21,6 +21,19 @@ struct OrderEventProcessor {
     let connection: Connection
     let now: Date
 
+    /// Applies `event` in a write transaction of its own and answers the order's state.
+    static func apply(_ event: OrderEvent, to database: Database, at now: Date) throws -> OrderPoints {
+        try database.write { try OrderEventProcessor(connection: $0, now: now).apply(event) }
+    }
+
+    /// The state of the order `orderNumber`, or nil when loyalty has not seen it.
+    static func points(of orderNumber: String, in database: Database) throws -> OrderPoints? {
+        try database.read { connection in
+            guard let order = try OrderRepository.find(orderNumber, in: connection) else { return nil }
+            return try summary(order, outcome: nil, in: connection)
+        }
+    }
+
     /// Applies `event` and answers the order's state.
     func apply(_ event: OrderEvent) throws -> OrderPoints {
         guard try Inbox.firstDelivery(of: event.eventId, in: connection, now: now) else {

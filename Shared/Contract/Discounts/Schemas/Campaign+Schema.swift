@@ -16,19 +16,37 @@ extension CampaignStatus: SchemaDescribing {
 }
 
 extension CampaignDiscount: SchemaDescribing {
+    /// One branch per type, so each states the range of its own `value` (a percent's 1–100 is not
+    /// an amount's) and a client's generator or validator can tell them apart by `type`.
     public static var schema: JSONValue {
-        Schema.object(
+        let percent = Schema.object(
             [
-                "type": Schema.oneOf(CampaignDiscount.Kind.self),
+                "type": .object(["const": .string(Kind.percent.rawValue)]),
+                "value": Schema.integer(minimum: 1, maximum: 100, description: "The percentage of the order value."),
+            ], required: ["type", "value"])
+        let amount = Schema.object(
+            [
+                "type": .object(["const": .string(Kind.amount.rawValue)]),
                 "value": Schema.integer(
-                    minimum: 1, maximum: maximumAmount,
-                    description: "percent: 1–100; amount: minor units; left out for freeShipping."),
-            ], required: ["type"])
+                    minimum: 1, maximum: maximumAmount, description: "Minor units of the campaign's currency."),
+            ], required: ["type", "value"])
+        let freeShipping = Schema.object(
+            ["type": .object(["const": .string(Kind.freeShipping.rawValue)])], required: ["type"])
+        return .object(["oneOf": .array([percent, amount, freeShipping])])
     }
     public static var example: CampaignDiscount { DiscountsExamples.discount }
 }
 
 extension CampaignInput: SchemaDescribing {
+    /// A mask as a schema can state it: at most `maximumMaskLength` characters of the code
+    /// alphabet (letters, digits, `-`, `_`) and the placeholders' `<`, `:` and `>`, with at least
+    /// one placeholder. The service parses the rest (placeholder names, numbers, ranges) and
+    /// answers `invalid_mask` with the position.
+    static let maskSchema: JSONValue = .object([
+        "type": .string("string"), "minLength": .number(1), "maxLength": .number(Double(maximumMaskLength)),
+        "pattern": .string("^[A-Za-z0-9_<>:-]*<[A-Za-z0-9_<>:-]*$"),
+    ])
+
     public static var schema: JSONValue {
         Schema.object(
             [
@@ -41,7 +59,7 @@ extension CampaignInput: SchemaDescribing {
                 "minOrderValue": Schema.integer(minimum: 0, maximum: OrderRules.maxAmount),
                 "pointsPrice": Schema.integer(minimum: 1, description: "Left out, the codes are not sold for points."),
                 "mask": Schema.described(
-                    Schema.text(maxLength: 200),
+                    maskSchema,
                     "Literal text with <NUM:start> and <RAND:min:max>; left out, random 12-character codes."),
                 "currency": Schema.oneOf(Currency.minorUnits.keys.sorted(), description: "ISO 4217 code."),
             ], required: ["name", "kind", "count", "discount", "currency"])

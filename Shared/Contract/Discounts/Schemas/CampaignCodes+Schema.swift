@@ -46,7 +46,7 @@ extension MaskPreviewRequest: SchemaDescribing {
     public static var schema: JSONValue {
         Schema.object(
             [
-                "mask": Schema.text(maxLength: 200),
+                "mask": CampaignInput.maskSchema,
                 "count": Schema.integer(minimum: 1, maximum: CampaignInput.maximumCount),
             ], required: ["mask", "count"])
     }
