@@ -25,12 +25,22 @@ import Testing
             OrderDeliveries.self)
     }
 
-    /// The sequences of the order events the upstream acknowledged with a 2xx, in arrival order.
+    /// The requests one receiver got whose target starts with `path`: loyalty and discounts share
+    /// the path `/v1/orders/{orderNumber}/events` (on one fake upstream here), and differ by event id.
+    static func received(_ upstream: FakeUpstream, by receiver: String, path: String) -> [FakeUpstream.Received] {
+        upstream.requests(startingWith: path).filter {
+            $0.headers[Outbox.eventIdHeader]?.hasPrefix(receiver + ":") ?? false
+        }
+    }
+
+    /// The sequences of the order events loyalty acknowledged with a 2xx, in arrival order.
     static func acknowledgedSequences(_ upstream: FakeUpstream, path: String, refused: Set<Int64> = []) throws
         -> [Int64]
     {
-        try upstream.requests(startingWith: path).map { try JSONCoding.decode(OrderEvent.self, from: $0.body).sequence }
-            .filter { !refused.contains($0) }
+        try received(upstream, by: "loyalty", path: path).map {
+            try JSONCoding.decode(OrderEvent.self, from: $0.body).sequence
+        }
+        .filter { !refused.contains($0) }
     }
 
     @Test func acceptedOrder_Is202_AndLoyaltyGetsLinesAndTotalsButNoBuyerData() throws {
@@ -40,9 +50,9 @@ import Testing
         #expect(acceptance.orderNumber == "ZM-1")
         #expect(acceptance.sequence == 1)
         #expect(acceptance.changed)
-        #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM-1:1"])
+        #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM-1:1", "discounts:ZM-1:1"])
         #expect(try eventually { try Self.deliveries(gateway, "ZM-1").receivers.first?.delivered == 1 })
-        let received = try #require(gateway.upstream.requests(startingWith: "/v1/orders/").first)
+        let received = try #require(Self.received(gateway.upstream, by: "loyalty", path: "/v1/orders/").first)
         #expect(received.method == .post)
         #expect(received.target == "/v1/orders/ZM-1/events")
         #expect(received.headers[InternalHeaders.role] == "service")
@@ -55,6 +65,28 @@ import Testing
         }
     }
 
+    @Test func acceptedOrder_DiscountsGetsTheCodeTheValuesAndTheStatus() throws {
+        let gateway = try GatewayHarness()
+        defer { gateway.stop() }
+        var order = OrderDocument.make(status: .paid)
+        order.discountCode = "spring10"
+        order.shipping = ShippingCost(net: 1_000, gross: 1_230)
+        order.totalGross += 1_230
+        order.totalNet += 1_000
+        _ = try Self.put(gateway, "ZM-9", order)
+        #expect(try eventually { try Self.deliveries(gateway, "ZM-9").receivers.last?.delivered == 1 })
+        let received = try #require(Self.received(gateway.upstream, by: "discounts", path: "/v1/orders/").first)
+        #expect(received.target == DiscountsRoutes.orderEvents.servicePath("ZM-9"))
+        #expect(received.headers[InternalHeaders.role] == "service")
+        let event = try JSONCoding.decode(DiscountOrderEvent.self, from: received.body)
+        #expect(
+            event == DiscountOrderEvent(eventId: "discounts:ZM-9:1", orderNumber: "ZM-9", sequence: 1, order: order))
+        #expect(event.discountCode == "spring10")
+        #expect(event.orderValue == 24_600, "goods: the gross total less shipping")
+        #expect(event.shippingCost == 1_230)
+        #expect(event.status == .paid)
+    }
+
     @Test func sameDocumentTwice_KeepsTheSequence_AndQueuesNothingNew() throws {
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
@@ -62,13 +94,13 @@ import Testing
         let again = try Self.put(gateway, "ZM-2", .make())
         #expect(again.sequence == 1)
         #expect(!again.changed)
-        #expect(again.deliveries.count == 1)
+        #expect(again.deliveries.count == 2, "one per receiver")
         let changed = try Self.put(gateway, "ZM-2", .make(status: .paid))
         #expect(changed.sequence == 2)
         #expect(changed.changed)
         #expect(try eventually { try Self.deliveries(gateway, "ZM-2").receivers.first?.deliveredSequence == 2 })
         #expect(try Self.deliveries(gateway, "ZM-2").receivers.first?.events.count == 2)
-        #expect(gateway.upstream.requests(startingWith: "/v1/orders/").count == 2)
+        #expect(Self.received(gateway.upstream, by: "loyalty", path: "/v1/orders/").count == 2)
     }
 
     @Test func versions_ReachTheReceiverInSequenceOrder() throws {
@@ -84,7 +116,7 @@ import Testing
         defer { gateway.stop() }
         let refusals = Locked(3)
         gateway.upstream.behave { request in
-            guard request.target.hasPrefix("/v1/orders/") else { return nil }
+            guard request.headers[Outbox.eventIdHeader]?.hasPrefix("loyalty:") ?? false else { return nil }
             let refuse = refusals.withLock { left -> Bool in
                 defer { left -= 1 }
                 return left > 0
@@ -99,7 +131,7 @@ import Testing
         #expect(view.pending == 0 && view.failed == 0)
         #expect(view.events[0].attempts > 1)
         // Every refused attempt was of sequence 1 (later ones wait their turn); then 1, 2, 3.
-        let arrived = try gateway.upstream.requests(startingWith: "/v1/orders/ZM-4/").map {
+        let arrived = try Self.received(gateway.upstream, by: "loyalty", path: "/v1/orders/ZM-4/").map {
             try JSONCoding.decode(OrderEvent.self, from: $0.body).sequence
         }
         #expect(arrived == [1, 1, 1, 1, 2, 3])
@@ -126,7 +158,7 @@ import Testing
         let second = try GatewayHarness(upstream: upstream, directory: directory)
         defer { second.stop() }
         #expect(try eventually { try Self.deliveries(second, "ZM-5").receivers.first?.delivered == 2 })
-        let accepted = upstream.requests(startingWith: "/v1/orders/ZM-5/")
+        let accepted = Self.received(upstream, by: "loyalty", path: "/v1/orders/ZM-5/")
         let sequences = try accepted.suffix(2).map { try JSONCoding.decode(OrderEvent.self, from: $0.body).sequence }
         #expect(sequences == [1, 2])
         // The stored version survived too: a third change is sequence 3.
@@ -137,7 +169,7 @@ import Testing
         let gateway = try GatewayHarness()
         defer { gateway.stop() }
         gateway.upstream.behave { request in
-            guard request.target.hasPrefix("/v1/orders/"),
+            guard request.headers[Outbox.eventIdHeader]?.hasPrefix("loyalty:") ?? false,
                 let event = try? JSONCoding.decode(OrderEvent.self, from: request.body), event.sequence == 1
             else { return nil }
             return HTTPResponse(status: .unprocessableContent)
@@ -159,14 +191,17 @@ import Testing
         let gateway = try GatewayHarness(options: GatewayOptions(orderReceivers: OrderReceivers.all + [buyerReceiver]))
         defer { gateway.stop() }
         let acceptance = try Self.put(gateway, "ZM%2F2026%2F7", .make())
-        #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM/2026/7:1", "personal-data:ZM/2026/7:1"])
+        #expect(
+            acceptance.deliveries.map(\.eventId) == [
+                "loyalty:ZM/2026/7:1", "discounts:ZM/2026/7:1", "personal-data:ZM/2026/7:1",
+            ])
         #expect(
             try eventually { try Self.deliveries(gateway, "ZM%2F2026%2F7").receivers.allSatisfy { $0.delivered == 1 } })
         let buyer = try #require(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/buyer").first)
         #expect(try JSONCoding.decode(Buyer.self, from: buyer.body) == OrderDocument.make().buyer)
-        #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 1)
+        #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 2)
         let view = try Self.deliveries(gateway, "ZM%2F2026%2F7")
-        #expect(view.receivers.map(\.receiver) == ["loyalty", "personal-data"])
+        #expect(view.receivers.map(\.receiver) == ["loyalty", "discounts", "personal-data"])
         #expect(view.orderNumber == "ZM/2026/7")
     }
 

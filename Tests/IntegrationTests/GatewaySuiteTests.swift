@@ -30,7 +30,7 @@ struct GatewaySuiteTests {
         #expect(expiredOrForged.status == .unauthorized)
     }
 
-    @Test func reportedOrder_ReachesLoyalty_AndItsDeliveriesSayDelivered() throws {
+    @Test func reportedOrder_ReachesLoyaltyAndDiscounts_AndItsDeliveriesSayDelivered() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
         let order = OrderDocument(
@@ -47,7 +47,7 @@ struct GatewaySuiteTests {
         #expect(put.status == .accepted, "\(put.text)")
         let acceptance = try put.decode(OrderAcceptance.self)
         #expect(acceptance.sequence == 1)
-        #expect(acceptance.deliveries.map(\.service) == ["loyalty"])
+        #expect(acceptance.deliveries.map(\.service) == ["loyalty", "discounts"])
         let repeatPut = try suite.gateway.json(.put, "/api/v1/orders/SUITE-1", order, token: SuiteHarness.storefrontKey)
         #expect(try repeatPut.decode(OrderAcceptance.self).changed == false)
 
@@ -58,11 +58,13 @@ struct GatewaySuiteTests {
                 .get, "/api/v1/orders/SUITE-1/deliveries", token: SuiteHarness.storefrontKey
             )
             .decode(OrderDeliveries.self)
-            if view?.receivers.first?.pending == 0 { break }
+            if view?.receivers.allSatisfy({ $0.pending == 0 }) ?? false { break }
             usleep(50_000)
         }
         let loyalty = try #require(view?.receivers.first { $0.service == "loyalty" })
         #expect(loyalty.delivered == 1, "\(loyalty.events)")
         #expect(loyalty.deliveredSequence == 1)
+        let discounts = try #require(view?.receivers.first { $0.service == "discounts" })
+        #expect(discounts.delivered == 1, "\(discounts.events)")
     }
 }

@@ -28,10 +28,14 @@ zb_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# ZB_SCRATCH_PATH builds in another scratch directory than .build; ZB_BUILD_WRAPPER (e.g. a
+# build-slot command) runs the build under it.
 zb_build() {
   local config=${1:-release}
-  swift build -c "$config" >&2
-  ZB_BIN=$(swift build -c "$config" --show-bin-path)
+  local scratch=()
+  if [ -n "${ZB_SCRATCH_PATH:-}" ]; then scratch=(--scratch-path "$ZB_SCRATCH_PATH"); fi
+  ${ZB_BUILD_WRAPPER:-} swift build -c "$config" "${scratch[@]}" >&2
+  ZB_BIN=$(swift build -c "$config" "${scratch[@]}" --show-bin-path)
 }
 
 # zb_start NAME → sets ZB_PORT_<NAME> and ZB_PID_<NAME>; exports ZAPLECZE_<NAME>_URL for later starts.

@@ -27,14 +27,13 @@ extension DiscountsService {
             })
     }
 
-    /// The assignment and purchase routes, and the customer's list of their codes.
+    /// The assignment and purchase routes.
     static func ownershipRoutes(
         _ environment: ServiceEnvironment, clock: WallClock, purchaser: CodePurchaser
     ) -> RouteCollection {
         RouteCollection()
             .include(AssignmentsController(environment: environment, clock: clock).routes)
             .include(PurchasesController(purchaser: purchaser).routes)
-            .include(CustomerCodesController(database: environment.database).routes)
     }
 
     /// Starts the recovery job; returns what stops it.

@@ -129,7 +129,10 @@ public enum DiscountsRoutes {
         statuses: [201, 200], errors: [.validationFailed, codeUsed, codeNotUsable, tooManyFailures])
     public static let release = RouteSpec<NoBody, NoBody>(
         .delete, "/redemptions/:id", roles: shop,
-        summary: "Release a redemption: a single-use code becomes usable again.", statuses: [204],
+        summary:
+            "Release a redemption: a single-use code becomes usable again. Releasing one already released "
+            + "changes nothing and answers 204 too, so a retried release is safe.",
+        statuses: [204],
         errors: [.notFound("No such redemption.")])
 
     // MARK: - Orders

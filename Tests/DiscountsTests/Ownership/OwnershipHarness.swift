@@ -31,7 +31,11 @@ final class OwnershipHarness: @unchecked Sendable {
         clock = ManualClock()
         loyalty = try InProcessService(LoyaltyService.definition(clock: clock.wall, expiryInterval: .seconds(3600)))
         discounts = try InProcessService(
-            DiscountsService.definition(clock: clock.wall, purchaseRecoveryInterval: recoveryInterval),
+            DiscountsService.definition(
+                clock: clock.wall,
+                // A campaign inserted as `generating` stays so: the job writes one code, then rests.
+                generation: GenerationSettings(chunkSize: 1, roundSize: 1, pause: .seconds(600)),
+                purchaseRecoveryInterval: recoveryInterval),
             serviceURLs: ["loyalty": loyaltyURL ?? loyalty.upstream],
             environment: ["ZAPLECZE_SMTP_URL": smtp.url])
     }

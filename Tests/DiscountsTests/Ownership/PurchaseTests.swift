@@ -150,7 +150,7 @@ struct PurchaseTests {
 
 /// `GET /customers/{customerId}/codes`: what a customer holds, newest first, only their own.
 @Suite(.serialized)
-struct CustomerCodesTests {
+struct BoughtAndAssignedCodesListingTests {
     @Test func aCustomer_ListsTheCodesBoughtAndAssigned_NewestFirst_ButNotOthersOrReservations() throws {
         let harness = try OwnershipHarness()
         defer { harness.stop() }

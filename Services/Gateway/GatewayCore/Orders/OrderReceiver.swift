@@ -42,18 +42,31 @@ public struct OrderReceiver: Sendable {
 /// of the order (personal data: the buyer; discounts: the code and the order statistics).
 public enum OrderReceivers {
     /// Every receiver, in the order their events are written.
-    public static let all: [OrderReceiver] = [loyalty]
+    public static let all: [OrderReceiver] = [loyalty, discounts]
 
     /// Loyalty gets lines, totals and status (no buyer data) to award or take back points.
-    public static let loyalty = OrderReceiver(
-        service: "loyalty",
-        path: { LoyaltyRoutes.orderEvents.servicePath($0) },
-        payload: { change in
-            try JSONCoding.encode(
-                OrderEvent(
-                    eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence,
-                    order: change.order
-                ))
-        }
-    )
+    public static let loyalty = OrderReceiver.json(service: "loyalty", route: LoyaltyRoutes.orderEvents) { change in
+        OrderEvent(
+            eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order)
+    }
+
+    /// Discounts gets the code, value, status and buyer e-mail: the code's redemption is
+    /// confirmed (or made, or released on cancellation), and the customer's order statistics kept.
+    public static let discounts = OrderReceiver.json(service: "discounts", route: DiscountsRoutes.orderEvents) {
+        change in
+        DiscountOrderEvent(
+            eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order)
+    }
+}
+
+extension OrderReceiver {
+    /// A receiver that posts `event(change)` as JSON to `route` (declared with the order number
+    /// as its one path parameter) of `service`.
+    public static func json<Event: Encodable & RouteBody, Answer: RouteBody>(
+        service: String, route: RouteSpec<Event, Answer>, event: @escaping @Sendable (Change) -> Event
+    ) -> OrderReceiver {
+        OrderReceiver(
+            service: service, method: route.declaration.method, path: { route.servicePath($0) },
+            payload: { change in try JSONCoding.encode(event(change)) })
+    }
 }

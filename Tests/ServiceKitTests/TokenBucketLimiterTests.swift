@@ -1,5 +1,5 @@
-import GatewayCore
 import HTTP
+import ServiceKit
 import TestSupport
 import Testing
 

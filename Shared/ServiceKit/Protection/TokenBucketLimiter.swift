@@ -1,4 +1,4 @@
-import HTTP
+import Primitives
 
 /// Token buckets keyed by a string (a client address, a customer id): each key may spend up to
 /// `burst` requests at once and regains `perSecond` of them every second.
