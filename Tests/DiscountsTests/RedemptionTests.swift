@@ -42,7 +42,7 @@ import Testing
         #expect(try service.liveRedemptions("ONCE") == 1)
     }
 
-    @Test func otherRefusals_Are422CodeNotUsable_WithTheReasonTheCallerMaySee() throws {
+    @Test func otherRefusals_Are409CodeNotUsable_WithTheReasonTheCallerMaySee() throws {
         let service = try CheckoutTestService()
         defer { service.stop() }
         try service.singleCode("THEIRS", kind: .assigned, customer: "c-2")
@@ -52,7 +52,7 @@ import Testing
             ("EURO", "currencyMismatch", "currencyMismatch"),
         ] as [(DiscountCode, String, String)] {
             let asShop = try service.redeem(code, order: "O-1", customer: "c-1")
-            #expect(asShop.status == .unprocessableContent)
+            #expect(asShop.status == .conflict)
             #expect(asShop.errorEnvelope?.error.code == "code_not_usable")
             #expect(asShop.errorEnvelope?.error.details?["reason"] == .string(shop), "\(code)")
             let asAdmin = try service.redeem(code, order: "O-1", customer: "c-1", as: CheckoutTestService.admin)

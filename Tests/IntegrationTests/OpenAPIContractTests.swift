@@ -274,6 +274,8 @@ struct OpenAPIContractTests {
         case ("post", let path) where path.hasSuffix("/exchange-orders"): return 3
         case ("put", let path) where path.hasSuffix("/exchanged"): return 4
         case ("post", let path) where path.hasSuffix("/rejection"): return 5
+        // A code bought for points once the customer has earned some.
+        case ("post", let path) where path.hasSuffix("/purchases"): return 4
         case ("post", _), ("put", _): return 2
         case ("delete", _): return 7
         default: return 6

@@ -101,7 +101,7 @@ extension RedemptionRequest {
 }
 
 extension AssignmentCriteria {
-    /// At least one criterion, none out of range.
+    /// At least one criterion, none out of range: what an assignment needs.
     public func validate() -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         if ordersValueFrom == nil, ordersCountFrom == nil, orderedFrom == nil, orderedTo == nil {
@@ -110,6 +110,12 @@ extension AssignmentCriteria {
                     field: "ordersValueFrom",
                     message: "Give at least one of ordersValueFrom, ordersCountFrom, orderedFrom, orderedTo."))
         }
+        return problems + rangeProblems()
+    }
+
+    /// The criteria given, each within its range (none at all is fine: every customer).
+    public func rangeProblems() -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
         if let value = ordersValueFrom, !(0...OrderRules.maxAmount).contains(value) {
             problems.append(
                 .init(field: "ordersValueFrom", message: "ordersValueFrom must be 0–\(OrderRules.maxAmount)."))

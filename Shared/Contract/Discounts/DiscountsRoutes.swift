@@ -13,7 +13,7 @@ public enum DiscountsRoutes {
         "mask_too_small", "The mask cannot give that many codes new to the shop; `details.available` says how many.")
     static let codeUsed = RouteError.conflict(
         "code_used", "The code is single-use (or assigned) and another order has it.")
-    static let codeNotUsable = RouteError.unprocessable(
+    static let codeNotUsable = RouteError.conflict(
         "code_not_usable", "The code cannot be used on this cart; `details.reason` says why (as validation does).")
     static let tooManyFailures = RouteError(
         429, "too_many_failures",
@@ -99,14 +99,16 @@ public enum DiscountsRoutes {
         ])
     public static let recipients = RouteSpec<NoBody, CSVFile>(
         .get, "/campaigns/:id/assignments/recipients.csv", roles: staff,
-        summary: "The e-mails of the customers matching the criteria, as CSV: customerId,email.",
+        summary:
+            "The e-mails of the customers matching the criteria (without any: every customer with an order), "
+            + "as CSV: customerId,email.",
         errors: [noCampaign, .validationFailed], query: criteria)
     public static let purchase = RouteSpec<CodePurchaseRequest, CodePurchase>(
         .post, "/campaigns/:id/purchases", roles: shopAndCustomer,
         summary: "Buy one of the campaign's codes for its points price (a customer token buys for itself).",
         statuses: [201],
         errors: [
-            .notFound("No such campaign, or it is not sold for points."), .validationFailed,
+            .notFound("No such campaign, or it is not sold for points."), .validationFailed, .invalidIdentifier,
             .conflict("insufficient_points", "The customer's balance does not cover the price; `details.balance`."),
             .conflict("no_free_codes", "Every code of the campaign is taken."),
             notReady,
@@ -122,11 +124,11 @@ public enum DiscountsRoutes {
     public static let validate = RouteSpec<CodeValidationRequest, CodeValidation>(
         .post, "/validations", roles: shopAndCustomer,
         summary: "Whether a code can be used on a cart, and the discount it gives (a customer token for itself).",
-        errors: [.validationFailed, tooManyFailures])
+        errors: [.validationFailed, .invalidIdentifier, tooManyFailures])
     public static let redeem = RouteSpec<RedemptionRequest, Redemption>(
         .post, "/redemptions", roles: shop,
         summary: "Tie a code to an order at checkout (201); the same order and code again answer the same (200).",
-        statuses: [201, 200], errors: [.validationFailed, codeUsed, codeNotUsable, tooManyFailures])
+        statuses: [201, 200], errors: [.validationFailed, .invalidIdentifier, codeUsed, codeNotUsable, tooManyFailures])
     public static let release = RouteSpec<NoBody, NoBody>(
         .delete, "/redemptions/:id", roles: shop,
         summary:

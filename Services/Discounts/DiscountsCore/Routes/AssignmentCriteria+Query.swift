@@ -5,8 +5,8 @@ import HTTP
 extension AssignmentCriteria {
     /// The criteria of `recipients.csv`, read from its query (`ordersValueFrom`, `ordersCountFrom`,
     /// `orderedFrom`, `orderedTo`) and checked by the same rules as the assignment's body: a value
-    /// that is not a whole number or an RFC 3339 date, a value out of range, or no criterion at all
-    /// is a 422 `validation_failed` naming the parameter.
+    /// that is not a whole number or an RFC 3339 date, or a value out of range, is a 422
+    /// `validation_failed` naming the parameter; no criterion at all matches every customer.
     init(query: QueryParameters) throws(ValidationFailure) {
         var problems: [ValidationProblem] = []
         func integer(_ name: String) -> Int64? {
@@ -29,7 +29,7 @@ extension AssignmentCriteria {
         self.init(
             ordersValueFrom: integer("ordersValueFrom"), ordersCountFrom: integer("ordersCountFrom"),
             orderedFrom: date("orderedFrom"), orderedTo: date("orderedTo"))
-        // A malformed value is the problem to report, not the "no criterion" it leaves behind.
-        try ValidationFailure.check(problems.isEmpty ? validate() : problems)
+        // A malformed value is the problem to report, not the range check of what it left behind.
+        try ValidationFailure.check(problems.isEmpty ? rangeProblems() : problems)
     }
 }

@@ -45,7 +45,7 @@ struct CheckoutController: Sendable {
     }
 
     /// Ties the code to the order: 201 with the new redemption, 200 with the order's existing
-    /// one, 409 `code_used` when another order holds an exclusive code, 422 `code_not_usable`
+    /// one, 409 `code_used` when another order holds an exclusive code, 409 `code_not_usable`
     /// with `details.reason` otherwise.
     @Sendable func redeem(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let input = try request.decode(RedemptionRequest.self)

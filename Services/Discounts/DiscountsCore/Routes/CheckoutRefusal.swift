@@ -5,7 +5,7 @@ import HTTP
 enum CheckoutRefusal: HTTPResponseError {
     /// 409 `code_used`: an exclusive code another order holds.
     case codeUsed
-    /// 422 `code_not_usable`; the reason as the caller may see it (`notFound` for non-admins).
+    /// 409 `code_not_usable` (the request is sound, the code's state or terms refuse it); the reason as the caller may see it (`notFound` for non-admins).
     case notUsable(shownReason: String)
     /// 404: no redemption with this id.
     case noRedemption(Int64)
@@ -13,7 +13,7 @@ enum CheckoutRefusal: HTTPResponseError {
     var status: HTTPStatus {
         switch self {
         case .codeUsed: .conflict
-        case .notUsable: .unprocessableContent
+        case .notUsable: .conflict
         case .noRedemption: .notFound
         }
     }

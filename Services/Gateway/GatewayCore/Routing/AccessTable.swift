@@ -8,7 +8,7 @@ import ServiceKit
 /// without being written again.
 public enum AccessTable {
     /// Every public route: the gateway's own, then each service's forwarded ones.
-    public static let routes: [PublicRoute] = gatewayRoutes + statusRoutes + loyaltyRoutes
+    public static let routes: [PublicRoute] = gatewayRoutes + statusRoutes + loyaltyRoutes + discountsRoutes
 
     /// The routes forwarded to services.
     public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
@@ -16,6 +16,10 @@ public enum AccessTable {
     /// The loyalty service's published routes. The service checks every role again, and also
     /// that a customer reads only their own exchange order by id.
     static let loyaltyRoutes: [PublicRoute] = published(LoyaltyRoutes.all, service: "loyalty")
+
+    /// The discounts service's published routes. The service checks every role again, and also
+    /// that a customer validates and buys only for itself (the customer is named in the body).
+    static let discountsRoutes: [PublicRoute] = published(DiscountsRoutes.all, service: "discounts")
 
     /// Each service's own status (name, version, database figures), for operators.
     static let statusRoutes: [PublicRoute] = ServiceConfiguration.serviceNames.flatMap { service in

@@ -68,7 +68,7 @@ extension CampaignInput: SchemaDescribing {
     public static var example: CampaignInput {
         CampaignInput(
             name: "Spring sale", kind: .singleUse, count: 1000, validFrom: Examples.instant, validTo: Examples.expiry,
-            discount: DiscountsExamples.discount, minOrderValue: 5_000, pointsPrice: 500, mask: DiscountsExamples.mask,
+            discount: DiscountsExamples.discount, minOrderValue: 5_000, pointsPrice: 100, mask: DiscountsExamples.mask,
             currency: "PLN")
     }
 }

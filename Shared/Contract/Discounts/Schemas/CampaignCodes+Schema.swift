@@ -28,7 +28,7 @@ extension CodeActivationRequest: SchemaDescribing {
             ], required: ["active"], description: "Send codes or all: true, not both.")
     }
     public static var example: CodeActivationRequest {
-        CodeActivationRequest(codes: [DiscountsExamples.code], all: false, active: false)
+        CodeActivationRequest(codes: [DiscountsExamples.code], all: false, active: true)
     }
 }
 
