@@ -2,5 +2,6 @@
 // ./<service>/ and its module exports `{ id, title, screens: [{ path, title, render, menu }] }`;
 // adding a service's screens is adding its folder and one line here.
 import loyalty from './loyalty/index.js';
+import discounts from './discounts/index.js';
 
-export default [loyalty];
+export default [loyalty, discounts];
