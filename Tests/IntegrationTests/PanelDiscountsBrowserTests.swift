@@ -63,7 +63,8 @@ struct PanelDiscountsBrowserTests {
             request.send();
             return request.status + '\\n' + request.responseText;
             """)
-        let lines = "\(csv)".split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        // CSV rows end in CRLF, which Swift reads as one character: split on any line break.
+        let lines = "\(csv)".split(whereSeparator: \.isNewline).map(String.init)
         #expect(lines.first == "200")
         #expect(lines.dropFirst().first == "code,customerId,orderNumber,usedAt,active")
         #expect(lines.count == 2 + 120)

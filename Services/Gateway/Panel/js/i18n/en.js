@@ -138,6 +138,7 @@ export default {
     'discounts.generate.maskHint': '<NUM:start> numbers the codes from start; <RAND:min:max> draws a number from min to max. Empty: random 12-character codes.',
     'discounts.generate.preview': 'The first codes', 'discounts.generate.noMask': 'Without a mask the codes are random, e.g. 7KQ4MZ9T2HXW.',
     'discounts.generate.keySpace': 'The mask can give {keySpace} codes; {available} of them are new to the shop.',
+    'discounts.generate.keySpaceHuge': 'The mask can give more codes than any campaign needs (over nine quadrillion).',
     'discounts.generate.notEnough': 'Not enough codes: the mask can give only {available} new codes.',
     'discounts.generate.badAmount': 'Enter an amount, e.g. 25.00.',
     'discounts.codes.title': 'Codes', 'discounts.codes.titleFor': 'Codes: {name}', 'discounts.codes.code': 'Code',

@@ -138,6 +138,7 @@ export default {
     'discounts.generate.maskHint': '<NUM:start> numeruje kody od start; <RAND:min:max> losuje liczbę od min do max. Puste: losowe kody z 12 znaków.',
     'discounts.generate.preview': 'Pierwsze kody', 'discounts.generate.noMask': 'Bez maski kody są losowe, np. 7KQ4MZ9T2HXW.',
     'discounts.generate.keySpace': 'Maska da {keySpace} kodów; {available} z nich jest nowych w sklepie.',
+    'discounts.generate.keySpaceHuge': 'Maska da więcej kodów, niż potrzebuje jakakolwiek akcja (ponad dziewięć biliardów).',
     'discounts.generate.notEnough': 'Za mało kodów: maska da tylko {available} nowych kodów.',
     'discounts.generate.badAmount': 'Podaj kwotę, np. 25,00.',
     'discounts.codes.title': 'Kody', 'discounts.codes.titleFor': 'Kody: {name}', 'discounts.codes.code': 'Kod',

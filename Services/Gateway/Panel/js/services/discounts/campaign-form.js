@@ -62,10 +62,14 @@ export default async function campaignForm(main, _params, { go }) {
     try {
       const answer = await api.post('discounts/campaigns/preview', { mask: mask.value.trim(), count: Number(count.value) || 1 });
       if (generation !== previewGeneration) return;
-      preview.replaceChildren(
-        h('p', {}, t('discounts.generate.keySpace', { keySpace: number(answer.keySpace), available: number(answer.available) })),
+      // A key space past 2^53 cannot be read exactly by JavaScript: it is said in words.
+      const huge = answer.keySpace > Number.MAX_SAFE_INTEGER;
+      preview.replaceChildren(...[
+        h('p', {}, huge ? t('discounts.generate.keySpaceHuge')
+          : t('discounts.generate.keySpace', { keySpace: number(answer.keySpace), available: number(answer.available) })),
         answer.enough ? null : notice('error', t('discounts.generate.notEnough', { available: number(answer.available) })),
-        h('ol', { class: 'codes mono', id: 'preview-codes' }, answer.codes.map((code) => h('li', {}, code))));
+        h('ol', { class: 'codes mono', id: 'preview-codes' }, answer.codes.map((code) => h('li', {}, code))),
+      ].filter(Boolean));
     } catch (error) {
       if (generation === previewGeneration) preview.replaceChildren(notice('error', error.message));
     }

@@ -60,7 +60,7 @@ export async function campaignSearch(main) {
       statusCell(campaign),
       h('div', { class: 'row-actions' },
         link('', t('discounts.campaign.details')),
-        campaign.status === 'ready' ? csvLink(campaign) : null,
+        campaign.status === 'ready' ? csvLink(campaign, { inRow: true }) : null,
         h('button', { type: 'button', class: 'link', onclick: () => renameDialog(campaign, () => list.reload()) },
           t('common.edit')),
         link('/codes', t('discounts.campaign.list')),

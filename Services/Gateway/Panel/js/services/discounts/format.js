@@ -29,10 +29,11 @@ export function statusCell(campaign) {
   return h('span', { class: `badge ${campaign.status}`, title: campaign.failure || null }, text);
 }
 
-/** The link that downloads a campaign's codes as CSV (the session cookie goes with it). */
-export function csvLink(campaign) {
+/** The link that downloads a campaign's codes as CSV (the session cookie goes with it); a plain
+ * link in a table row, a button elsewhere. */
+export function csvLink(campaign, { inRow = false } = {}) {
   return h('a', {
-    class: 'button', href: `/api/v1/discounts/campaigns/${campaign.id}/codes.csv`,
+    class: inRow ? null : 'button', href: `/api/v1/discounts/campaigns/${campaign.id}/codes.csv`,
     download: `campaign-${campaign.id}-codes.csv`, 'data-csv': campaign.id,
   }, t('discounts.campaign.download'));
 }
