@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Habits the package keeps by having one of each, read from the sources like the layers: tests
-/// wait on background work only through `eventually`, so every wait has one bound and one way of
-/// polling.
+/// Habits the package keeps by having one of each, read from the sources like the layers: the
+/// product reads the time of day only through `WallClock`, so a test's manual clock dates every
+/// row, token and log line; and tests wait on background work only through `eventually`, so
+/// every wait has one bound and one way of polling.
 struct SourceRulesTests {
     /// A line that breaks a rule, as `path:line: text`; comment lines are not code and are skipped.
     static func lines(
@@ -20,6 +21,19 @@ struct SourceRulesTests {
                 return "\(path):\(index + 1): \(code)"
             }
         }
+    }
+
+    /// `Date()`, `Date.now`, `time(nil)`, `gettimeofday` and `CLOCK_REALTIME` read the system's time
+    /// of day around the one clock a service is given.
+    static var wallClockReading: Regex<Substring> {
+        #/(?:^|[^\w.])Date\(\)|Date\.now\b|(?:^|[^\w.])time\(nil\)|gettimeofday\(|CLOCK_REALTIME/#
+    }
+
+    @Test func theProduct_ReadsTheTimeOfDay_OnlyThroughWallClock() throws {
+        let found = try Self.lines(
+            under: ["Shared", "Services"], matching: Self.wallClockReading,
+            except: ["Shared/Primitives/WallClock.swift"])
+        #expect(found.isEmpty, "read the service's WallClock instead:\n\(found.joined(separator: "\n"))")
     }
 
     /// A loop that compares the clock with a deadline: the shape `eventually` has once.
@@ -41,6 +55,12 @@ struct SourceRulesTests {
     }
 
     @Test func theRules_FindWhatTheyForbid() throws {
+        for line in ["let now = Date()", "x = Date.now", "let t = time(nil)", "clock_gettime(CLOCK_REALTIME, &s)"] {
+            #expect((try? Self.wallClockReading.firstMatch(in: line)) != nil, "\(line)")
+        }
+        for line in ["clock.date()", "Date(timeIntervalSince1970: 0)", "uptime(nil)", "let runtime()"] {
+            #expect((try? Self.wallClockReading.firstMatch(in: line)) == nil, "\(line)")
+        }
         #expect((try? Self.deadlineLoop.firstMatch(in: "while ContinuousClock.now < deadline {")) != nil)
         #expect((try? Self.deadlineLoop.firstMatch(in: "while isRunning && ContinuousClock.now < deadline {")) != nil)
         #expect((try? Self.deadlineLoop.firstMatch(in: "let started = ContinuousClock.now")) == nil)

@@ -22,11 +22,12 @@ public final class ServiceApp: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let database = try Database(path: configuration.databasePath, options: options)
-        try database.migrate(ServiceKitMigrations.all + definition.migrations)
-        let logger = logger ?? Logger(service: definition.name, level: configuration.logLevel)
+        try database.migrate(ServiceKitMigrations.all + definition.migrations, clock: definition.clock)
+        let logger =
+            logger ?? Logger(service: definition.name, level: configuration.logLevel, clock: definition.clock)
         let environment = ServiceEnvironment(
             name: definition.name, version: definition.version, configuration: configuration,
-            database: database, logger: logger
+            database: database, logger: logger, clock: definition.clock
         )
         self.environment = environment
         Self.registerGauges(environment)
@@ -144,7 +145,7 @@ public final class ServiceApp: Sendable {
             _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             exit(2)
         }
-        let logger = Logger(service: definition.name, level: configuration.logLevel)
+        let logger = Logger(service: definition.name, level: configuration.logLevel, clock: definition.clock)
         let app: ServiceApp
         do {
             app = try ServiceApp(definition: definition, configuration: configuration, logger: logger)

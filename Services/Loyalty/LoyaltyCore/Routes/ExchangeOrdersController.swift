@@ -14,12 +14,17 @@ struct ExchangeOrdersController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .on(LoyaltyRoutes.placeExchangeOrder, writingTo: dependencies.database, use: place)
+            .on(
+                LoyaltyRoutes.placeExchangeOrder, writingTo: dependencies.database, clock: dependencies.clock,
+                use: place
+            )
             .on(LoyaltyRoutes.customerExchangeOrders, use: listForCustomer)
             .on(LoyaltyRoutes.exchangeOrders, use: list)
             .on(LoyaltyRoutes.exchangeOrder, use: show)
             .on(LoyaltyRoutes.markExchanged, use: markExchanged)
-            .on(LoyaltyRoutes.rejectExchangeOrder, writingTo: dependencies.database, use: reject)
+            .on(
+                LoyaltyRoutes.rejectExchangeOrder, writingTo: dependencies.database, clock: dependencies.clock,
+                use: reject)
     }
 
     /// Places an exchange order; 422 naming each product that cannot be exchanged, 409

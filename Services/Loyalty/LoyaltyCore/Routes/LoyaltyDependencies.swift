@@ -17,9 +17,10 @@ struct LoyaltyDependencies: Sendable {
     let adminEmail: String?
     let logger: Logger
 
-    init(environment: ServiceEnvironment, clock: WallClock) {
+    /// The service's parts; the clock is the service's one (`ServiceDefinition.clock`).
+    init(environment: ServiceEnvironment) {
         database = environment.database
-        self.clock = clock
+        clock = environment.clock
         mailer = environment.mailer
         outbox = environment.outbox
         adminEmail = environment.configuration.adminEmail

@@ -11,7 +11,7 @@ struct ProgramController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.program, use: show)
-            .on(LoyaltyRoutes.replaceProgram, writingTo: dependencies.database, use: replace)
+            .on(LoyaltyRoutes.replaceProgram, writingTo: dependencies.database, clock: dependencies.clock, use: replace)
     }
 
     /// Anyone the gateway lets in may read the settings (the storefront shows them).

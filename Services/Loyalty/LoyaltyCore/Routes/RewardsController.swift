@@ -17,10 +17,10 @@ struct RewardsController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.rewards, use: list)
-            .on(LoyaltyRoutes.createReward, writingTo: dependencies.database, use: create)
+            .on(LoyaltyRoutes.createReward, writingTo: dependencies.database, clock: dependencies.clock, use: create)
             .on(LoyaltyRoutes.reward, use: show)
-            .on(LoyaltyRoutes.putReward, writingTo: dependencies.database, use: replace)
-            .on(LoyaltyRoutes.deleteReward, writingTo: dependencies.database, use: remove)
+            .on(LoyaltyRoutes.putReward, writingTo: dependencies.database, clock: dependencies.clock, use: replace)
+            .on(LoyaltyRoutes.deleteReward, writingTo: dependencies.database, clock: dependencies.clock, use: remove)
     }
 
     /// Rewards by product id; filters `active` and `category` (admin), paged.

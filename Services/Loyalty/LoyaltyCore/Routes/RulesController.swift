@@ -14,11 +14,11 @@ struct RulesController: Sendable {
     var routes: RouteCollection {
         RouteCollection()
             .on(LoyaltyRoutes.rules, use: list)
-            .on(LoyaltyRoutes.createRule, writingTo: dependencies.database, use: create)
+            .on(LoyaltyRoutes.createRule, writingTo: dependencies.database, clock: dependencies.clock, use: create)
             .on(LoyaltyRoutes.previewAward, use: preview)
             .on(LoyaltyRoutes.rule, use: show)
-            .on(LoyaltyRoutes.replaceRule, writingTo: dependencies.database, use: replace)
-            .on(LoyaltyRoutes.deleteRule, writingTo: dependencies.database, use: remove)
+            .on(LoyaltyRoutes.replaceRule, writingTo: dependencies.database, clock: dependencies.clock, use: replace)
+            .on(LoyaltyRoutes.deleteRule, writingTo: dependencies.database, clock: dependencies.clock, use: remove)
     }
 
     /// Rules by id; filters `action` and `active`.
