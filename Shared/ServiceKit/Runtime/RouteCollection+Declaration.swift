@@ -17,7 +17,8 @@ extension RouteCollection {
     public func on(_ declaration: RouteDeclaration, use handler: @escaping RouteHandler) -> RouteCollection {
         precondition(
             !declaration.idempotent,
-            "\(declaration.method) \(declaration.path) is declared idempotent: register it with on(_:writingTo:clock:use:)")
+            "\(declaration.method) \(declaration.path) is declared idempotent: register it with on(_:writingTo:clock:use:)"
+        )
         return authorized(declaration, use: handler)
     }
 
