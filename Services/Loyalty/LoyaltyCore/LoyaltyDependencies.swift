@@ -6,7 +6,7 @@ import Primitives
 import ServiceKit
 import Store
 
-/// What the controllers share: the database, the clock and the outgoing mail.
+/// What the use cases share: the database, the clock and the outgoing mail.
 struct LoyaltyDependencies: Sendable {
     let database: Database
     /// What every timestamp and expiry decision reads.
