@@ -91,20 +91,6 @@ public struct MetricsText: TextBody, Sendable {
     }
 }
 
-/// A named schema written by hand in the document's components (the runtime's own answers).
-public protocol NamedComponent: RouteBody {
-    static var componentName: String { get }
-    /// A valid body, for the document; nil for an answer.
-    static var exampleBody: JSONValue? { get }
-}
-
-extension NamedComponent {
-    public static var exampleBody: JSONValue? { nil }
-    public static var body: BodyDescription {
-        .json(schema: Schema.ref(componentName), types: [], example: exampleBody)
-    }
-}
-
 extension Page: RouteBody where Item: SchemaDescribing {
     public static var body: BodyDescription {
         .json(schema: Schema.page(of: Item.reference), types: [Item.self])

@@ -33,9 +33,8 @@ public final class ServiceApp: Sendable {
         Self.registerGauges(environment)
 
         // Asked many times a second by orchestrators and benchmarks: encoded once.
-        let healthResponse = try HTTPResponse.json([
-            "status": "ok", "service": definition.name, "version": definition.version,
-        ])
+        let healthResponse = try HTTPResponse.json(
+            HealthReport(service: definition.name, version: definition.version))
         let health: RouteHandler = { _, _ in healthResponse }
         // /health and the built-in /ready answer from memory: on the event loop, with no hand-off.
         let observers = try definition.observers(environment)
@@ -53,10 +52,10 @@ public final class ServiceApp: Sendable {
         } else {
             routes = routes.get("ready", execution: .eventLoop) { _, context in
                 let ready = database.isMigrated
-                var body = ["status": ready ? "ready" : "starting"]
+                var body = ReadyReport(status: ready ? "ready" : "starting")
                 if observers.admits(context) {
-                    body["service"] = definition.name
-                    body["version"] = definition.version
+                    body.service = definition.name
+                    body.version = definition.version
                 }
                 return try .json(body, status: ready ? .ok : .serviceUnavailable)
             }
