@@ -34,8 +34,11 @@ var targets: [Target] = [
     // need of HTTP, below both the contract and the server.
     .target(name: "HTTPTypes", path: "Shared/HTTPTypes"),
     .target(
-        name: "HTTP", dependencies: ["CSystem", "HTTPTypes", "Primitives", "Identifiers"], path: "Shared/HTTP"),
+        name: "HTTP", dependencies: ["CSystem", "HTTPTypes", "Primitives"], path: "Shared/HTTP"),
     .target(name: "Store", dependencies: ["CSQLite", "Primitives"], path: "Shared/Store"),
+    // RFC 4180 CSV, read and written: a format like JSON, needing nothing but the standard
+    // library, so that a service's domain (a bulk file's rows) reads it without the runtime.
+    .target(name: "CSV", path: "Shared/CSV"),
     // The shop's types: request and response bodies, route declarations, roles. No I/O: nothing of
     // the server, the store or the runtime (a test, `LayeringTests`, keeps it so).
     .target(
@@ -44,7 +47,8 @@ var targets: [Target] = [
     // responses, the errors' HTTP answers, route authorisation, the identity header fields and the
     // typed clients of the services.
     .target(
-        name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract", "Primitives"], path: "Shared/ServiceKit"),
+        name: "ServiceKit", dependencies: ["HTTP", "Store", "Contract", "Identifiers", "Primitives"],
+        path: "Shared/ServiceKit"),
     .target(name: "SuiteCore", dependencies: ["ServiceKit", "HTTP", "Primitives"], path: "Services/Suite/SuiteCore"),
     // `suite` links every service, so that one build of it runs the whole suite (`suite serve <name>`).
     .executableTarget(
@@ -65,10 +69,12 @@ var targets: [Target] = [
     // Reads the sources, not the modules: which layer imports which (no dependencies).
     .testTarget(name: "LayeringTests", path: "Tests/LayeringTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON", "TestValues"], path: "Tests/JSONTests"),
+    .testTarget(name: "CSVTests", dependencies: ["CSV", "TestValues"], path: "Tests/CSVTests"),
     .testTarget(
         name: "ContractTests", dependencies: ["Contract", "TestSupport", "TestValues"], path: "Tests/ContractTests"),
     .testTarget(
-        name: "ServiceKitTests", dependencies: ["ServiceKit", "Contract", "HTTP", "Store", "TestSupport"],
+        name: "ServiceKitTests",
+        dependencies: ["ServiceKit", "Contract", "HTTP", "Primitives", "Store", "TestSupport"],
         path: "Tests/ServiceKitTests"),
     .testTarget(
         name: "SuiteTests", dependencies: ["SuiteCore", "ServiceKit", "Primitives", "TestSupport"],
@@ -85,7 +91,7 @@ for service in services {
         .target(
             name: "\(service.module)Core",
             // What every service's code imports: the runtime, the contract, the HTTP types, the store.
-            dependencies: ["ServiceKit", "Contract", "HTTP", "Primitives", "Store"],
+            dependencies: ["ServiceKit", "Contract", "CSV", "HTTP", "Identifiers", "Primitives", "Store"],
             path: "Services/\(service.folder)/\(service.module)Core"
         )
     )

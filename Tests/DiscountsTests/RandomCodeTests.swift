@@ -1,4 +1,4 @@
-import ServiceKit
+import Primitives
 import Testing
 
 @testable import DiscountsCore

@@ -7,16 +7,33 @@ import Testing
 /// Every schema the gateway's document takes from a contract type, the gateway's own bodies
 /// (orders, tokens, sessions, deliveries) included, is held against the type's real encoding.
 @Suite struct GatewaySchemaConformanceTests {
-    static let types = SchemaConformance.types(of: AccessTable.routes.map(\.declaration))
+    static let types =
+        SchemaConformance.types(of: AccessTable.routes.map(\.declaration)) + [ErrorEnvelope.self, PageShape.self]
 
     @Test func theGatewaysOwnBodies_AreDescribedByTheirTypes() {
         let described = Set(Self.types.map { $0.schemaName })
         let expected: Set<String> = [
             "OrderDocument", "Buyer", "OrderLine", "ShippingCost", "OrderStatus", "OrderAcceptance", "OrderDelivery",
             "OrderDeliveries", "CustomerTokenRequest", "CustomerToken", "AdminSessionRequest", "AdminSession",
-            "DeadLetter",
+            "DeadLetter", "Health", "ReadyReport", "ServiceReadiness", "ServiceStatus", "ErrorEnvelope", "Page",
         ]
         #expect(expected.subtracting(described) == [])
+    }
+
+    @Test func everySchemaOfTheDocument_IsATypesSchema_HeldAgainstItsEncodingHere() throws {
+        let document = try JSONCoding.decode(
+            JSONValue.self, from: JSONCoding.encode(OpenAPIDocument.build(version: "test")))
+        guard case .object(let fields) = document, case .object(let components)? = fields["components"],
+            case .object(let schemas)? = components["schemas"]
+        else {
+            Issue.record("the document has no components")
+            return
+        }
+        // As the document states them (closed where the type refuses unknown fields).
+        var checked: [String: JSONValue] = [:]
+        for type in Self.types { checked.merge(type.components) { first, _ in first } }
+        #expect(Set(schemas.keys).subtracting(checked.keys) == [], "schemas no type describes")
+        for (name, schema) in schemas { #expect(checked[name] == schema, "\(name) is not its type's schema") }
     }
 
     @Test func everyExample_EncodesToWhatItsSchemaDescribes() throws {

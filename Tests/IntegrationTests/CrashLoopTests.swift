@@ -14,12 +14,10 @@ struct CrashLoopTests {
     private func killLoyalty(_ suite: SuiteHarness) throws {
         let pid = try #require(suite.childPID("loyalty"), "no loyalty process")
         kill(pid, SIGKILL)
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            if let next = suite.childPID("loyalty"), next != pid { return }
-            usleep(20_000)
+        let restarted = eventually(timeout: .seconds(20), interval: .milliseconds(20)) {
+            suite.childPID("loyalty").map { $0 != pid } ?? false
         }
-        Issue.record("loyalty was not restarted within 20 s")
+        #expect(restarted, "loyalty was not restarted within 20 s")
     }
 
     @Test func loyaltyKilledSixTimes_IsReportedCrashLooping_AndStillComesBack() throws {
@@ -30,12 +28,10 @@ struct CrashLoopTests {
 
         // The launcher writes its report just after starting the process the loop above saw.
         var ready = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
-        let deadline = ContinuousClock.now + .seconds(5)
-        while (try? ready.decode(GatewayReadyReport.self).services["loyalty"]?.restarts) != 6,
-            ContinuousClock.now < deadline
-        {
-            usleep(20_000)
+        try eventually(timeout: .seconds(5), interval: .milliseconds(20)) {
+            if (try? ready.decode(GatewayReadyReport.self).services["loyalty"]?.restarts) == 6 { return true }
             ready = try suite.gateway.request(.get, "/ready", token: SuiteHarness.adminKey)
+            return false
         }
         #expect(ready.status == .serviceUnavailable)
         let loyalty = try #require(try ready.decode(GatewayReadyReport.self).services["loyalty"])
@@ -51,11 +47,8 @@ struct CrashLoopTests {
 
         // Still restarted: the new process answers.
         let port = suite.port(of: "loyalty")
-        var back = false
-        let backBy = ContinuousClock.now + .seconds(20)
-        while !back && ContinuousClock.now < backBy {
-            back = (try? TestClient(port: port).request(.get, "/ready", timeout: .seconds(1)))?.status == .ok
-            if !back { usleep(50_000) }
+        let back = eventually(timeout: .seconds(20), interval: .milliseconds(50)) {
+            (try? TestClient(port: port).request(.get, "/ready", timeout: .seconds(1)))?.status == .ok
         }
         #expect(back, "loyalty did not come back")
     }

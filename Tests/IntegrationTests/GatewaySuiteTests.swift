@@ -51,15 +51,13 @@ struct GatewaySuiteTests {
         let repeatPut = try suite.gateway.json(.put, "/api/v1/orders/SUITE-1", order, token: SuiteHarness.storefrontKey)
         #expect(try repeatPut.decode(OrderAcceptance.self).changed == false)
 
-        let deadline = ContinuousClock.now + .seconds(30)
         var view: OrderDeliveries?
-        while ContinuousClock.now < deadline {
+        try eventually(timeout: .seconds(30), interval: .milliseconds(50)) {
             view = try suite.gateway.request(
                 .get, "/api/v1/orders/SUITE-1/deliveries", token: SuiteHarness.storefrontKey
             )
             .decode(OrderDeliveries.self)
-            if view?.receivers.allSatisfy({ $0.pending == 0 }) ?? false { break }
-            usleep(50_000)
+            return view?.receivers.allSatisfy({ $0.pending == 0 }) ?? false
         }
         let loyalty = try #require(view?.receivers.first { $0.service == "loyalty" })
         #expect(loyalty.delivered == 1, "\(loyalty.events)")

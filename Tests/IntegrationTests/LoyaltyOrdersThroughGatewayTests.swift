@@ -26,15 +26,13 @@ struct LoyaltyOrdersThroughGatewayTests {
     static func balance(_ suite: SuiteHarness, _ customer: String, until predicate: (CustomerPoints) -> Bool) throws
         -> CustomerPoints?
     {
-        let deadline = ContinuousClock.now + .seconds(20)
         var last: CustomerPoints?
-        while ContinuousClock.now < deadline {
+        eventually(timeout: .seconds(20), interval: .milliseconds(50)) {
             last = try? suite.gateway.request(
                 .get, "/api/v1/loyalty/customers/\(customer)", token: SuiteHarness.adminKey
             )
             .decode(CustomerPoints.self)
-            if let last, predicate(last) { return last }
-            usleep(50_000)
+            return last.map(predicate) ?? false
         }
         return last
     }

@@ -81,7 +81,8 @@ struct PanelDiscountsBrowserTests {
             .get, "/api/v1/discounts/campaigns?name=wiosenna", token: SuiteHarness.adminKey)
         let campaign = try #require(try campaigns.decode(Page<Campaign>.self).items.first)
         let inactive = try suite.gateway.request(
-            .get, "/api/v1/discounts/campaigns/\(campaign.id)/codes?active=false&limit=500", token: SuiteHarness.adminKey)
+            .get, "/api/v1/discounts/campaigns/\(campaign.id)/codes?active=false&limit=500",
+            token: SuiteHarness.adminKey)
         #expect(try inactive.decode(Page<CampaignCode>.self).items.count == 50)
 
         // The search with the seed's columns, the statistics and the assignment form.

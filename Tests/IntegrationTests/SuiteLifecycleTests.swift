@@ -88,14 +88,13 @@ struct SuiteLifecycleTests {
         // Wait until the kernel has closed the dead process's port, then ask through the gateway
         // before the launcher's restart (100 ms backoff) has a new process listening.
         let direct = suite.client(for: "loyalty")
-        let closedBy = ContinuousClock.now + .seconds(2)
-        portClosing: while ContinuousClock.now < closedBy {
+        eventually(timeout: .seconds(2), interval: .milliseconds(1)) {
             do {
                 _ = try direct.request(.get, "/health", timeout: .milliseconds(200))
             } catch HTTPClientError.unreachable {
-                break portClosing
+                return true
             } catch {}
-            usleep(1_000)
+            return false
         }
         let started = ContinuousClock.now
         let response = try suite.gateway.request(.get, "/api/v1/loyalty/status", token: SuiteHarness.adminKey)
@@ -140,8 +139,9 @@ struct SuiteLifecycleTests {
         let children = suite.childPIDs
         suite.launcher.send(SIGKILL)
         #expect(suite.launcher.waitForExit(timeout: .seconds(5)))
-        let deadline = ContinuousClock.now + .seconds(15)
-        while ContinuousClock.now < deadline && children.contains(where: ProcessTable.isAlive) { usleep(50_000) }
+        eventually(timeout: .seconds(15), interval: .milliseconds(50)) {
+            !children.contains(where: ProcessTable.isAlive)
+        }
         for pid in children {
             #expect(!ProcessTable.isAlive(pid), "child \(pid) outlived a killed launcher")
         }
@@ -162,11 +162,8 @@ struct SuiteLifecycleTests {
         #expect(children.count == 6)
 
         parent.send(SIGKILL)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline
-            && (suite.launcher.isRunning || children.contains(where: ProcessTable.isAlive))
-        {
-            usleep(50_000)
+        eventually(timeout: .seconds(30), interval: .milliseconds(50)) {
+            !suite.launcher.isRunning && !children.contains(where: ProcessTable.isAlive)
         }
         #expect(!suite.launcher.isRunning, "the launcher outlived the process it was bound to")
         for pid in children {

@@ -113,8 +113,9 @@ import Testing
         defer { service.stop() }
         let results = try service.environment.database.write { connection in
             [
-                try Inbox.firstDelivery(of: "x", in: connection), try Inbox.firstDelivery(of: "x", in: connection),
-                try Inbox.firstDelivery(of: "y", in: connection),
+                try Inbox.firstDelivery(of: "x", in: connection, now: Date()),
+                try Inbox.firstDelivery(of: "x", in: connection, now: Date()),
+                try Inbox.firstDelivery(of: "y", in: connection, now: Date()),
             ]
         }
         #expect(results == [true, false, true])

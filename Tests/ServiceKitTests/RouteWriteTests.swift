@@ -6,7 +6,7 @@ import Store
 import TestSupport
 import Testing
 
-/// A route registered with `on(_:writingTo:use:)` runs its prepared change in one transaction,
+/// A route registered with `on(_:writingTo:clock:use:)` runs its prepared change in one transaction,
 /// and honours `Idempotency-Key` exactly when its declaration says `idempotent`.
 @Suite struct RouteWriteTests {
     struct Amount: InternalBody, Codable {
@@ -21,10 +21,11 @@ import Testing
         .post, "/claims", roles: [.admin], summary: "Answers whether it got a claim.", idempotent: true)
 
     /// A sum behind both routes; `committed` counts the answers seen after their commits.
-    static func definition(committed: Locked<[Int]>) -> ServiceDefinition {
+    static func definition(committed: Locked<[Int]>, clock: WallClock = .system) -> ServiceDefinition {
         ServiceDefinition(
             name: "writer", defaultPort: 0,
             migrations: [Migration("writer-001-sums", "CREATE TABLE sums (total INTEGER NOT NULL)")],
+            clock: clock,
             internalRoutes: { environment in
                 let add: WriteRouteHandler = { request, _ in
                     let amount = try request.decode(Amount.self)
@@ -39,8 +40,8 @@ import Testing
                         }, committed: { answer in committed.withLock { $0.append(answer.status.code) } })
                 }
                 return RouteCollection()
-                    .on(idempotentAdd, writingTo: environment.database, use: add)
-                    .on(plainAdd, writingTo: environment.database, use: add)
+                    .on(idempotentAdd, writingTo: environment.database, clock: environment.clock, use: add)
+                    .on(plainAdd, writingTo: environment.database, clock: environment.clock, use: add)
                     .on(
                         claimed,
                         claimingKey: { _, _, claim in

@@ -78,4 +78,31 @@ import Testing
         )
         #expect(String(decoding: csv.body, as: UTF8.self) == "text/csv; charset=utf-8")
     }
+    /// What the stub below saw of a request.
+    struct Seen: InternalBody, Codable {
+        var contentType: String
+        var body: String
+        var idempotencyKey: String?
+    }
+
+    static let upload = RouteSpec<BulkAdjustmentCSV, Seen>(
+        .post, "/uploads/:batch", roles: [.service], summary: "Takes a CSV file.", idempotent: true)
+
+    @Test func aTextRoute_IsCalledTyped_WithItsTextUnderTheTypeItsDeclarationGives() throws {
+        let (stub, client) = try client(
+            RouteCollection().post("v1/uploads/:batch") { request, context in
+                try .json(
+                    Seen(
+                        contentType: request.headers["Content-Type"] ?? "none",
+                        body: (context.parameters["batch"] ?? "") + ":" + String(decoding: request.body, as: UTF8.self),
+                        idempotencyKey: request.headers["Idempotency-Key"]))
+            })
+        defer { stub.stop() }
+        let csv = "customerId,points,reason\r\nc-1,10,Łódź gift\r\n"
+        let seen = try client.call(Self.upload, "spring", text: csv, idempotencyKey: "upload-1")
+        #expect(seen.contentType == "text/csv; charset=utf-8")
+        #expect(BulkAdjustmentCSV.contentType == "text/csv")
+        #expect(seen.body == "spring:" + csv)
+        #expect(seen.idempotencyKey == "upload-1")
+    }
 }

@@ -1,3 +1,4 @@
+import Primitives
 import ServiceKit
 import TestSupport
 import Testing

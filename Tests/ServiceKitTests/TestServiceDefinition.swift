@@ -31,7 +31,9 @@ enum TestService {
             internalRoutes: { environment in
                 RouteCollection()
                     .post("increments") { request, context in
-                        try Idempotency.perform(request, context: context, database: environment.database) {
+                        try Idempotency.perform(
+                            request, context: context, database: environment.database, clock: environment.clock
+                        ) {
                             connection in
                             try connection.run(
                                 "INSERT INTO counters (name, value) VALUES ('a', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"
@@ -59,7 +61,7 @@ enum TestService {
                                     destination: "receiver", path: "/v1/inbox", payload: Array(body.text.utf8),
                                     eventId: body.eventId, orderingKey: body.orderingKey
                                 ),
-                                in: connection
+                                in: connection, now: environment.clock.date()
                             )
                         }
                         environment.outbox.wake()

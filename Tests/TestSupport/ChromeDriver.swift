@@ -29,12 +29,16 @@ public final class ChromeDriver: @unchecked Sendable {
             name: "chromedriver", executable: Self.driverPath, arguments: ["--port=\(port)"], environment: [:],
             outputPath: directory.file("chromedriver.log"))
         client = TestClient(port: port)
-        let deadline = ContinuousClock.now + .seconds(15)
-        while ContinuousClock.now < deadline {
-            if let status = try? client.request(.get, "/status", timeout: .seconds(2)), status.status == .ok { return }
-            guard process.isRunning else { break }
-            usleep(50_000)
+        let client = client
+        let process = process
+        let answering = eventually(timeout: .seconds(15), interval: .milliseconds(50)) {
+            if let status = try? client.request(.get, "/status", timeout: .seconds(2)), status.status == .ok {
+                return true
+            }
+            // A driver that exited will not answer: stop waiting.
+            return !process.isRunning
         }
+        if answering && process.isRunning { return }
         stop()
         throw HarnessError("chromedriver did not start:\n\(process.output)")
     }

@@ -5,6 +5,7 @@ import Foundation
 /// outbox dispatcher, a server's connection count, a database's queue — whose timing a test
 /// cannot drive with a manual clock. The timeout only bounds a failing test: one that passes
 /// returns as soon as the condition holds.
+@discardableResult
 public func eventually(
     timeout: Duration = .seconds(30), interval: Duration = .milliseconds(2), _ condition: () throws -> Bool
 ) rethrows -> Bool {

@@ -60,7 +60,8 @@ public final class InProcessService: @unchecked Sendable {
             secret = configuration.internalSecret
             app = try ServiceApp(
                 definition: definition, configuration: configuration,
-                logger: logger ?? Logger(service: definition.name, level: configuration.logLevel))
+                logger: logger
+                    ?? Logger(service: definition.name, level: configuration.logLevel, clock: definition.clock))
             try app.start()
         } catch {
             if shared == nil { directory.remove() }

@@ -42,9 +42,7 @@ public final class RunningProcess: @unchecked Sendable {
     /// Waits until the process exits or `timeout` passes; true if it exited.
     @discardableResult
     public func waitForExit(timeout: Duration) -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while isRunning && ContinuousClock.now < deadline { usleep(10_000) }
-        return !isRunning
+        eventually(timeout: timeout, interval: .milliseconds(10)) { !isRunning }
     }
 
     /// Ends the process: SIGTERM, then SIGKILL after `grace`.
@@ -59,20 +57,20 @@ public final class RunningProcess: @unchecked Sendable {
 
     /// The exit status once it exited (waits up to 10 s for Foundation to reap it).
     public var exitStatus: Int32 {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        eventually(timeout: .seconds(10), interval: .milliseconds(10)) { !process.isRunning }
         return process.terminationStatus
     }
 
     /// The first JSON log line containing `message`, decoded loosely.
     public func waitForLogLine(containing marker: String, timeout: Duration) -> String? {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if let line = output.split(separator: "\n").first(where: { $0.contains(marker) }) { return String(line) }
-            if !process.isRunning { return nil }
-            usleep(20_000)
+        var found: String?
+        // An exited process writes nothing more: stop looking (one last read after the exit).
+        eventually(timeout: timeout, interval: .milliseconds(20)) {
+            let running = process.isRunning
+            found = output.split(separator: "\n").first { $0.contains(marker) }.map(String.init)
+            return found != nil || !running
         }
-        return nil
+        return found
     }
 }
 

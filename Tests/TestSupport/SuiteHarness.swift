@@ -61,15 +61,14 @@ public final class SuiteHarness: @unchecked Sendable {
 
     /// Waits until the gateway's `/ready` answers 200.
     public func waitUntilReady(timeout: Duration) throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
+        let ready = try eventually(timeout: timeout, interval: .milliseconds(100)) {
             if let response = try? gateway.request(.get, "/ready", timeout: .seconds(2)), response.status == .ok {
-                return
+                return true
             }
             guard launcher.isRunning else { throw HarnessError("the launcher exited:\n\(launcher.output)") }
-            usleep(100_000)
+            return false
         }
-        throw HarnessError("the suite was not ready within \(timeout):\n\(launcher.output)")
+        guard ready else { throw HarnessError("the suite was not ready within \(timeout):\n\(launcher.output)") }
     }
 
     /// The PID of the launcher's child running `service` (`suite serve <service> …`).

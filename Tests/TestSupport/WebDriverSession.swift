@@ -41,16 +41,17 @@ public final class WebDriverSession: @unchecked Sendable {
     /// the browser shares the machine with the rest of a parallel test run).
     public func element(_ selector: String, timeout: Duration = .seconds(20)) throws -> String {
         var lastError: (any Error)?
-        let deadline = ContinuousClock.now + timeout
-        repeat {
+        var found: String?
+        eventually(timeout: timeout, interval: .milliseconds(50)) {
             do {
                 let value = try call(.post, "/element", ["using": "css selector", "value": selector])
-                if let id = (value as? [String: Any])?[Self.elementKey] as? String { return id }
+                found = (value as? [String: Any])?[Self.elementKey] as? String
             } catch {
                 lastError = error
             }
-            usleep(50_000)
-        } while ContinuousClock.now < deadline
+            return found != nil
+        }
+        if let found { return found }
         throw HarnessError("no element \(selector) within \(timeout): \(lastError.map { "\($0)" } ?? "")")
     }
 
@@ -89,14 +90,12 @@ public final class WebDriverSession: @unchecked Sendable {
         _ selector: String, timeout: Duration = .seconds(20), _ condition: (String) -> Bool
     ) throws -> String {
         var last = ""
-        let deadline = ContinuousClock.now + timeout
-        repeat {
-            if let text = try? text(selector) {
-                last = text
-                if condition(text) { return text }
-            }
-            usleep(50_000)
-        } while ContinuousClock.now < deadline
+        let shown = eventually(timeout: timeout, interval: .milliseconds(50)) {
+            guard let text = try? text(selector) else { return false }
+            last = text
+            return condition(text)
+        }
+        if shown { return last }
         throw HarnessError("\(selector) never showed what was expected within \(timeout); last text: \(last)")
     }
 

@@ -31,6 +31,7 @@ public enum DiscountsService {
             name: name,
             defaultPort: defaultPort,
             migrations: migrations,
+            clock: clock,
             internalRoutes: { environment in
                 routes(
                     DiscountsDependencies(

@@ -25,6 +25,7 @@ public enum GatewayService {
             defaultPort: defaultPort,
             maxConnectionsPerAddress: defaultMaxConnectionsPerAddress,
             migrations: migrations,
+            clock: options.wall,
             servesInternalAPI: false,
             publicRoutes: { environment in try publicRoutes(environment, options: options, sessions: sessions) },
             readiness: { environment, detailed in SuiteReadiness(environment: environment).response(detailed: detailed)

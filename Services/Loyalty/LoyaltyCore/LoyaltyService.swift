@@ -22,7 +22,8 @@ public enum LoyaltyService {
             name: name,
             defaultPort: defaultPort,
             migrations: migrations,
-            internalRoutes: { environment in routes(LoyaltyDependencies(environment: environment, clock: clock)) },
+            clock: clock,
+            internalRoutes: { environment in routes(LoyaltyDependencies(environment: environment)) },
             start: { environment in
                 let job = ExpiryJob(
                     database: environment.database, clock: clock, interval: expiryInterval, logger: environment.logger

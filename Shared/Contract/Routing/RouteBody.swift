@@ -53,8 +53,22 @@ public struct NoBody: RouteBody, Codable, Sendable {
     public init() {}
 }
 
+/// A body that is text rather than JSON: its `body` is `.text`, whose content type a client
+/// sends it under (`ServiceClient.call(_:_:text:)`).
+public protocol TextBody: RouteBody {}
+
+extension TextBody {
+    /// The media type the body's description declares (`text/csv`, …).
+    public static var contentType: String {
+        guard case .text(let contentType, _, _) = body else {
+            preconditionFailure("\(Self.self) is a TextBody whose description is not text")
+        }
+        return contentType
+    }
+}
+
 /// A bulk adjustment file: CSV with the header `customerId,points,reason`, one adjustment a row.
-public enum BulkAdjustmentCSV: RouteBody {
+public enum BulkAdjustmentCSV: TextBody {
     public static var body: BodyDescription {
         .text(
             contentType: "text/csv",
@@ -64,30 +78,16 @@ public enum BulkAdjustmentCSV: RouteBody {
 }
 
 /// A CSV file (`text/csv`, UTF-8, a header row first).
-public struct CSVFile: RouteBody, Sendable {
+public struct CSVFile: TextBody, Sendable {
     public static var body: BodyDescription {
         .text(contentType: "text/csv", description: "UTF-8 CSV with a header row naming the columns.")
     }
 }
 
 /// Text in the Prometheus exposition format.
-public struct MetricsText: RouteBody, Sendable {
+public struct MetricsText: TextBody, Sendable {
     public static var body: BodyDescription {
         .text(contentType: "text/plain", description: "Prometheus text exposition format 0.0.4.")
-    }
-}
-
-/// A named schema written by hand in the document's components (the runtime's own answers).
-public protocol NamedComponent: RouteBody {
-    static var componentName: String { get }
-    /// A valid body, for the document; nil for an answer.
-    static var exampleBody: JSONValue? { get }
-}
-
-extension NamedComponent {
-    public static var exampleBody: JSONValue? { nil }
-    public static var body: BodyDescription {
-        .json(schema: Schema.ref(componentName), types: [], example: exampleBody)
     }
 }
 

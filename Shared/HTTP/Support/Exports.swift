@@ -2,10 +2,6 @@
 // contract's route declarations can use them without depending on the server; importing HTTP
 // brings them along.
 @_exported import HTTPTypes
-// Routes read identifiers from paths (`Identifier: ParameterConvertible`) and a body's bad
-// identifier is a 422 (`InvalidIdentifier: HTTPResponseError`), so the identifier types are part
-// of this module's vocabulary too, and of every module built on it.
-@_exported import Identifiers
 // Locks, threads and the monotonic clock are part of this module's vocabulary (`Locked`,
 // `ThreadHandle`, `MonotonicClock` appear in its API), so importing HTTP brings them along.
 @_exported import Primitives

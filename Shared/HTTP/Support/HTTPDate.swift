@@ -10,9 +10,11 @@ enum HTTPDate {
     private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// The current date as header-value bytes.
+    /// The current date as header-value bytes. The server's own header, read from the system's
+    /// wall clock: it is the transport's, not a service's record, and a test's manual clock has
+    /// nothing to say about it.
     static func current() -> [UInt8] {
-        let now = time(nil)
+        let now = Int(WallClock.system.unixSeconds())
         return cache.withLock { entry in
             if entry.second != now {
                 entry = (second: now, bytes: Array(format(now).utf8))

@@ -46,9 +46,21 @@ public final class ServiceClient: Sendable {
         principal: Principal = Principal(role: .service), idempotencyKey: String? = nil, requestId: String? = nil
     ) throws -> Response {
         let bytes = try body.map { try JSONCoding.encode($0) } ?? []
+        return try exchange(
+            method, path, body: bytes, contentType: nil, principal: principal, idempotencyKey: idempotencyKey,
+            requestId: requestId)
+    }
+
+    /// Sends `body` (of `contentType`, JSON when nil) and decodes a 2xx answer as `Response`; a
+    /// non-2xx answer throws `ServiceCallError`.
+    func exchange<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: [UInt8], contentType: String?, principal: Principal,
+        idempotencyKey: String?, requestId: String?
+    ) throws -> Response {
         var headers: HTTPHeaders = [:]
+        if let contentType { headers.add(name: "Content-Type", value: contentType) }
         if let idempotencyKey { headers.add(name: "Idempotency-Key", value: idempotencyKey) }
-        let response = try send(method, path, body: bytes, principal: principal, headers: headers, requestId: requestId)
+        let response = try send(method, path, body: body, principal: principal, headers: headers, requestId: requestId)
         guard (200..<300).contains(response.status.code) else {
             throw Self.callError(response, service: service)
         }
@@ -102,13 +114,27 @@ public final class ServiceClient: Sendable {
 }
 
 extension ServiceClient {
-    /// Calls `route` with its path parameters in order and `body`, decoding its response type.
+    /// Calls `route` with its path parameters in order and `body` as JSON, decoding its response
+    /// type; `idempotencyKey` for a route declared `idempotent`.
     public func call<Request: RouteBody & Encodable, Response: RouteBody & Decodable>(
         _ route: RouteSpec<Request, Response>, _ parameters: String..., body: Request? = nil,
-        principal: Principal = Principal(role: .service), requestId: String? = nil
+        principal: Principal = Principal(role: .service), idempotencyKey: String? = nil, requestId: String? = nil
     ) throws -> Response {
         try call(
             route.declaration.method, route.declaration.servicePath(parameters), body: body, principal: principal,
-            requestId: requestId)
+            idempotencyKey: idempotencyKey, requestId: requestId)
+    }
+
+    /// Calls `route`, whose request body is text (a CSV file, `BulkAdjustmentCSV`), with its path
+    /// parameters in order and `text` as the body, sent as UTF-8 under the content type its
+    /// declaration gives (`BodyDescription.text`); decodes its response type.
+    public func call<Request: TextBody, Response: RouteBody & Decodable>(
+        _ route: RouteSpec<Request, Response>, _ parameters: String..., text: String,
+        principal: Principal = Principal(role: .service), idempotencyKey: String? = nil, requestId: String? = nil
+    ) throws -> Response {
+        try exchange(
+            route.declaration.method, route.declaration.servicePath(parameters), body: Array(text.utf8),
+            contentType: Request.contentType + "; charset=utf-8", principal: principal,
+            idempotencyKey: idempotencyKey, requestId: requestId)
     }
 }

@@ -10,9 +10,10 @@ import Store
 /// one customer's key never returns another's answer; the same key with a different body is a 422.
 public enum Idempotency {
     /// Runs `body` in a write transaction, or replays the stored answer for the request's key.
-    /// Without a key, simply runs `body` in a write transaction.
+    /// Without a key, simply runs `body` in a write transaction. A stored answer is dated by
+    /// `clock`, the service's.
     public static func perform(
-        _ request: HTTPRequest, context: RequestContext, database: Database,
+        _ request: HTTPRequest, context: RequestContext, database: Database, clock: WallClock,
         _ body: @escaping (Connection) throws -> HTTPResponse
     ) throws -> HTTPResponse {
         guard let claim = try claim(of: request, context: context) else {
@@ -44,7 +45,7 @@ public enum Idempotency {
             try connection.run(
                 "INSERT INTO idempotency_keys (scope, key, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 claim.scope, claim.key, claim.fingerprint, response.status.code, response.headers["Content-Type"],
-                response.bodyBytes ?? [], Int64(Date().timeIntervalSince1970 * 1000)
+                response.bodyBytes ?? [], clock.nanosecondsSinceEpoch() / 1_000_000
             )
             return response
         }

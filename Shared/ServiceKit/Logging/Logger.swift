@@ -16,10 +16,16 @@ public final class Logger: Sendable {
     public let service: String
     public let level: LogLevel
     private let output: @Sendable ([UInt8]) -> Void
+    /// Dates the lines: the service's clock, so a test's manual clock dates its log too.
+    private let clock: WallClock
 
-    public init(service: String, level: LogLevel = .info, output: (@Sendable ([UInt8]) -> Void)? = nil) {
+    public init(
+        service: String, level: LogLevel = .info, clock: WallClock = .system,
+        output: (@Sendable ([UInt8]) -> Void)? = nil
+    ) {
         self.service = service
         self.level = level
+        self.clock = clock
         self.output =
             output ?? { bytes in
                 bytes.withUnsafeBytes { raw in
@@ -40,7 +46,7 @@ public final class Logger: Sendable {
     public func log(_ level: LogLevel, _ message: String, _ fields: [(String, LogValue)] = []) {
         guard enabled(level) else { return }
         var line =
-            "{\"time\":\(JSONText.quoted(RFC3339Now.string())),\"level\":\"\(level.rawValue)\",\"service\":\(JSONText.quoted(service)),\"message\":\(JSONText.quoted(message))"
+            "{\"time\":\(JSONText.quoted(RFC3339Now.string(clock))),\"level\":\"\(level.rawValue)\",\"service\":\(JSONText.quoted(service)),\"message\":\(JSONText.quoted(message))"
         for (key, value) in fields {
             line += ",\(JSONText.quoted(key)):\(value.json)"
         }
@@ -79,12 +85,12 @@ public enum LogValue: Sendable, ExpressibleByStringLiteral, ExpressibleByInteger
     }
 }
 
-/// The current UTC time as RFC 3339 with milliseconds, for log lines.
+/// The clock's time in UTC as RFC 3339 with milliseconds, for log lines.
 enum RFC3339Now {
-    static func string() -> String {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        var seconds = spec.tv_sec
+    static func string(_ clock: WallClock) -> String {
+        let nanoseconds = clock.nanosecondsSinceEpoch()
+        var seconds = time_t(clock.unixSeconds())
+        let milliseconds = Int((nanoseconds - Int64(seconds) * 1_000_000_000) / 1_000_000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func padded(_ value: Int, _ width: Int) -> String {
@@ -94,6 +100,6 @@ enum RFC3339Now {
         return
             "\(padded(Int(parts.tm_year) + 1900, 4))-\(padded(Int(parts.tm_mon) + 1, 2))-\(padded(Int(parts.tm_mday), 2))T"
             + "\(padded(Int(parts.tm_hour), 2)):\(padded(Int(parts.tm_min), 2)):\(padded(Int(parts.tm_sec), 2))."
-            + "\(padded(spec.tv_nsec / 1_000_000, 3))Z"
+            + "\(padded(milliseconds, 3))Z"
     }
 }

@@ -2,6 +2,7 @@ import Contract
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import Store
 
 /// Outgoing mail through the outbox: `enqueue` writes the message in the caller's transaction, so
@@ -12,8 +13,11 @@ public final class Mailer: Sendable {
     private let from: String
     private let shopURL: String
     private let logger: Logger
+    /// Dates the queued messages and the sent ones' `Date` header.
+    private let clock: WallClock
 
-    init(configuration: ServiceConfiguration, logger: Logger) {
+    init(configuration: ServiceConfiguration, logger: Logger, clock: WallClock) {
+        self.clock = clock
         self.endpoint = configuration.smtpURL.flatMap { SMTPEndpoint(url: $0) }
         self.from = configuration.mailFrom
         self.shopURL = configuration.shopURL
@@ -28,7 +32,7 @@ public final class Mailer: Sendable {
             Outbox.Event(
                 destination: Outbox.mailDestination, path: "", payload: try JSONCoding.encode(message), eventId: eventId
             ),
-            in: connection
+            in: connection, now: clock.date()
         )
     }
 
@@ -60,7 +64,7 @@ public final class Mailer: Sendable {
             return .logged
         }
         do {
-            try SMTPClient(endpoint: endpoint).send(message, from: message.from ?? from)
+            try SMTPClient(endpoint: endpoint, clock: clock).send(message, from: message.from ?? from)
             return .delivered
         } catch {
             return .retry(String(describing: error))

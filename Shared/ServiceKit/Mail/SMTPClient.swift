@@ -1,4 +1,5 @@
 import Glibc
+import Primitives
 
 /// Sends plain-text mail to a local relay over unencrypted SMTP (RFC 5321), one connection per
 /// message, blocking the calling thread.
@@ -20,10 +21,16 @@ public struct SMTPClient: Sendable {
     public let heloName: String
     /// The limit for connecting and for each reply.
     public let timeout: Duration
+    /// Dates the message (its `Date` header).
+    public let clock: WallClock
 
     /// Creates a client; nothing connects until `send`.
-    public init(endpoint: SMTPEndpoint, heloName: String = "zaplecze", timeout: Duration = .seconds(10)) {
+    public init(
+        endpoint: SMTPEndpoint, heloName: String = "zaplecze", timeout: Duration = .seconds(10),
+        clock: WallClock = .system
+    ) {
         self.endpoint = endpoint
+        self.clock = clock
         self.heloName = heloName
         self.timeout = timeout
     }
@@ -36,7 +43,7 @@ public struct SMTPClient: Sendable {
         // Encode (and so validate) everything before connecting: a bad message costs no round trip.
         let messageId = "<\(SecureRandom.token(bytes: 18))@\(heloName)>"
         let content = try SMTPMessageEncoder.encode(
-            message, envelopeFrom: from, unixTime: Int64(time(nil)), messageId: messageId)
+            message, envelopeFrom: from, unixTime: clock.unixSeconds(), messageId: messageId)
         let data = SMTPMessageEncoder.dataSection(content)
 
         let connection = try SMTPConnection.open(endpoint, timeout: timeout)

@@ -34,8 +34,8 @@ extension Outbox {
 
     /// Puts a refused event back in the queue, due now; nil when no refused event has that id
     /// (never written, delivered, or already waiting again).
-    public func retryDeadLetter(eventId: String, now: Date = Date()) throws -> DeadLetter? {
-        let millis = Int64(now.timeIntervalSince1970 * 1000)
+    public func retryDeadLetter(eventId: String) throws -> DeadLetter? {
+        let millis = clock.nanosecondsSinceEpoch() / 1_000_000
         let letter = try database.write { connection -> DeadLetter? in
             try connection.run(
                 "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE event_id = ? AND state = 'failed'",

@@ -65,16 +65,20 @@ public final class Outbox: Sendable {
 
     let database: Database
     let logger: Logger
+    /// Dates attempts and decides when an event is due (the service's clock).
+    let clock: WallClock
     private let dispatcher = Locked<OutboxDispatcher?>(nil)
 
-    init(database: Database, logger: Logger) {
+    init(database: Database, logger: Logger, clock: WallClock) {
         self.database = database
         self.logger = logger
+        self.clock = clock
     }
 
     /// Writes `event` inside the caller's write transaction; a second write of the same event id
-    /// is ignored. Call `wake()` after the transaction commits for prompt delivery.
-    public static func enqueue(_ event: Event, in connection: Connection, now: Date = Date()) throws {
+    /// is ignored; it is due at once, `now` being the service's clock's time. Call `wake()` after
+    /// the transaction commits for prompt delivery.
+    public static func enqueue(_ event: Event, in connection: Connection, now: Date) throws {
         let millis = Int64(now.timeIntervalSince1970 * 1000)
         try connection.run(
             """

@@ -71,7 +71,7 @@ final class OutboxDispatcher: @unchecked Sendable {
 
     /// Delivers what is due; returns how many events were settled.
     private func deliverDue() throws -> Int {
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let now = outbox.clock.nanosecondsSinceEpoch() / 1_000_000
         let due = try outbox.database.read { connection in
             try connection.query(
                 """
@@ -145,7 +145,7 @@ final class OutboxDispatcher: @unchecked Sendable {
     }
 
     private func record(_ outcome: Outbox.Outcome, for event: Due) throws {
-        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let now = outbox.clock.nanosecondsSinceEpoch() / 1_000_000
         try outbox.database.write { connection in
             switch outcome {
             case .delivered, .logged:

@@ -13,28 +13,32 @@ extension RouteCollection {
     }
 
     /// Registers `handler` under an untyped declaration; see `on(_:use:)`. An `idempotent` route
-    /// is registered with `on(_:writingTo:use:)`, which honours its `Idempotency-Key` (or, when its
-    /// work spans transactions, `on(_:claimingKey:)`).
+    /// is registered with `on(_:writingTo:clock:use:)`, which honours its `Idempotency-Key` (or,
+    /// when its work spans transactions, `on(_:claimingKey:)`).
     public func on(_ declaration: RouteDeclaration, use handler: @escaping RouteHandler) -> RouteCollection {
         precondition(
             !declaration.idempotent,
-            "\(declaration.method) \(declaration.path) is declared idempotent: register it with on(_:writingTo:use:)")
+            "\(declaration.method) \(declaration.path) is declared idempotent: register it with on(_:writingTo:clock:use:)"
+        )
         return authorized(declaration, use: handler)
     }
 
     /// Registers a route that changes `database`: `handler` decodes, checks and prepares the
     /// change (`RouteWrite`), and the registration runs it in one write transaction. When the
     /// route is declared `idempotent`, the transaction also stores the answer under the
-    /// request's `Idempotency-Key` and a repeat is answered from it (`Idempotency.perform`).
+    /// request's `Idempotency-Key` and a repeat is answered from it (`Idempotency.perform`), dated
+    /// by `clock`, the service's.
     public func on<Request, Response>(
-        _ route: RouteSpec<Request, Response>, writingTo database: Database, use handler: @escaping WriteRouteHandler
+        _ route: RouteSpec<Request, Response>, writingTo database: Database, clock: WallClock,
+        use handler: @escaping WriteRouteHandler
     ) -> RouteCollection {
         let idempotent = route.declaration.idempotent
         return authorized(route.declaration) { request, context in
             let write = try handler(request, context)
             let response =
                 idempotent
-                ? try Idempotency.perform(request, context: context, database: database, write.change)
+                ? try Idempotency.perform(
+                    request, context: context, database: database, clock: clock, write.change)
                 : try database.write { try write.change($0) }
             write.committed(response)
             return response

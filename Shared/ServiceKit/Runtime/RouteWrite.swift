@@ -3,11 +3,11 @@ import Store
 
 /// The change a route makes to the database, prepared by its handler once the request is
 /// decoded, checked and authorised, and run by the route's registration
-/// (`RouteCollection.on(_:writingTo:use:)`) in one write transaction: beside the stored answer
+/// (`RouteCollection.on(_:writingTo:clock:use:)`) in one write transaction: beside the stored answer
 /// when the route is declared `idempotent`, so a retried request changes nothing twice.
 ///
 /// ```swift
-/// .on(LoyaltyRoutes.adjust, writingTo: database, use: adjust)
+/// .on(LoyaltyRoutes.adjust, writingTo: database, clock: clock, use: adjust)
 ///
 /// @Sendable func adjust(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
 ///     let adjustment = try request.decode(PointsAdjustmentRequest.self)

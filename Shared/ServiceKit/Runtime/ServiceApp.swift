@@ -22,19 +22,19 @@ public final class ServiceApp: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         let database = try Database(path: configuration.databasePath, options: options)
-        try database.migrate(ServiceKitMigrations.all + definition.migrations)
-        let logger = logger ?? Logger(service: definition.name, level: configuration.logLevel)
+        try database.migrate(ServiceKitMigrations.all + definition.migrations, clock: definition.clock)
+        let logger =
+            logger ?? Logger(service: definition.name, level: configuration.logLevel, clock: definition.clock)
         let environment = ServiceEnvironment(
             name: definition.name, version: definition.version, configuration: configuration,
-            database: database, logger: logger
+            database: database, logger: logger, clock: definition.clock
         )
         self.environment = environment
         Self.registerGauges(environment)
 
         // Asked many times a second by orchestrators and benchmarks: encoded once.
-        let healthResponse = try HTTPResponse.json([
-            "status": "ok", "service": definition.name, "version": definition.version,
-        ])
+        let healthResponse = try HTTPResponse.json(
+            HealthReport(service: definition.name, version: definition.version))
         let health: RouteHandler = { _, _ in healthResponse }
         // /health and the built-in /ready answer from memory: on the event loop, with no hand-off.
         let observers = try definition.observers(environment)
@@ -52,10 +52,10 @@ public final class ServiceApp: Sendable {
         } else {
             routes = routes.get("ready", execution: .eventLoop) { _, context in
                 let ready = database.isMigrated
-                var body = ["status": ready ? "ready" : "starting"]
+                var body = ReadyReport(status: ready ? "ready" : "starting")
                 if observers.admits(context) {
-                    body["service"] = definition.name
-                    body["version"] = definition.version
+                    body.service = definition.name
+                    body.version = definition.version
                 }
                 return try .json(body, status: ready ? .ok : .serviceUnavailable)
             }
@@ -144,7 +144,7 @@ public final class ServiceApp: Sendable {
             _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             exit(2)
         }
-        let logger = Logger(service: definition.name, level: configuration.logLevel)
+        let logger = Logger(service: definition.name, level: configuration.logLevel, clock: definition.clock)
         let app: ServiceApp
         do {
             app = try ServiceApp(definition: definition, configuration: configuration, logger: logger)

@@ -1,4 +1,5 @@
 import HTTP
+import Primitives
 import Store
 
 /// What makes one service: its name, default port, migrations and routes. Everything else (HTTP
@@ -12,6 +13,9 @@ public struct ServiceDefinition: Sendable {
     /// says otherwise; nil: no cap (a service behind the gateway, which is its every client).
     public var maxConnectionsPerAddress: Int?
     public var migrations: [Migration]
+    /// The time of day the service reads, and the only one: what its rows, tokens, stored answers,
+    /// outbox events, mail and log lines are dated by. Tests pass a manual clock.
+    public var clock: WallClock
     /// Whether the process serves the internal `/v1` API at all (the gateway, the public door,
     /// does not: nothing behind it may be reachable by guessing the internal secret).
     public var servesInternalAPI: Bool
@@ -35,6 +39,7 @@ public struct ServiceDefinition: Sendable {
         defaultPort: Int,
         maxConnectionsPerAddress: Int? = nil,
         migrations: [Migration] = [],
+        clock: WallClock = .system,
         servesInternalAPI: Bool = true,
         internalRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
         publicRoutes: @escaping @Sendable (ServiceEnvironment) throws -> RouteCollection = { _ in RouteCollection() },
@@ -48,6 +53,7 @@ public struct ServiceDefinition: Sendable {
         self.defaultPort = defaultPort
         self.maxConnectionsPerAddress = maxConnectionsPerAddress
         self.migrations = migrations
+        self.clock = clock
         self.servesInternalAPI = servesInternalAPI
         self.internalRoutes = internalRoutes
         self.publicRoutes = publicRoutes

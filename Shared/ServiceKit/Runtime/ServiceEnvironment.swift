@@ -1,5 +1,6 @@
 import Contract
 import HTTP
+import Primitives
 import Store
 
 /// What a service's routes and jobs are built from: configuration, database, logging, metrics,
@@ -14,9 +15,15 @@ public final class ServiceEnvironment: Sendable {
     public let http: HTTPClient
     public let outbox: Outbox
     public let mailer: Mailer
+    /// The service's one wall clock (`ServiceDefinition.clock`).
+    public let clock: WallClock
 
-    init(name: String, version: String, configuration: ServiceConfiguration, database: Database, logger: Logger) {
+    init(
+        name: String, version: String, configuration: ServiceConfiguration, database: Database, logger: Logger,
+        clock: WallClock
+    ) {
         self.name = name
+        self.clock = clock
         self.version = version
         self.configuration = configuration
         self.database = database
@@ -25,8 +32,8 @@ public final class ServiceEnvironment: Sendable {
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.connectTimeout = .seconds(2)
         self.http = HTTPClient(configuration: clientConfiguration)
-        self.outbox = Outbox(database: database, logger: logger)
-        self.mailer = Mailer(configuration: configuration, logger: logger)
+        self.outbox = Outbox(database: database, logger: logger, clock: clock)
+        self.mailer = Mailer(configuration: configuration, logger: logger, clock: clock)
     }
 
     /// A client for another service, or a 503 when its URL is not configured.

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import Primitives
 
 extension Database {
     /// Applies, in order, every migration whose id is not yet in `schema_migrations`.
@@ -7,8 +8,9 @@ extension Database {
     /// Each runs in its own BEGIN IMMEDIATE transaction together with the INSERT recording it,
     /// so a migration is either applied and recorded or, if it throws, leaves nothing behind —
     /// SQLite's DDL is transactional (https://www.sqlite.org/lang_transaction.html). Migrations
-    /// applied before a failing one stay applied. Running the same list again is a no-op.
-    public func migrate(_ migrations: [Migration]) throws {
+    /// applied before a failing one stay applied. Running the same list again is a no-op. Each is
+    /// recorded as applied at `clock`'s time (Unix milliseconds, as the store writes a `Date`).
+    public func migrate(_ migrations: [Migration], clock: WallClock = .system) throws {
         var seen = Set<String>()
         for migration in migrations where !seen.insert(migration.id).inserted {
             throw SQLiteError.misuse("duplicate migration id \"\(migration.id)\"")
@@ -25,14 +27,14 @@ extension Database {
                 applied.insert(try row.get("id", as: String.self))
             }
             for migration in migrations where !applied.contains(migration.id) {
-                try apply(migration, on: connection)
+                try apply(migration, on: connection, at: clock.nanosecondsSinceEpoch() / 1_000_000)
             }
         }
         writer.isMigrated = true
         failed = false
     }
 
-    private func apply(_ migration: Migration, on connection: Connection) throws {
+    private func apply(_ migration: Migration, on connection: Connection, at milliseconds: Int64) throws {
         try connection.control("BEGIN IMMEDIATE")
         do {
             try migration.apply(connection)
@@ -40,7 +42,7 @@ extension Database {
                 throw SQLiteError.misuse("the migration ended its transaction itself (COMMIT/ROLLBACK in the script)")
             }
             try connection.run(
-                "INSERT INTO schema_migrations(id, applied_at) VALUES (?, ?)", migration.id, Date())
+                "INSERT INTO schema_migrations(id, applied_at) VALUES (?, ?)", migration.id, milliseconds)
             try connection.control("COMMIT")
         } catch let error as SQLiteError {
             connection.rollbackIfActive()

@@ -4,7 +4,7 @@ import Glibc
 /// A Swift value that can be bound to a `?` placeholder.
 ///
 /// ```swift
-/// try connection.run("INSERT INTO notes(id, body, created_at) VALUES (?, ?, ?)", id, body, Date())
+/// try connection.run("INSERT INTO notes(id, body, created_at) VALUES (?, ?, ?)", id, body, clock.date())
 /// ```
 /// Conform your own types (e.g. a `RawRepresentable` enum) by returning their stored form.
 public protocol SQLBindable {

@@ -1,4 +1,4 @@
-import ServiceKit
+import Primitives
 
 /// Where a campaign's codes come from, as candidates numbered 0, 1, 2, …: each index gives at
 /// most one code, so a generator that records the next index with each committed batch resumes

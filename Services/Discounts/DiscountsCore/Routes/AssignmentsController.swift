@@ -1,3 +1,4 @@
+import CSV
 import Contract
 import FoundationEssentials
 import HTTP

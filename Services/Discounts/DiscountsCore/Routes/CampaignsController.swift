@@ -15,8 +15,12 @@ struct CampaignsController: Sendable {
             .on(DiscountsRoutes.previewMask, use: preview)
             .on(DiscountsRoutes.campaigns, use: search)
             .on(DiscountsRoutes.campaign, use: show)
-            .on(DiscountsRoutes.renameCampaign, writingTo: dependencies.database, use: rename)
-            .on(DiscountsRoutes.deleteCampaign, writingTo: dependencies.database, use: remove)
+            .on(
+                DiscountsRoutes.renameCampaign, writingTo: dependencies.database, clock: dependencies.clock, use: rename
+            )
+            .on(
+                DiscountsRoutes.deleteCampaign, writingTo: dependencies.database, clock: dependencies.clock, use: remove
+            )
     }
 
     /// 202 with the campaign `generating`; the background job writes its codes.

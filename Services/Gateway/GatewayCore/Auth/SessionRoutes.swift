@@ -9,42 +9,27 @@ import ServiceKit
 /// is signed in (and the token again, after a reload), `DELETE /api/v1/auth/sessions/current`
 /// signs out on the server. The cookie then stands for the key on every route the key could call.
 public struct SessionRoutes: Sendable {
-    let authenticator: Authenticator
     let sessions: AdminSessions
     let settings: SessionSettings
-    /// Failed sign-ins per client address, as for failed `Authorization` headers.
-    let failures: TokenBucketLimiter?
-    /// Unix seconds.
-    let clock: WallClock
+    /// Who may sign in, and for how long.
+    let signIn: PanelSignIn
 
     /// Signs in against `authenticator`'s admin keys into `sessions`.
     public init(
         authenticator: Authenticator, sessions: AdminSessions, settings: SessionSettings,
         failures: TokenBucketLimiter?, clock: WallClock
     ) {
-        self.authenticator = authenticator
         self.sessions = sessions
         self.settings = settings
-        self.failures = failures
-        self.clock = clock
+        signIn = PanelSignIn(
+            authenticator: authenticator, sessions: sessions, ttlSeconds: settings.ttlSeconds, failures: failures,
+            clock: clock)
     }
 
     /// 201 with the session and its cookie; 401 for anything but an admin key.
     public func create(_ request: HTTPRequest, context: RequestContext) throws -> HTTPResponse {
         let body = try request.decode(AdminSessionRequest.self)
-        // The key is checked first: failed sign-ins slow down further failures from the address,
-        // never an admin who presents a valid key (behind a proxy, every caller shares one).
-        guard let key = authenticator.adminKey(matching: Array(body.key.trimmed().utf8)) else {
-            if let failures, case .limited(let seconds) = failures.peek(context.remoteAddress) {
-                throw RateLimitMiddleware.tooManyRequests(
-                    retryAfter: seconds, message: "Too many failed sign-ins from this address.")
-            }
-            failures?.charge(context.remoteAddress)
-            throw HTTPError(.unauthorized, code: "unauthorized", message: "The admin key is not valid.")
-        }
-        let (expiresAt, overflow) = clock.unixSeconds().addingReportingOverflow(settings.ttlSeconds)
-        guard !overflow else { throw HTTPError.unprocessable("The session cannot be dated.") }
-        let (id, session) = sessions.open(admin: key.label, expiresAt: expiresAt)
+        let (id, session) = try signIn.signIn(key: body.key, from: context.remoteAddress)
         var response = try HTTPResponse.json(view(session), status: .created)
         response.headers.add(
             name: "Set-Cookie",

@@ -1,9 +1,9 @@
 import Contract
 
-/// The schemas of the OpenAPI document written out by hand: the envelopes every route shares and
-/// the runtime's own answers (`/health`, `/ready`, `/status`). Every other body, the gateway's
-/// own included, comes from its contract type (`SchemaDescribing`), through the route
-/// declarations.
+/// The schemas of the OpenAPI document, every one from a contract type (`SchemaDescribing`) and
+/// so held against the type's real encoding by the conformance tests: the envelopes every route
+/// shares (`ErrorEnvelope`, `Page`), and each body the route declarations refer to, the runtime's
+/// own answers (`/health`, `/ready`, `/status`) and the gateway's included.
 enum OpenAPIComponents {
     /// Every named schema: these and those the declarations of `routes` refer to.
     static func schemas(for routes: [PublicRoute]) -> [String: JSONValue] {
@@ -16,57 +16,12 @@ enum OpenAPIComponents {
         return schemas
     }
 
-    static let core: [String: JSONValue] = [
-        "ErrorEnvelope": Schema.object(
-            [
-                "error": Schema.object(
-                    [
-                        "code": .object([
-                            "type": .string("string"), "description": .string("Stable snake_case code to branch on."),
-                        ]),
-                        "message": Schema.string,
-                        "details": .object([
-                            "type": .string("object"),
-                            "description": .string("Specifics, e.g. `field` naming the offending field of a 422."),
-                        ]),
-                    ], required: ["code", "message"]),
-                "requestId": Schema.string,
-            ], required: ["error"], description: "The body of every non-2xx answer."),
-        "Page": Schema.object(
-            [
-                "items": Schema.array(.object([:])),
-                "nextCursor": Schema.nullable(
-                    .object([
-                        "type": .string("string"),
-                        "description": .string("Pass as `cursor` for the next page; null on the last."),
-                    ])),
-            ], required: ["items", "nextCursor"],
-            description: "One page of a list (`limit` 1–500, default 50; `cursor`)."),
-        "Health": Schema.object(
-            ["status": Schema.string, "service": Schema.string, "version": Schema.string], required: ["status"]),
-        "ServiceReadiness": Schema.object(
-            [
-                "status": Schema.oneOf([
-                    "ready", "starting", "not ready", "unreachable", "unconfigured", "crashLooping",
-                ]),
-                "version": Schema.string,
-                "url": Schema.string,
-                "restarts": Schema.integer,
-                "lastExit": Schema.string,
-            ], required: ["status"]),
-        "ReadyReport": Schema.object(
-            [
-                "status": Schema.oneOf(["ready", "degraded"]),
-                "service": Schema.string,
-                "version": Schema.string,
-                "services": .object(["type": .string("object"), "additionalProperties": Schema.ref("ServiceReadiness")]
-                ),
-            ], required: ["status"]),
-        "ServiceStatus": Schema.object(
-            [
-                "service": Schema.string, "version": Schema.string, "database": Schema.string,
-                "databaseReads": Schema.integer, "databaseWrites": Schema.integer, "outboxPending": Schema.integer,
-                "residentBytes": Schema.integer,
-            ], required: ["service", "version"]),
-    ]
+    /// The envelopes every route shares, described by their contract types like every body.
+    static let coreTypes: [any SchemaDescribing.Type] = [ErrorEnvelope.self, PageShape.self]
+
+    static var core: [String: JSONValue] {
+        var schemas: [String: JSONValue] = [:]
+        for type in coreTypes { schemas.merge(type.components) { first, _ in first } }
+        return schemas
+    }
 }

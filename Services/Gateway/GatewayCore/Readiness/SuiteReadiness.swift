@@ -10,22 +10,8 @@ import ServiceKit
 /// launcher, a service the launcher reports crash-looping is `crashLooping`, with its restarts and
 /// how it last ended (`SupervisionReport`).
 public struct SuiteReadiness: Sendable {
-    /// One service's answer.
-    public struct ServiceState: Codable, Sendable, Equatable {
-        public var status: String
-        public var version: String?
-        public var url: String?
-        /// Under the launcher: how many times the service was restarted.
-        public var restarts: Int?
-        /// Under the launcher: how the service last ended, if it ever did.
-        public var lastExit: String?
-
-        init(status: String, version: String? = nil, url: String? = nil) {
-            self.status = status
-            self.version = version
-            self.url = url
-        }
-    }
+    /// One service's answer (the contract's `ServiceReadiness`).
+    public typealias ServiceState = ServiceReadiness
 
     /// Registers the launcher's view of every service in `metrics`: restarts and crash loops.
     public static func registerSupervisionMetrics(_ environment: ServiceEnvironment) {
@@ -45,13 +31,8 @@ public struct SuiteReadiness: Sendable {
         }
     }
 
-    /// The whole suite's answer.
-    public struct Report: Codable, Sendable {
-        public var status: String
-        public var service: String
-        public var version: String
-        public var services: [String: ServiceState]
-    }
+    /// The whole suite's answer (the contract's `ReadyReport`).
+    public typealias Report = ReadyReport
 
     let environment: ServiceEnvironment
     let services: [String]
@@ -92,7 +73,7 @@ public struct SuiteReadiness: Sendable {
         let status: HTTPStatus = report.status == "ready" ? .ok : .serviceUnavailable
         let body =
             detailed
-            ? try? HTTPResponse.json(report, status: status) : try? .json(["status": report.status], status: status)
+            ? try? HTTPResponse.json(report, status: status) : try? .json(Report(status: report.status), status: status)
         return body ?? HTTPResponse(status: .serviceUnavailable)
     }
 

@@ -25,7 +25,7 @@ public enum AccessTable {
     static let statusRoutes: [PublicRoute] = ServiceConfiguration.serviceNames.flatMap { service in
         published(
             [
-                RouteSpec<NoBody, ServiceStatusReport>(
+                RouteSpec<NoBody, ServiceStatus>(
                     .get, "/status", roles: [.admin], summary: "The \(service) service's status and figures."
                 ).declaration,
                 RouteSpec<NoBody, HealthReport>(

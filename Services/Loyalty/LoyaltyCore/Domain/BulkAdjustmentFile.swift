@@ -1,8 +1,8 @@
+import CSV
 import Contract
 import FoundationEssentials
 import Glibc
 import Primitives
-import ServiceKit
 
 /// One adjustment of a bulk file.
 public struct BulkAdjustmentRow: Sendable, Hashable {

@@ -14,7 +14,10 @@ struct ActivityController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .on(LoyaltyRoutes.newsletterSignup, writingTo: dependencies.database, use: newsletterSignup)
+            .on(
+                LoyaltyRoutes.newsletterSignup, writingTo: dependencies.database, clock: dependencies.clock,
+                use: newsletterSignup
+            )
             .on(LoyaltyRoutes.reviewEvents, use: reviewPublished)
     }
 

@@ -19,7 +19,7 @@ struct BulkAdjustmentsController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .on(LoyaltyRoutes.bulkAdjust, writingTo: dependencies.database, use: apply)
+            .on(LoyaltyRoutes.bulkAdjust, writingTo: dependencies.database, clock: dependencies.clock, use: apply)
     }
 
     @Sendable func apply(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {

@@ -1,3 +1,4 @@
+import CSV
 import Contract
 import FoundationEssentials
 import Glibc
@@ -19,7 +20,7 @@ struct CustomersController: Sendable {
             .on(LoyaltyRoutes.setCoefficient, use: setCoefficient)
             .on(LoyaltyRoutes.history, use: history)
             .on(LoyaltyRoutes.statement, use: statement)
-            .on(LoyaltyRoutes.adjust, writingTo: dependencies.database, use: adjust)
+            .on(LoyaltyRoutes.adjust, writingTo: dependencies.database, clock: dependencies.clock, use: adjust)
     }
 
     /// The balance; an unknown customer has zeros (200), so the storefront need not register

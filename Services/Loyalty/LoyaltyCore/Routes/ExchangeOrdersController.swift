@@ -3,7 +3,6 @@ import FoundationEssentials
 import Glibc
 import HTTP
 import ServiceKit
-import Store
 
 /// The exchange-order routes: customers place and list theirs, the admin lists, marks and
 /// rejects them. What each move does is `ExchangeOrders`' business.
@@ -14,12 +13,17 @@ struct ExchangeOrdersController: Sendable {
 
     var routes: RouteCollection {
         RouteCollection()
-            .on(LoyaltyRoutes.placeExchangeOrder, writingTo: dependencies.database, use: place)
+            .on(
+                LoyaltyRoutes.placeExchangeOrder, writingTo: dependencies.database, clock: dependencies.clock,
+                use: place
+            )
             .on(LoyaltyRoutes.customerExchangeOrders, use: listForCustomer)
             .on(LoyaltyRoutes.exchangeOrders, use: list)
             .on(LoyaltyRoutes.exchangeOrder, use: show)
             .on(LoyaltyRoutes.markExchanged, use: markExchanged)
-            .on(LoyaltyRoutes.rejectExchangeOrder, writingTo: dependencies.database, use: reject)
+            .on(
+                LoyaltyRoutes.rejectExchangeOrder, writingTo: dependencies.database, clock: dependencies.clock,
+                use: reject)
     }
 
     /// Places an exchange order; 422 naming each product that cannot be exchanged, 409
@@ -77,11 +81,7 @@ struct ExchangeOrdersController: Sendable {
     /// (another's is a 404, so ids reveal nothing).
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let id = try context.parameters.require("id", as: Int64.self)
-        guard let record = try dependencies.database.read({ try ExchangeOrderRepository.find(id, in: $0) }),
-            // An id stored before the identifier rule matches no customer token; staff still see it.
-            CustomerId(record.customerId).map(context.principal.mayActFor) ?? (context.principal.role != .customer)
-        else { throw HTTPError.notFound("No exchange order \(id).") }
-        return try .json(record.view(forAdmin: context.isAdmin))
+        return try .json(exchangeOrders.order(id, visibleTo: context.principal).view(forAdmin: context.isAdmin))
     }
 
     /// Sets "Exchanged: YES/NO". Sends nothing; a rejected order cannot be marked (409).
@@ -111,10 +111,7 @@ struct ExchangeOrdersController: Sendable {
 
     private func page(_ filter: ExchangeOrderRepository.Filter, context: RequestContext) throws -> HTTPResponse {
         let page = try PageRequest(query: context.query)
-        let before = try page.integerCursor()
-        let records = try dependencies.database.read { connection in
-            try ExchangeOrderRepository.list(filter, beforeId: before, limit: page.limit + 1, in: connection)
-        }
+        let records = try exchangeOrders.page(filter, beforeId: try page.integerCursor(), limit: page.limit + 1)
         let views = records.map { $0.view(forAdmin: context.isAdmin) }
         return try .json(Page.keyset(views, limit: page.limit) { String($0.id) })
     }

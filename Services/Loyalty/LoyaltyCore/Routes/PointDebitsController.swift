@@ -36,10 +36,7 @@ struct PointDebitsController: Sendable {
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let debitId = try InputRules.pathIdentifier(context.parameters, "debitId", kind: ReferenceIdKind.self)
-        guard let record = try dependencies.database.read({ try PointDebitRepository.find(debitId, in: $0) }) else {
-            throw PointDebitRefusal.notFound(debitId)
-        }
-        return try .json(record.debit)
+        return try .json(pointDebits.debit(debitId))
     }
 
     @Sendable func compensate(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {

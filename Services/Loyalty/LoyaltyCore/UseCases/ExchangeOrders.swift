@@ -81,6 +81,25 @@ struct ExchangeOrders: Sendable {
         return try find(id, in: connection)
     }
 
+    /// The order with `id` as `principal` may see it: the admin and the storefront see any, a
+    /// customer only their own (another's is unknown to them, so ids reveal nothing).
+    func order(_ id: Int64, visibleTo principal: Principal) throws -> ExchangeOrderRecord {
+        guard let record = try dependencies.database.read({ try ExchangeOrderRepository.find(id, in: $0) }),
+            // An id stored before the identifier rule matches no customer token; staff still see it.
+            CustomerId(record.customerId).map(principal.mayActFor) ?? (principal.role != .customer)
+        else { throw ExchangeOrderRefusal.notFound(id) }
+        return record
+    }
+
+    /// At most `limit` orders `filter` selects, newest first, older than the order `beforeId`.
+    func page(_ filter: ExchangeOrderRepository.Filter, beforeId: Int64?, limit: Int) throws
+        -> [ExchangeOrderRecord]
+    {
+        try dependencies.database.read { connection in
+            try ExchangeOrderRepository.list(filter, beforeId: beforeId, limit: limit, in: connection)
+        }
+    }
+
     // MARK: - Helpers
 
     private func find(_ id: Int64, in connection: Connection) throws -> ExchangeOrderRecord {

@@ -64,6 +64,14 @@ struct PointDebits: Sendable {
         }
     }
 
+    /// The debit recorded under `debitId`.
+    func debit(_ debitId: String) throws -> PointDebit {
+        guard let record = try dependencies.database.read({ try PointDebitRepository.find(debitId, in: $0) }) else {
+            throw PointDebitRefusal.notFound(debitId)
+        }
+        return record.debit
+    }
+
     /// What makes a debit request unusable, naming its fields.
     static func problems(of request: PointDebitRequest) -> [ValidationProblem] {
         var problems = [

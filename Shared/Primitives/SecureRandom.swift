@@ -4,7 +4,7 @@ import Glibc
 ///
 /// ```swift
 /// let secret = SecureRandom.bytes(32)
-/// let sessionId = SecureRandom.token() // 43 base64url characters
+/// let sessionId = SecureRandom.token() // 43 base64url characters (ServiceKit)
 /// ```
 public enum SecureRandom {
     /// Returns `count` random bytes (an empty array for `count <= 0`).
@@ -20,11 +20,6 @@ public enum SecureRandom {
             for index in buffer.indices { buffer[index] = generator.next() }
         }
         return output
-    }
-
-    /// Returns `bytes` random bytes as unpadded base64url text (32 bytes → 43 characters).
-    public static func token(bytes: Int = 32) -> String {
-        Base64URL.encode(Self.bytes(bytes))
     }
 
     // MARK: - Sources

@@ -1,5 +1,5 @@
-import ServiceKit
-import TestSupport
+import CSV
+import TestValues
 import Testing
 
 @Suite struct CSVWriterTests {

@@ -1,3 +1,9 @@
+import HTTP
+import Identifiers
+
+// Where the shop's identifiers meet HTTP: the server knows nothing of them (it reads parameters
+// through `ParameterConvertible`, answers errors through `HTTPResponseError`), so the runtime,
+// which knows both, joins them.
 extension Identifier: ParameterConvertible {
     /// A path or query parameter that breaks the rule is nil, so `require` answers 400.
     public init?(parameter: String) { self.init(parameter) }

@@ -6,7 +6,7 @@ import Primitives
 import ServiceKit
 import Store
 
-/// What the controllers share: the database, the clock and the outgoing mail.
+/// What the use cases share: the database, the clock and the outgoing mail.
 struct LoyaltyDependencies: Sendable {
     let database: Database
     /// What every timestamp and expiry decision reads.
@@ -17,9 +17,10 @@ struct LoyaltyDependencies: Sendable {
     let adminEmail: String?
     let logger: Logger
 
-    init(environment: ServiceEnvironment, clock: WallClock) {
+    /// The service's parts; the clock is the service's one (`ServiceDefinition.clock`).
+    init(environment: ServiceEnvironment) {
         database = environment.database
-        self.clock = clock
+        clock = environment.clock
         mailer = environment.mailer
         outbox = environment.outbox
         adminEmail = environment.configuration.adminEmail
