@@ -62,7 +62,7 @@ struct CampaignCodesTests {
     @Test func theCSV_StreamsEveryCodeUnderItsHeader() throws {
         let service = try CampaignTestService()
         defer { service.stop() }
-        let count = CampaignCodesController.csvPageSize * 2 + 17
+        let count = CodesExport.pageSize * 2 + 17
         let campaign = try service.createReady(CampaignTestService.input(count: Int64(count), mask: "C<NUM:100000>"))
         let used = service.clock.date
         try service.redeem("C100001", order: "SO-9", value: 1_000, discount: 100, customer: "c-1", at: used)

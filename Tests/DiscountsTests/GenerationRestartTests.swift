@@ -23,12 +23,10 @@ struct GenerationRestartTests {
         try #require(answer.status.code == 202, "\(answer.text)")
         let id = try answer.decode(Campaign.self).id
         var progress: [Double] = []
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
+        try eventually(interval: .milliseconds(5)) {
             let campaign = try first.campaign(id)
             if progress.last != campaign.progress { progress.append(campaign.progress) }
-            if campaign.generated >= 2_500 { break }
-            Thread.sleep(forTimeInterval: 0.005)
+            return campaign.generated >= 2_500
         }
         first.stop(keepDatabase: true)
 

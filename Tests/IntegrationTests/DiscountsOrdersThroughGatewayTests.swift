@@ -34,12 +34,10 @@ struct DiscountsOrdersThroughGatewayTests {
 
     /// Polls until `predicate` holds of the validation, returning the last one seen.
     static func validation(_ suite: SuiteHarness, until predicate: (CodeValidation) -> Bool) throws -> CodeValidation? {
-        let deadline = ContinuousClock.now + .seconds(20)
         var last: CodeValidation?
-        while ContinuousClock.now < deadline {
+        eventually(timeout: .seconds(20), interval: .milliseconds(50)) {
             last = try? validation(suite)
-            if let last, predicate(last) { return last }
-            usleep(50_000)
+            return last.map(predicate) ?? false
         }
         return last
     }

@@ -35,13 +35,17 @@ struct DiscountsPurchaseCrashTests {
         let interrupted = try? Self.purchase(suite, campaign: campaign)
         #expect(interrupted == nil || interrupted!.status.code >= 500, "the service died mid-request")
         #expect(!FileManager.default.fileExists(atPath: crashFlag), "the service removed the flag before dying")
-        #expect(Self.waitUntil { suite.childPID("discounts").map { $0 != pid } ?? false }, "discounts restarted")
+        #expect(
+            eventually(interval: .milliseconds(50)) { suite.childPID("discounts").map { $0 != pid } ?? false },
+            "discounts restarted")
         try suite.waitUntilReady(timeout: .seconds(30))
 
         // The restarted service settles the purchase at start, before anyone asks again (well
         // before its periodic pass, 30 s later).
         #expect(
-            Self.waitUntil(seconds: 15) { (try? Self.purchaseStates(database)) == ["completed"] },
+            eventually(timeout: .seconds(15), interval: .milliseconds(50)) {
+                (try? Self.purchaseStates(database)) == ["completed"]
+            },
             "the purchase settled")
         let retried = try Self.purchase(suite, campaign: campaign)
         #expect(retried.status == .created, "\(retried.text)")
@@ -105,15 +109,5 @@ struct DiscountsPurchaseCrashTests {
         try database.read { connection in
             try connection.query("SELECT state FROM purchases ORDER BY id").map { try $0.get("state") }
         }
-    }
-
-    /// Polls `condition` every 50 ms for up to `seconds`.
-    static func waitUntil(seconds: Int64 = 30, _ condition: () -> Bool) -> Bool {
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
     }
 }

@@ -62,7 +62,7 @@ public enum DiscountsService {
             .include(CampaignsController(dependencies: dependencies).routes)
             .include(CampaignCodesController(dependencies: dependencies).routes)
             .include(CheckoutController(dependencies: checkout).routes)
-            .include(CustomerCodesController(dependencies: checkout).routes)
+            .include(CustomerCodesController(codes: CustomerCodes(dependencies: checkout)).routes)
             .include(OrderEventsController(dependencies: checkout).routes)
     }
 }

@@ -150,8 +150,7 @@ final class OwnershipHarness: @unchecked Sendable {
 
     /// Waits (up to 10 s) until the fake relay holds `count` messages.
     func waitForMail(_ count: Int) -> [ReceivedMail] {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while smtp.messages.count < count, ContinuousClock.now < deadline { usleep(20_000) }
+        eventually(timeout: .seconds(10), interval: .milliseconds(20)) { smtp.messages.count >= count }
         return smtp.messages
     }
 }

@@ -4,27 +4,22 @@ import FoundationEssentials
 import HTTP
 import Primitives
 import ServiceKit
-import Store
 
 /// Codes given to customers by their orders: `POST /v1/campaigns/{id}/assignments` and
 /// `GET /v1/campaigns/{id}/assignments/recipients.csv`, both admin only.
-///
-/// Addresses come from the `orders` table (the buyer's e-mail of the customer's latest order that
-/// had one), the only place this service learns them until the personal-data registry has a typed
-/// client; it will then be asked instead.
 struct AssignmentsController: Sendable {
-    let database: Database
+    let recipients: Recipients
     let assigner: CodeAssigner
 
     init(environment: ServiceEnvironment, clock: WallClock) {
-        database = environment.database
+        recipients = Recipients(database: environment.database)
         assigner = CodeAssigner(database: environment.database, mailer: environment.mailer, clock: clock)
     }
 
     var routes: RouteCollection {
         RouteCollection()
             .on(DiscountsRoutes.assign, use: assign)
-            .on(DiscountsRoutes.recipients, use: recipients)
+            .on(DiscountsRoutes.recipients, use: recipientsCSV)
     }
 
     @Sendable func assign(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
@@ -36,19 +31,13 @@ struct AssignmentsController: Sendable {
 
     /// `customerId,email` of every customer the criteria match, in customer id order, whether or
     /// not they hold a code already (the list is for mailing them by other means).
-    @Sendable func recipients(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func recipientsCSV(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let campaignId = try context.parameters.require("id", as: Int64.self)
         let criteria = try AssignmentCriteria(query: context.query)
         let writer = CSVWriter(header: ["customerId", "email"])
         var body = writer.headerLine
-        try database.read { connection in
-            guard let offer = try CampaignOfferRepository.find(campaignId, in: connection) else {
-                throw OwnershipRefusal.noCampaign(campaignId)
-            }
-            try CustomerStatsRepository.forEachMatching(criteria, currency: offer.currency, in: connection) {
-                customer in
-                body += writer.row([customer.customerId, customer.email ?? ""])
-            }
+        try recipients.forEach(campaignId: campaignId, matching: criteria) { customer in
+            body += writer.row([customer.customerId, customer.email ?? ""])
         }
         return HTTPResponse(
             headers: [

@@ -2,7 +2,6 @@ import Contract
 import FoundationEssentials
 import HTTP
 import ServiceKit
-import Store
 
 /// Campaigns for the admin: create (codes generated in the background), preview a mask, search,
 /// show, rename and delete.
@@ -50,19 +49,17 @@ struct CampaignsController: Sendable {
             }
             time = parsed
         }
-        let search = CampaignRepository.Search(
+        let records = try CampaignQueries(dependencies: dependencies).search(
             name: context.query["name"], time: time, beforeId: try page.integerCursor(), limit: page.limit + 1)
-        let now = dependencies.now()
-        let records = try dependencies.database.read { try CampaignRepository.search(search, now: now, in: $0) }
         return try .json(Page.keyset(records.map(\.view), limit: page.limit) { String($0.id) })
     }
 
     @Sendable func show(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
-        try .json(dependencies.campaign(try DiscountsDependencies.campaignId(context)).view)
+        try .json(CampaignQueries(dependencies: dependencies).campaign(try context.campaignId()).view)
     }
 
     @Sendable func rename(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
-        let id = try DiscountsDependencies.campaignId(context)
+        let id = try context.campaignId()
         let update = try request.decode(CampaignUpdate.self)
         try ValidationFailure.check(update.validate())
         return RouteWrite { connection in
@@ -77,7 +74,7 @@ struct CampaignsController: Sendable {
     /// removes the codes in chunks; the campaign is gone for every reader at once). One with
     /// used codes is archived instead: its codes stop working, its history and statistics stay.
     @Sendable func remove(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
-        let id = try DiscountsDependencies.campaignId(context)
+        let id = try context.campaignId()
         let now = dependencies.now()
         let job = dependencies.job
         return RouteWrite(

@@ -11,11 +11,13 @@ import ServiceKit
 struct CheckoutController: Sendable {
     let dependencies: CheckoutDependencies
 
+    private var redemptions: Redemptions { Redemptions(dependencies: dependencies) }
+
     var routes: RouteCollection {
         RouteCollection()
             .on(DiscountsRoutes.validate, use: validate)
             .on(DiscountsRoutes.redeem, use: redeem)
-            .on(DiscountsRoutes.release, use: release)
+            .on(DiscountsRoutes.release, writingTo: dependencies.database, clock: dependencies.clock, use: release)
     }
 
     /// Whether the code can be used on the cart and what it takes off; a refusal is 200 with
@@ -27,10 +29,7 @@ struct CheckoutController: Sendable {
         let cart = CodeEligibility.Cart(
             customerId: customer?.text, orderValue: input.orderValue, shippingCost: input.shippingCost,
             currency: input.currency)
-        let now = dependencies.now()
-        let result = try dependencies.database.read { connection in
-            try CodeCheckout(connection: connection, now: now).evaluate(input.code, cart: cart, at: now)
-        }
+        let result = try redemptions.validate(input.code, cart: cart)
         switch result {
         case .success(let discount):
             dependencies.count("validate", result: "ok")
@@ -53,11 +52,7 @@ struct CheckoutController: Sendable {
         let cart = CodeEligibility.Cart(
             customerId: input.customerId?.text, orderValue: input.orderValue, shippingCost: input.shippingCost,
             currency: input.currency)
-        let now = dependencies.now()
-        let outcome = try dependencies.database.write { connection in
-            try CodeCheckout(connection: connection, now: now).redeem(
-                input.code, orderNumber: input.orderNumber, cart: cart, at: now)
-        }
+        let outcome = try redemptions.redeem(input.code, orderNumber: input.orderNumber, cart: cart)
         switch outcome {
         case .created(let redemption):
             dependencies.count("redeem", result: "ok")
@@ -83,14 +78,15 @@ struct CheckoutController: Sendable {
 
     /// Releases a redemption (204); releasing one released before is 204 too, so a retried
     /// release is harmless; an id that never existed is 404.
-    @Sendable func release(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
+    @Sendable func release(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let id = try context.parameters.require("id", as: Int64.self)
         let now = dependencies.now()
-        let found = try dependencies.database.write { connection in
-            try CodeCheckout(connection: connection, now: now).release(id)
+        return RouteWrite { connection in
+            guard try CodeCheckout(connection: connection, now: now).release(id) else {
+                throw CheckoutRefusal.noRedemption(id)
+            }
+            return .noContent
         }
-        guard found else { throw CheckoutRefusal.noRedemption(id) }
-        return .noContent
     }
 
     /// Counts a failed attempt, throwing the 429 when the caller is past its failures.

@@ -6,7 +6,7 @@ import ServiceKit
 /// `GET /v1/customers/{customerId}/codes`: the codes that belong to a customer (a customer token
 /// reaches only its own; the route's declaration checks that before this runs).
 struct CustomerCodesController: Sendable {
-    let dependencies: CheckoutDependencies
+    let codes: CustomerCodes
 
     var routes: RouteCollection {
         RouteCollection().on(DiscountsRoutes.customerCodes, use: list)
@@ -16,16 +16,14 @@ struct CustomerCodesController: Sendable {
     @Sendable func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.parameters.require("customerId", as: CustomerId.self)
         let page = try PageRequest(query: context.query)
-        var position: CustomerCodeRepository.Position?
+        var position: CustomerCodes.Position?
         if let key = try TextCursor.decode(page.cursor) {
-            guard let parsed = CustomerCodeRepository.Position(key) else {
+            guard let parsed = CustomerCodes.Position(key) else {
                 throw HTTPError.badRequest("The cursor is not valid.", code: "invalid_cursor")
             }
             position = parsed
         }
-        let rows = try dependencies.database.read { connection in
-            try CustomerCodeRepository.page(customerId.text, after: position, limit: page.limit + 1, in: connection)
-        }
+        let rows = try codes.page(customerId, after: position, limit: page.limit + 1)
         // One row more than the page tells whether another page follows.
         let shown = rows.prefix(page.limit)
         let next = rows.count > page.limit ? shown.last.map { TextCursor.encode($0.position.text) } : nil

@@ -18,10 +18,7 @@ struct OrderEventsController: Sendable {
         let orderNumber = try context.parameters.require("orderNumber", as: OrderNumber.self)
         let event = try request.decode(DiscountOrderEvent.self)
         try ValidationFailure.check(Self.problems(of: event, orderNumber: orderNumber))
-        let now = dependencies.now()
-        let outcome = try dependencies.database.write { connection in
-            try DiscountOrderEventProcessor(connection: connection, now: now).apply(event)
-        }
+        let outcome = try Redemptions(dependencies: dependencies).apply(event)
         var fields: [(String, LogValue)] = [
             ("requestId", .string(context.requestId)), ("orderNumber", .string(orderNumber.text)),
             ("sequence", .int(event.sequence)), ("status", .string(event.status.rawValue)),

@@ -5,7 +5,7 @@ import Primitives
 import ServiceKit
 import Store
 
-/// What the checkout routes share: the database, the clock, the failure throttle, logs and metrics.
+/// What the checkout use cases and routes share: the database, the clock, the failure throttle, logs and metrics.
 struct CheckoutDependencies: Sendable {
     let database: Database
     /// What every redemption and validity decision reads.
