@@ -62,7 +62,7 @@ public enum OrderReceivers {
 extension OrderReceiver {
     /// A receiver that posts `event(change)` as JSON to `route` (declared with the order number
     /// as its one path parameter) of `service`.
-    public static func json<Event: Encodable & RouteBody, Answer: RouteBody>(
+    public static func json<Event: Encodable & RouteBody & Sendable, Answer: RouteBody & Sendable>(
         service: String, route: RouteSpec<Event, Answer>, event: @escaping @Sendable (Change) -> Event
     ) -> OrderReceiver {
         OrderReceiver(
