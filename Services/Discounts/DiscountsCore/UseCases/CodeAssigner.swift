@@ -57,14 +57,17 @@ struct CodeAssigner: Sendable {
             matched: plan.matched, assigned: 0, alreadyAssigned: plan.matched - Int64(plan.needing.count), notified: 0)
         let notify = criteria.notify ?? false
         var start = 0
+        // The last code a batch handed out: the next batch reads free codes after it.
+        var lastCode: String?
         while start < plan.needing.count {
             let batch = plan.needing[start..<min(start + batchSize, plan.needing.count)]
             let later = Int64(plan.needing.count - start - batch.count)
-            let done = try database.write { connection in
+            let (done, last) = try database.write { connection in
                 try assignBatch(
-                    batch, campaignId: campaignId, notify: notify, assignedBefore: result.assigned,
+                    batch, campaignId: campaignId, after: lastCode, notify: notify, assignedBefore: result.assigned,
                     customersAfter: later, connection)
             }
+            lastCode = last ?? lastCode
             result.assigned += done.assigned
             result.alreadyAssigned += done.alreadyAssigned
             result.notified += done.notified
@@ -73,16 +76,18 @@ struct CodeAssigner: Sendable {
         return result
     }
 
-    /// One write transaction's worth: codes for `batch`, mail queued beside them.
+    /// One write transaction's worth: codes for `batch` (free codes after `after`), mail queued
+    /// beside them; returns the figures and the last code handed out.
     private func assignBatch(
-        _ batch: ArraySlice<MatchedCustomer>, campaignId: Int64, notify: Bool, assignedBefore: Int64,
+        _ batch: ArraySlice<MatchedCustomer>, campaignId: Int64, after: String?, notify: Bool, assignedBefore: Int64,
         customersAfter: Int64, _ connection: Connection
-    ) throws -> AssignmentResult {
+    ) throws -> (AssignmentResult, String?) {
         // Again inside the transaction: the campaign may have been deleted since the read.
         let offer = try CampaignOfferRepository.ready(campaignId, in: connection)
         let now = clock.date()
-        var codes = try CodeOwnershipRepository.freeCodes(campaignId: campaignId, limit: batch.count, in: connection)[
-            ...]
+        var codes = try CodeOwnershipRepository.freeCodes(
+            campaignId: campaignId, after: after, limit: batch.count, in: connection)[...]
+        var last: String?
         var done = AssignmentResult(matched: 0, assigned: 0, alreadyAssigned: 0, notified: 0)
         for customer in batch {
             if try CodeOwnershipRepository.holdsCode(
@@ -99,6 +104,7 @@ struct CodeAssigner: Sendable {
                 throw OwnershipRefusal.notEnoughCodes(needed: needed, free: done.assigned, assigned: assignedBefore)
             }
             done.assigned += 1
+            last = code.code
             if notify, let email = customer.email, Mailer.isDeliverable(email) {
                 let mail = AssignmentMail(code: code.code, offer: offer, shopLink: mailer.link("/"))
                 try mailer.enqueue(
@@ -107,6 +113,6 @@ struct CodeAssigner: Sendable {
                 done.notified += 1
             }
         }
-        return done
+        return (done, last)
     }
 }
