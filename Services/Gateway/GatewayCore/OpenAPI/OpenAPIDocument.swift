@@ -41,7 +41,14 @@ public enum OpenAPIDocument {
                         "description": .string(
                             "An admin or storefront API key, or a customer token from POST /api/v1/auth/customer-tokens."
                         ),
-                    ])
+                    ]),
+                    "panelSession": .object([
+                        "type": .string("apiKey"), "in": .string("cookie"), "name": .string(SessionCookie.name),
+                        "description": .string(
+                            "The admin panel's session, from POST /api/v1/auth/sessions with an admin key: it admits "
+                                + "what an admin key admits, and every call that changes something repeats the "
+                                + "session's csrfToken in \(SessionCookie.csrfHeader)."),
+                    ]),
                 ]),
             ]),
         ])
@@ -65,6 +72,15 @@ public enum OpenAPIDocument {
         }.joined(separator: ", ")
     }
 
+    /// How a route may be called: anyone; a key or token; or, where an admin may call it, also
+    /// the admin panel's session cookie.
+    static func security(_ route: PublicRoute) -> JSONValue {
+        if route.roles.contains(.anonymous) { return .array([.object([:])]) }
+        let bearer: JSONValue = .object(["bearer": .array([])])
+        guard route.roles.contains(.admin) else { return .array([bearer]) }
+        return .array([bearer, .object(["panelSession": .array([])])])
+    }
+
     private static func operation(_ route: PublicRoute, operationId: String) -> JSONValue {
         let declaration = route.declaration
         var fields: [String: JSONValue] = [
@@ -73,8 +89,7 @@ public enum OpenAPIDocument {
             "description": .string("\(route.summary)\n\nRoles: \(rolesText(route))."),
             "tags": .array([.string(route.service)]),
             "x-roles": .array(Principal.Role.allCases.filter { route.roles.contains($0) }.map { .string($0.rawValue) }),
-            "security": route.roles.contains(.anonymous)
-                ? .array([.object([:])]) : .array([.object(["bearer": .array([])])]),
+            "security": security(route),
             "responses": .object(OpenAPIResponses.responses(route)),
         ]
         let parameters = OpenAPIParameters.parameters(route)
