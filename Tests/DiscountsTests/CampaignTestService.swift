@@ -75,12 +75,12 @@ final class CampaignTestService: @unchecked Sendable {
 
     /// Polls the campaign until it is no longer generating (at most 30 s).
     func waitUntilSettled(_ id: Int64) throws -> Campaign {
-        let deadline = Date().addingTimeInterval(30)
-        while true {
-            let campaign = try campaign(id)
-            if campaign.status != .generating || Date() > deadline { return campaign }
-            Thread.sleep(forTimeInterval: 0.01)
+        var last = try campaign(id)
+        _ = try eventually(interval: .milliseconds(10)) {
+            last = try campaign(id)
+            return last.status != .generating
         }
+        return last
     }
 
     /// The campaign's codes in code order, straight from the table.

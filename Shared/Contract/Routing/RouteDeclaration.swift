@@ -64,13 +64,15 @@ public struct RouteDeclaration: Sendable {
         self.segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
             segment.hasPrefix(":") ? (String(segment.dropFirst()), true) : (String(segment), false)
         }
+        self.pathParameters = segments.filter(\.isParameter).map(\.text)
     }
 
     /// `GET /customers/:customerId`.
     public var id: String { "\(method) \(path)" }
 
-    /// The names of the `:name` parameters, in order.
-    public var pathParameters: [String] { segments.filter(\.isParameter).map(\.text) }
+    /// The names of the `:name` parameters, in order: worked out once, since every forwarded
+    /// request rebuilds its path from them.
+    public let pathParameters: [String]
 
     /// The path with each parameter replaced, in order, by the percent-encoded value.
     public func path(_ values: [String]) -> String {

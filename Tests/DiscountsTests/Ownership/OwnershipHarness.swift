@@ -5,6 +5,7 @@ import Primitives
 import ServiceKit
 import Store
 import TestSupport
+import Testing
 
 @testable import DiscountsCore
 @testable import LoyaltyCore
@@ -140,7 +141,7 @@ final class OwnershipHarness: @unchecked Sendable {
         let response = try loyalty.call(
             .post, "/v1/customers/\(customer)/adjustments",
             json: PointsAdjustmentRequest(points: points, reason: "test credit"), as: Self.admin)
-        precondition(response.status.code < 300, response.text)
+        try #require(response.status.code < 300, "\(response.text)")
     }
 
     /// A customer's loyalty balance.

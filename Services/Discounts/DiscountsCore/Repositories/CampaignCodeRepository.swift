@@ -11,7 +11,7 @@ enum CampaignCodeRepository {
         var used: Bool?
         var active: Bool?
         var customerId: String?
-        /// Upper-cased already.
+        /// Normalised already (`DiscountCode.normalise`).
         var prefix: String?
     }
 
@@ -53,17 +53,11 @@ enum CampaignCodeRepository {
             """, bindings: bindings
         ).map { row in
             CampaignCode(
-                code: try stored(try row.get("code")), active: try row.get("active"),
-                customerId: try row.get("customer_id", as: String?.self).map(stored),
-                orderNumber: try row.get("order_number", as: String?.self).map(stored),
+                code: try DiscountCode(validating: try row.get("code")), active: try row.get("active"),
+                customerId: try row.get("customer_id", as: String?.self).map { try CustomerId(validating: $0) },
+                orderNumber: try row.get("order_number", as: String?.self).map { try OrderNumber(validating: $0) },
                 usedAt: try row.get("created_at"), uses: try row.get("use_count"))
         }
-    }
-
-    /// An identifier read back from a column that only ever holds valid ones.
-    static func stored<Kind>(_ text: String) throws -> Identifier<Kind> {
-        guard let identifier = Identifier<Kind>(text) else { throw CampaignRowError("stored \(Kind.name) '\(text)'") }
-        return identifier
     }
 
     /// The listed codes that are not the campaign's.

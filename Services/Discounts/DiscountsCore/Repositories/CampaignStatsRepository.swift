@@ -67,7 +67,7 @@ enum CampaignStatsRepository {
             """, bindings: bindings
         ).map { row in
             CodeUsage(
-                code: try CampaignCodeRepository.stored(try row.get("code")), orders: try row.get("orders"),
+                code: try DiscountCode(validating: try row.get("code")), orders: try row.get("orders"),
                 orderValue: try row.get("order_value"), discountGranted: try row.get("discount"), codesUsed: 1)
         }
     }

@@ -28,7 +28,7 @@ struct CampaignCodesController: Sendable {
         filter.used = try context.query.get("used", as: Bool.self)
         filter.active = try context.query.get("active", as: Bool.self)
         filter.customerId = try context.query.get("customerId", as: CustomerId.self)?.text
-        filter.prefix = context.query["prefix"]?.uppercased()
+        filter.prefix = context.query["prefix"].map(DiscountCode.normalise)
         let codes = try CodeListing(dependencies: dependencies).page(
             campaignId: id, filter: filter, afterCode: after, limit: page.limit + 1)
         return try .json(Page.keyset(codes, limit: page.limit) { TextCursor.encode($0.code.text) })

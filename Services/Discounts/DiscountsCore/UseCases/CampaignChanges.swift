@@ -52,7 +52,7 @@ enum CampaignChanges {
             return CodeActivationResult(changed: changed, notFound: [])
         }
         // Codes are stored upper-case; a customer's or admin's lower-case copy names the same code.
-        let codes = listed.map { $0.text.uppercased() }
+        let codes = listed.map(\.normalised)
         let (changed, missing) = try database.write { connection in
             (
                 try CampaignCodeRepository.setActive(input.active, codes: codes, campaignId: id, in: connection),
@@ -60,6 +60,6 @@ enum CampaignChanges {
             )
         }
         return CodeActivationResult(
-            changed: changed, notFound: listed.filter { missing.contains($0.text.uppercased()) })
+            changed: changed, notFound: listed.filter { missing.contains($0.normalised) })
     }
 }

@@ -75,9 +75,8 @@ final class CodePurchaser: Sendable {
         guard claimed else { return nil }
         defer { _ = inFlight.withLock { $0.remove(record.id) } }
         // Read again under the claim: another thread may have settled it since it was read.
-        guard let current = try database.read({ try PurchaseRepository.find(record.id, in: $0) }),
-            current.state == .pending
-        else { return try database.read { try PurchaseRepository.find(record.id, in: $0) } }
+        guard let current = try database.read({ try PurchaseRepository.find(record.id, in: $0) }) else { return nil }
+        guard current.state == .pending else { return current }
         let outcome = Result<PointDebit, any Error> {
             try debit(
                 PointDebitRequest(

@@ -24,8 +24,8 @@ struct ExchangeOrders: Sendable {
         let rewards = try RewardRepository.find(order.items.map(\.productId), in: connection)
         let priced = try ExchangePricing.price(order, rewards: rewards, program: program)
         let ledger = Ledger(connection: connection, now: now, expiryMonths: program.expiryMonths)
-        let balance = try ledger.open(customerId).points
-        guard balance >= priced.total else { throw InsufficientPoints(balance: balance, requested: priced.total) }
+        // The debit below refuses a short balance (409 insufficient_points); the transaction then
+        // takes the order row back with it.
         let id = try ExchangeOrderRepository.insert(
             customerId: customerId, items: priced.items, points: priced.total, placedBy: actor, at: now,
             in: connection
