@@ -10,7 +10,13 @@ struct CampaignQueries: Sendable {
 
     /// The campaign, or the route's 404.
     func campaign(_ id: Int64) throws -> CampaignRecord {
-        guard let record = try dependencies.database.read({ try CampaignRepository.find(id, in: $0) }) else {
+        try dependencies.database.read { try Self.campaign(id, in: $0) }
+    }
+
+    /// Campaign `id` read in the caller's transaction, so what else it reads agrees with it; the
+    /// route's 404 when there is none.
+    static func campaign(_ id: Int64, in connection: Connection) throws -> CampaignRecord {
+        guard let record = try CampaignRepository.find(id, in: connection) else {
             throw HTTPError.notFound("No campaign \(id).")
         }
         return record

@@ -14,9 +14,9 @@ struct CampaignStatistics: Sendable {
     func statistics(campaignId id: Int64, after position: Position?, limit: Int) throws
         -> (summary: CodeUsage, perCode: [CodeUsage])
     {
-        _ = try CampaignQueries(dependencies: dependencies).campaign(id)
-        return try dependencies.database.read { connection in
-            (
+        try dependencies.database.read { connection in
+            _ = try CampaignQueries.campaign(id, in: connection)
+            return (
                 try CampaignStatsRepository.summary(campaignId: id, in: connection),
                 try CampaignStatsRepository.perCode(campaignId: id, after: position, limit: limit, in: connection)
             )
