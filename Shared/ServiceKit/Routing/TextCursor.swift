@@ -16,4 +16,16 @@ public enum TextCursor {
         }
         return key
     }
+
+    /// The position a cursor holds, parsed from its key by `parse`; a cursor that does not decode
+    /// or whose key `parse` refuses (nil) is a 400.
+    public static func decode<Position>(_ cursor: String?, as parse: (String) -> Position?) throws(HTTPError)
+        -> Position?
+    {
+        guard let key = try decode(cursor) else { return nil }
+        guard let position = parse(key) else {
+            throw HTTPError.badRequest("The cursor is not valid.", code: "invalid_cursor")
+        }
+        return position
+    }
 }

@@ -80,13 +80,7 @@ struct CampaignCodesController: Sendable {
     @Sendable func stats(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let id = try context.campaignId()
         let page = try PageRequest(query: context.query)
-        var position: CampaignStatistics.Position?
-        if let key = try TextCursor.decode(page.cursor) {
-            guard let parsed = CampaignStatistics.Position(key: key) else {
-                throw HTTPError.badRequest("The cursor is not valid.", code: "invalid_cursor")
-            }
-            position = parsed
-        }
+        let position = try TextCursor.decode(page.cursor) { CampaignStatistics.Position(key: $0) }
         let (summary, codes) = try CampaignStatistics(dependencies: dependencies).statistics(
             campaignId: id, after: position, limit: page.limit + 1)
         let perCode = Page.keyset(codes, limit: page.limit) { usage in

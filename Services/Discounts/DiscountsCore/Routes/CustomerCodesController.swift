@@ -16,13 +16,7 @@ struct CustomerCodesController: Sendable {
     @Sendable func list(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let customerId = try context.parameters.require("customerId", as: CustomerId.self)
         let page = try PageRequest(query: context.query)
-        var position: CustomerCodes.Position?
-        if let key = try TextCursor.decode(page.cursor) {
-            guard let parsed = CustomerCodes.Position(key) else {
-                throw HTTPError.badRequest("The cursor is not valid.", code: "invalid_cursor")
-            }
-            position = parsed
-        }
+        let position = try TextCursor.decode(page.cursor) { CustomerCodes.Position($0) }
         let rows = try codes.page(customerId, after: position, limit: page.limit + 1)
         // One row more than the page tells whether another page follows.
         let shown = rows.prefix(page.limit)

@@ -61,10 +61,9 @@ final class FailureThrottle: Sendable {
             }
         }
         guard wait > 0 else { return }
-        throw HTTPError(
-            .tooManyRequests, code: "too_many_failures",
-            message: "Too many failed attempts with codes; try again in \(wait) s.",
-            details: ["retryAfterSeconds": .int(Int64(wait))], headers: ["Retry-After": String(wait)])
+        throw HTTPError.tooManyRequests(
+            retryAfter: wait, message: "Too many failed attempts with codes; try again in \(wait) s.",
+            code: "too_many_failures")
     }
 
     /// How many keys are remembered now.

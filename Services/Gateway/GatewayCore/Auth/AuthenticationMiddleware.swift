@@ -25,7 +25,7 @@ public struct AuthenticationMiddleware: HeadMiddleware {
             context.principal = try authenticator.principal(for: head)
         } catch {
             if let failures, case .limited(let seconds) = failures.acquire(context.remoteAddress) {
-                throw RateLimitMiddleware.tooManyRequests(
+                throw HTTPError.tooManyRequests(
                     retryAfter: seconds, message: "Too many failed authentication attempts from this address."
                 )
             }

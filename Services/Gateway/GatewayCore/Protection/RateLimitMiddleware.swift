@@ -46,16 +46,6 @@ public struct RateLimitMiddleware: HeadMiddleware {
 
     static func check(_ limiter: TokenBucketLimiter?, _ key: String) throws(HTTPError) {
         guard let limiter, case .limited(let seconds) = limiter.acquire(key) else { return }
-        throw tooManyRequests(retryAfter: seconds)
-    }
-
-    /// The 429 answer.
-    public static func tooManyRequests(retryAfter seconds: Int, message: String = "Too many requests; slow down.")
-        -> HTTPError
-    {
-        HTTPError(
-            .tooManyRequests, code: "rate_limited", message: message,
-            details: ["retryAfterSeconds": .int(Int64(seconds))], headers: ["Retry-After": String(seconds)]
-        )
+        throw HTTPError.tooManyRequests(retryAfter: seconds)
     }
 }

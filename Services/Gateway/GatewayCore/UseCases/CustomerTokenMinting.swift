@@ -25,7 +25,7 @@ struct CustomerTokenMinting: Sendable {
             )
         }
         if let minting, case .limited(let seconds) = minting.acquire(request.customerId.text) {
-            throw RateLimitMiddleware.tooManyRequests(
+            throw HTTPError.tooManyRequests(
                 retryAfter: seconds, message: "Too many tokens minted for this customer.")
         }
         // ttl ≤ 86 400 and the clock is a real time, so the sum cannot overflow; checked anyway.

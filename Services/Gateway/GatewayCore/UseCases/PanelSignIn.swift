@@ -24,7 +24,7 @@ struct PanelSignIn: Sendable {
         // never an admin who presents a valid key (behind a proxy, every caller shares one).
         guard let admin = authenticator.adminKey(matching: Array(key.trimmed().utf8)) else {
             if let failures, case .limited(let seconds) = failures.peek(address) {
-                throw RateLimitMiddleware.tooManyRequests(
+                throw HTTPError.tooManyRequests(
                     retryAfter: seconds, message: "Too many failed sign-ins from this address.")
             }
             failures?.charge(address)
