@@ -25,17 +25,25 @@ export function onSignedOut(listener) {
   signedOutListeners.push(listener);
 }
 
-/** Sends a request; resolves to the decoded JSON (or null), rejects with an ApiError. */
-export async function request(method, path, { body, query, headers = {} } = {}) {
-  let url = path.startsWith('/') ? path : `/api/v1/${path}`;
+/**
+ * The address of an API path (`loyalty/rules`, below /api/v1/) with `query`'s non-empty values:
+ * what requests go to, and what download links point at.
+ */
+export function url(path, query) {
+  let address = path.startsWith('/') ? path : `/api/v1/${path}`;
   if (query) {
     const params = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) {
       if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
     }
     const text = params.toString();
-    if (text) url += `?${text}`;
+    if (text) address += `?${text}`;
   }
+  return address;
+}
+
+/** Sends a request; resolves to the decoded JSON (or null), rejects with an ApiError. */
+export async function request(method, path, { body, query, headers = {} } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
@@ -44,7 +52,7 @@ export async function request(method, path, { body, query, headers = {} } = {}) 
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) init.headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
-    response = await fetch(url, init);
+    response = await fetch(url(path, query), init);
   } catch (error) {
     throw new ApiError(0, 'network', error.message || 'Network error');
   }

@@ -28,8 +28,7 @@ export default async function assignCodes(main, { id }) {
   const exportLink = h('a', { class: 'button', id: 'recipients-csv', download: `campaign-${campaign.id}-recipients.csv`,
     href: '#', onclick: (event) => {
       try {
-        const query = new URLSearchParams(Object.entries(criteria()).map(([name, text]) => [name, String(text)]));
-        exportLink.href = `/api/v1/discounts/campaigns/${campaign.id}/assignments/recipients.csv?${query}`;
+        exportLink.href = api.url(`discounts/campaigns/${campaign.id}/assignments/recipients.csv`, criteria());
       } catch (error) {
         event.preventDefault();
         place.replaceChildren(notice('error', error.message));

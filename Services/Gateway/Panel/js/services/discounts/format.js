@@ -1,4 +1,5 @@
 // How the discount screens show a campaign's terms and state.
+import { url } from '../../api.js';
 import { h } from '../../dom.js';
 import { t, number, money, dateTime } from '../../i18n.js';
 
@@ -33,7 +34,7 @@ export function statusCell(campaign) {
  * link in a table row, a button elsewhere. */
 export function csvLink(campaign, { inRow = false } = {}) {
   return h('a', {
-    class: inRow ? null : 'button', href: `/api/v1/discounts/campaigns/${campaign.id}/codes.csv`,
+    class: inRow ? null : 'button', href: url(`discounts/campaigns/${campaign.id}/codes.csv`),
     download: `campaign-${campaign.id}-codes.csv`, 'data-csv': campaign.id,
   }, t('discounts.campaign.download'));
 }

@@ -103,7 +103,7 @@ export async function customerCard(main, { customerId }) {
   coefficient.value = account.coefficient;
   main.replaceChildren(
     header(t('loyalty.customer.heading', { id: customerId }),
-      h('a', { class: 'button secondary', href: `/api/v1/${path}/history.csv`, download: '' }, t('loyalty.customer.statement')),
+      h('a', { class: 'button secondary', href: api.url(`${path}/history.csv`), download: '' }, t('loyalty.customer.statement')),
       h('button', { type: 'button', class: 'primary', id: 'manage-points', onclick: managePoints },
         t('loyalty.customer.managePoints'))),
     card(t('loyalty.customer.balance'), balancePlace, coefficientForm),
