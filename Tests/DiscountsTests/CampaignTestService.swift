@@ -45,7 +45,8 @@ final class CampaignTestService: @unchecked Sendable {
     func call<T: Encodable>(_ method: HTTPMethod, _ path: String, json value: T, as principal: Principal = admin)
         throws -> HTTPClientResponse
     {
-        try call(method, path, as: principal, text: String(decoding: try JSONCoding.encode(value), as: UTF8.self))
+        try service.call(
+            method, "/v1" + path, json: value, as: principal, headers: ["Content-Type": "application/json"])
     }
 
     /// A campaign input with the tests' defaults.
