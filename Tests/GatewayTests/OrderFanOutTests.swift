@@ -50,7 +50,7 @@ import Testing
         #expect(acceptance.orderNumber == "ZM-1")
         #expect(acceptance.sequence == 1)
         #expect(acceptance.changed)
-        #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM-1:1", "discounts:ZM-1:1"])
+        #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM-1:1", "discounts:ZM-1:1", "reviews:ZM-1:1"])
         #expect(try eventually { try Self.deliveries(gateway, "ZM-1").receivers.first?.delivered == 1 })
         let received = try #require(Self.received(gateway.upstream, by: "loyalty", path: "/v1/orders/").first)
         #expect(received.method == .post)
@@ -94,7 +94,7 @@ import Testing
         let again = try Self.put(gateway, "ZM-2", .make())
         #expect(again.sequence == 1)
         #expect(!again.changed)
-        #expect(again.deliveries.count == 2, "one per receiver")
+        #expect(again.deliveries.count == OrderReceivers.all.count, "one per receiver")
         let changed = try Self.put(gateway, "ZM-2", .make(status: .paid))
         #expect(changed.sequence == 2)
         #expect(changed.changed)
@@ -193,15 +193,15 @@ import Testing
         let acceptance = try Self.put(gateway, "ZM%2F2026%2F7", .make())
         #expect(
             acceptance.deliveries.map(\.eventId) == [
-                "loyalty:ZM/2026/7:1", "discounts:ZM/2026/7:1", "personal-data:ZM/2026/7:1",
+                "loyalty:ZM/2026/7:1", "discounts:ZM/2026/7:1", "reviews:ZM/2026/7:1", "personal-data:ZM/2026/7:1",
             ])
         #expect(
             try eventually { try Self.deliveries(gateway, "ZM%2F2026%2F7").receivers.allSatisfy { $0.delivered == 1 } })
         let buyer = try #require(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/buyer").first)
         #expect(try JSONCoding.decode(Buyer.self, from: buyer.body) == OrderDocument.make().buyer)
-        #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 2)
+        #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 3)
         let view = try Self.deliveries(gateway, "ZM%2F2026%2F7")
-        #expect(view.receivers.map(\.receiver) == ["loyalty", "discounts", "personal-data"])
+        #expect(view.receivers.map(\.receiver) == ["loyalty", "discounts", "reviews", "personal-data"])
         #expect(view.orderNumber == "ZM/2026/7")
     }
 

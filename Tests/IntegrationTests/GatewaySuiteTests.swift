@@ -30,7 +30,7 @@ struct GatewaySuiteTests {
         #expect(expiredOrForged.status == .unauthorized)
     }
 
-    @Test func reportedOrder_ReachesLoyaltyAndDiscounts_AndItsDeliveriesSayDelivered() throws {
+    @Test func reportedOrder_ReachesEveryReceiver_AndItsDeliveriesSayDelivered() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
         let order = OrderDocument(
@@ -47,7 +47,7 @@ struct GatewaySuiteTests {
         #expect(put.status == .accepted, "\(put.text)")
         let acceptance = try put.decode(OrderAcceptance.self)
         #expect(acceptance.sequence == 1)
-        #expect(acceptance.deliveries.map(\.service) == ["loyalty", "discounts"])
+        #expect(acceptance.deliveries.map(\.service) == ["loyalty", "discounts", "reviews"])
         let repeatPut = try suite.gateway.json(.put, "/api/v1/orders/SUITE-1", order, token: SuiteHarness.storefrontKey)
         #expect(try repeatPut.decode(OrderAcceptance.self).changed == false)
 

@@ -39,16 +39,7 @@ struct CampaignsController: Sendable {
     /// archived; paged by the last id seen.
     @Sendable func search(_ request: HTTPRequest, _ context: RequestContext) throws -> HTTPResponse {
         let page = try PageRequest(query: context.query)
-        var time = CampaignTime.all
-        if let text = context.query["time"] {
-            guard let parsed = CampaignTime(rawValue: text) else {
-                throw HTTPError.badRequest(
-                    "Query parameter 'time' must be one of "
-                        + CampaignTime.allCases.map(\.rawValue).joined(separator: ", ") + ".",
-                    code: "invalid_parameter", details: ["parameter": .string("time")])
-            }
-            time = parsed
-        }
+        let time = try context.enumQuery("time", as: CampaignTime.self) ?? .all
         let records = try CampaignQueries(dependencies: dependencies).search(
             name: context.query["name"], time: time, beforeId: try page.integerCursor(), limit: page.limit + 1)
         return try .json(Page.keyset(records.map(\.view), limit: page.limit) { String($0.id) })

@@ -42,7 +42,7 @@ public struct OrderReceiver: Sendable {
 /// of the order (personal data: the buyer; discounts: the code and the order statistics).
 public enum OrderReceivers {
     /// Every receiver, in the order their events are written.
-    public static let all: [OrderReceiver] = [loyalty, discounts]
+    public static let all: [OrderReceiver] = [loyalty, discounts, reviews]
 
     /// Loyalty gets lines, totals and status (no buyer data) to award or take back points.
     public static let loyalty = OrderReceiver.json(service: "loyalty", route: LoyaltyRoutes.orderEvents) { change in
@@ -55,6 +55,13 @@ public enum OrderReceivers {
     public static let discounts = OrderReceiver.json(service: "discounts", route: DiscountsRoutes.orderEvents) {
         change in
         DiscountOrderEvent(
+            eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order)
+    }
+
+    /// Reviews gets the customer, the products and the status: a review by a customer who bought
+    /// the product is marked a verified purchase.
+    public static let reviews = OrderReceiver.json(service: "reviews", route: ReviewsRoutes.orderEvents) { change in
+        ReviewOrderEvent(
             eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order)
     }
 }

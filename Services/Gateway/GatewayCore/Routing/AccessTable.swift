@@ -8,7 +8,8 @@ import ServiceKit
 /// without being written again.
 public enum AccessTable {
     /// Every public route: the gateway's own, then each service's forwarded ones.
-    public static let routes: [PublicRoute] = gatewayRoutes + statusRoutes + loyaltyRoutes + discountsRoutes
+    public static let routes: [PublicRoute] =
+        gatewayRoutes + statusRoutes + loyaltyRoutes + discountsRoutes + reviewsRoutes
 
     /// The routes forwarded to services.
     public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
@@ -20,6 +21,10 @@ public enum AccessTable {
     /// The discounts service's published routes. The service checks every role again, and also
     /// that a customer validates and buys only for itself (the customer is named in the body).
     static let discountsRoutes: [PublicRoute] = published(DiscountsRoutes.all, service: "discounts")
+
+    /// The reviews service's published routes: a product's published reviews and summary are
+    /// open to anyone; the service checks that a customer posts only as itself.
+    static let reviewsRoutes: [PublicRoute] = published(ReviewsRoutes.all, service: "reviews")
 
     /// Each service's own status (name, version, database figures), for operators.
     static let statusRoutes: [PublicRoute] = ServiceConfiguration.serviceNames.flatMap { service in
