@@ -57,6 +57,18 @@ import Testing
         #expect(try service.call(.get, "/v1/counter").decode([String: Int].self)["value"] == 0)
     }
 
+    @Test func aTooManyRequests_IsNotStored_SoTheRetryRunsTheRequest() throws {
+        let service = try InProcessService(TestService.definition())
+        defer { service.stop() }
+        let throttled = try service.call(
+            .post, "/v1/increments", body: [], headers: ["Idempotency-Key": "k-4", "X-Throttle": "1"])
+        #expect(throttled.status == .tooManyRequests)
+        let retry = try service.call(.post, "/v1/increments", body: [], headers: ["Idempotency-Key": "k-4"])
+        #expect(retry.status == .created)
+        #expect(retry.headers["Idempotent-Replayed"] == nil)
+        #expect(try service.call(.get, "/v1/counter").decode([String: Int].self)["value"] == 1)
+    }
+
     @Test func concurrentRepeatsOfOneKey_ApplyOnce() throws {
         let service = try InProcessService(TestService.definition())
         defer { service.stop() }

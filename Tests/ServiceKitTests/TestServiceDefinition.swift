@@ -43,6 +43,9 @@ enum TestService {
                             if request.headers["X-Refuse"] != nil {
                                 throw HTTPError.conflict("Refused on request.", code: "refused")
                             }
+                            if request.headers["X-Throttle"] != nil {
+                                throw HTTPError.tooManyRequests(retryAfter: 1)
+                            }
                             return try .json(["value": value], status: .created)
                         }
                     }

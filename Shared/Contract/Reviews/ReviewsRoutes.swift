@@ -33,8 +33,8 @@ public enum ReviewsRoutes {
         .get, "/reviews", roles: staff, summary: "Search reviews, newest first.",
         query: [
             QueryParameter(
-                "q",
-                "Any part of the comment, in any letter case (at most \(ReviewRules.maximumCommentLength) characters)."),
+                "q", "Any part of the comment, in any letter case.",
+                Schema.text(maxLength: ReviewRules.maximumCommentLength)),
             QueryParameter("from", "Posted at or after.", Schema.dateTime),
             QueryParameter("to", "Posted at or before.", Schema.dateTime),
             QueryParameter("productId", "Only this product's reviews.", TextRules.identifierSchema(ProductIdKind.self)),

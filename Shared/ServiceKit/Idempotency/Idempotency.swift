@@ -36,7 +36,11 @@ public enum Idempotency {
             var response: HTTPResponse
             do {
                 response = try connection.savepoint { try body(connection) }
-            } catch let refusal as any HTTPResponseError where refusal.status.code < 500 {
+            } catch let refusal as any HTTPResponseError
+                where refusal.status.code < 500 && refusal.status != .tooManyRequests
+            {
+                // A refusal is the request's answer and is kept; "too many, try later" is not
+                // (nor is a failure): the retry it asks for must run the request again.
                 response = JSONText.errorResponse(
                     status: refusal.status, code: refusal.code, message: refusal.message,
                     detailsJSON: refusal.detailsJSON, requestId: context.requestId, headers: refusal.headers

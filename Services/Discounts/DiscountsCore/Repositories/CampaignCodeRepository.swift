@@ -19,28 +19,16 @@ enum CampaignCodeRepository {
     static func page(
         campaignId: Int64, filter: Filter = Filter(), afterCode: String?, limit: Int, in connection: Connection
     ) throws -> [CampaignCode] {
-        var conditions = ["c.campaign_id = ?"]
-        var bindings: [any SQLBindable] = [campaignId]
-        if let afterCode {
-            conditions.append("c.code > ?")
-            bindings.append(afterCode)
-        }
+        var conditions = SQLConditions("c.campaign_id = ?", campaignId)
+        conditions.add("c.code > ?", ifPresent: afterCode)
         if let prefix = filter.prefix, !prefix.isEmpty {
             // Codes are ASCII below 0x7F, so every code starting with the prefix sorts in
             // [prefix, prefix + U+007F): a range of the index, not a scan.
-            conditions.append("c.code >= ? AND c.code < ?")
-            bindings += [prefix, prefix + "\u{7F}"]
+            conditions.add("c.code >= ? AND c.code < ?", prefix, prefix + "\u{7F}")
         }
-        if let used = filter.used { conditions.append(used ? "c.use_count > 0" : "c.use_count = 0") }
-        if let active = filter.active {
-            conditions.append("c.active = ?")
-            bindings.append(active)
-        }
-        if let customerId = filter.customerId {
-            conditions.append("c.customer_id = ?")
-            bindings.append(customerId)
-        }
-        bindings.append(limit)
+        if let used = filter.used { conditions.add(used ? "c.use_count > 0" : "c.use_count = 0") }
+        conditions.add("c.active = ?", ifPresent: filter.active)
+        conditions.add("c.customer_id = ?", ifPresent: filter.customerId)
         // The latest live redemption is the one with the highest id among the code's unreleased
         // ones (`redemptions_by_code` gives them in id order).
         return try connection.query(
@@ -49,8 +37,8 @@ enum CampaignCodeRepository {
             FROM codes c INDEXED BY codes_by_campaign
             LEFT JOIN redemptions r ON r.id = (
                 SELECT max(id) FROM redemptions WHERE code_id = c.id AND released_at IS NULL)
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.code LIMIT ?
-            """, bindings: bindings
+            \(conditions.whereClause) ORDER BY c.code LIMIT ?
+            """, bindings: conditions.bindings + [limit]
         ).map { row in
             CampaignCode(
                 code: try DiscountCode(validating: try row.get("code")), active: try row.get("active"),

@@ -40,36 +40,29 @@ enum CampaignRepository {
 
     /// Campaigns matching `search`, newest first (ids grow with creation).
     static func search(_ search: Search, now: Date, in connection: Connection) throws -> [CampaignRecord] {
-        var conditions = ["deleted_at IS NULL"]
-        var bindings: [any SQLBindable] = []
+        var conditions = SQLConditions("deleted_at IS NULL")
         switch search.time {
         case .all:
-            conditions.append("archived_at IS NULL")
+            conditions.add("archived_at IS NULL")
         case .archived:
-            conditions.append("archived_at IS NOT NULL")
+            conditions.add("archived_at IS NOT NULL")
         case .current:
-            conditions.append("archived_at IS NULL AND (valid_from IS NULL OR valid_from <= ?)")
-            conditions.append("(valid_to IS NULL OR valid_to >= ?)")
-            bindings += [now, now]
+            conditions.add(
+                "archived_at IS NULL AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)",
+                now, now)
         case .historical:
-            conditions.append("archived_at IS NULL AND valid_to < ?")
-            bindings.append(now)
+            conditions.add("archived_at IS NULL AND valid_to < ?", now)
         }
         if let name = search.name, !name.isEmpty {
             // `\` escapes LIKE's own wildcards, so "50%_off" finds that text and nothing else.
-            conditions.append("name_key LIKE ? ESCAPE '\\'")
-            bindings.append("%" + likeEscaped(CampaignRecord.nameKey(name)) + "%")
+            conditions.add("name_key LIKE ? ESCAPE '\\'", "%" + likeEscaped(CampaignRecord.nameKey(name)) + "%")
         }
-        if let beforeId = search.beforeId {
-            conditions.append("id < ?")
-            bindings.append(beforeId)
-        }
-        bindings.append(search.limit)
+        conditions.add("id < ?", ifPresent: search.beforeId)
         return try connection.query(
             """
             SELECT \(CampaignRecord.columns) FROM campaigns
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY id DESC LIMIT ?
-            """, bindings: bindings
+            \(conditions.whereClause) ORDER BY id DESC LIMIT ?
+            """, bindings: conditions.bindings + [search.limit]
         ).map(CampaignRecord.init(row:))
     }
 

@@ -24,21 +24,12 @@ enum CustomerStatsRepository {
         _ criteria: AssignmentCriteria, currency: String, afterCustomerId: String?, limit: Int,
         in connection: Connection
     ) throws -> [MatchedCustomer] {
-        var conditions = ["o.customer_id IS NOT NULL", "o.counted = 1", "o.currency = ?"]
-        var bindings: [any SQLBindable] = [currency]
-        if let from = criteria.orderedFrom {
-            conditions.append("o.placed_at >= ?")
-            bindings.append(from)
-        }
-        if let to = criteria.orderedTo {
-            conditions.append("o.placed_at <= ?")
-            bindings.append(to)
-        }
-        if let afterCustomerId {
-            conditions.append("o.customer_id > ?")
-            bindings.append(afterCustomerId)
-        }
-        bindings += [criteria.ordersValueFrom ?? 0, criteria.ordersCountFrom ?? 1, Int64(limit)]
+        var conditions = SQLConditions("o.customer_id IS NOT NULL AND o.counted = 1 AND o.currency = ?", currency)
+        conditions.add("o.placed_at >= ?", ifPresent: criteria.orderedFrom)
+        conditions.add("o.placed_at <= ?", ifPresent: criteria.orderedTo)
+        conditions.add("o.customer_id > ?", ifPresent: afterCustomerId)
+        let bindings: [any SQLBindable] =
+            conditions.bindings + [criteria.ordersValueFrom ?? 0, criteria.ordersCountFrom ?? 1, Int64(limit)]
         // Grouped along orders_by_customer (customer_id, placed_at; counted orders only), so the
         // customers come out in id order without a sort; the address is one probe of
         // orders_email_by_customer per matching customer.
@@ -48,7 +39,7 @@ enum CustomerStatsRepository {
                  WHERE e.customer_id = o.customer_id AND e.email IS NOT NULL
                  ORDER BY e.placed_at DESC LIMIT 1) AS email
             FROM orders o
-            WHERE \(conditions.joined(separator: " AND "))
+            WHERE \(conditions.joined)
             GROUP BY o.customer_id
             HAVING SUM(o.order_value) >= ? AND COUNT(*) >= ?
             ORDER BY o.customer_id

@@ -21,22 +21,24 @@ struct ReviewsController: Sendable {
     }
 
     /// 201 with the review, unmoderated and inactive. A customer token posts as itself; the
-    /// storefront and customers are limited per author, the admin is not.
+    /// storefront and customers are limited per author, the admin is not. The limit is taken
+    /// inside the write, which a repeated `Idempotency-Key` never reaches: a retry is answered
+    /// from the first answer and spends nothing.
     @Sendable func submit(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         var submission = try request.decode(ReviewSubmission.self)
         submission.customerId = try context.author(submission.customerId)
         try ValidationFailure.check(submission.validate())
-        if context.principal.role != .admin,
-            case .limited(let seconds) = dependencies.authorLimit.acquire(ReviewSubmissions.authorKey(submission))
-        {
-            throw HTTPError.tooManyRequests(
-                retryAfter: seconds, message: "This author posted too many reviews lately; try again later.",
-                code: "too_many_reviews")
-        }
+        let limit = context.principal.role == .admin ? nil : dependencies.authorLimit
+        let author = ReviewSubmissions.authorKey(submission)
         let submissions = ReviewSubmissions(dependencies: dependencies)
         let actor = context.actorName
         return RouteWrite { connection in
-            try .json(submissions.submit(submission, by: actor, in: connection).view, status: .created)
+            if let limit, case .limited(let seconds) = limit.acquire(author) {
+                throw HTTPError.tooManyRequests(
+                    retryAfter: seconds, message: "This author posted too many reviews lately; try again later.",
+                    code: "too_many_reviews")
+            }
+            return try .json(submissions.submit(submission, by: actor, in: connection).view, status: .created)
         }
     }
 
