@@ -8,7 +8,8 @@ import Testing
 /// the gateway documents, its own included.
 @Suite struct SchemaConformanceTests {
     /// Every describing type the services' routes' bodies refer to, each once.
-    static let types = SchemaConformance.types(of: LoyaltyRoutes.all + DiscountsRoutes.all + ReviewsRoutes.all)
+    static let types = SchemaConformance.types(
+        of: LoyaltyRoutes.all + DiscountsRoutes.all + HelpdeskRoutes.all + ReviewsRoutes.all)
 
     @Test func everyExample_EncodesToWhatItsSchemaDescribes() throws {
         #expect(Self.types.count >= 25)

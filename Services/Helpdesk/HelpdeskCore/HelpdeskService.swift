@@ -1,3 +1,5 @@
+import HTTP
+import Primitives
 import ServiceKit
 import Store
 
@@ -6,11 +8,37 @@ public enum HelpdeskService {
     public static let name = SuiteService.helpdesk.name
     public static let defaultPort = SuiteService.helpdesk.defaultPort
 
-    /// The definition `main.swift` runs and tests start in-process.
-    public static func definition() -> ServiceDefinition {
-        ServiceDefinition(name: name, defaultPort: defaultPort, migrations: migrations)
+    /// The shop's page of a thread, below `ZAPLECZE_SHOP_URL`, unless
+    /// `ZAPLECZE_HELPDESK_THREAD_PATH` names another (`{orderNumber}` and `{threadId}` filled in).
+    public static let defaultThreadPath = "/orders/{orderNumber}/messages#thread-{threadId}"
+
+    /// The definition `main.swift` runs and tests start in-process. `clock` dates threads,
+    /// messages and the figures computed from them.
+    public static func definition(clock: WallClock = .system) -> ServiceDefinition {
+        ServiceDefinition(
+            name: name,
+            defaultPort: defaultPort,
+            migrations: migrations,
+            clock: clock,
+            internalRoutes: { environment in
+                routes(
+                    HelpdeskDependencies(
+                        database: environment.database, clock: clock, mailer: environment.mailer,
+                        outbox: environment.outbox,
+                        threadPath: environment.configuration.environment["ZAPLECZE_HELPDESK_THREAD_PATH"]
+                            ?? defaultThreadPath))
+            }
+        )
     }
 
     /// The service's own tables, in order.
-    static let migrations: [Migration] = []
+    static let migrations: [Migration] = HelpdeskMigrations.all
+
+    /// Every route under `/v1` (the internal secret and the caller's identity are checked before
+    /// these run; each route checks the caller's role again).
+    static func routes(_ dependencies: HelpdeskDependencies) -> RouteCollection {
+        RouteCollection()
+            .include(ThreadsController(dependencies: dependencies).routes)
+            .include(StandardRepliesController(dependencies: dependencies).routes)
+    }
 }

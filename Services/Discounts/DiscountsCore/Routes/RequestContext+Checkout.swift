@@ -1,20 +1,16 @@
 import Contract
 import HTTP
 import Primitives
+import ServiceKit
 
 /// What checkout reads of the caller.
 extension RequestContext {
     /// Whether the caller is the shop's back office, who sees every refusal reason as it is.
     var isAdmin: Bool { principal.role == .admin }
 
-    /// The customer a cart is for: the body's, except that a customer token always speaks for
-    /// itself (leaving the field out means itself; naming another customer is a 403).
+    /// The customer a cart is for: the body's, or a customer token's own.
     func cartCustomer(_ named: CustomerId?) throws(HTTPError) -> CustomerId? {
-        guard principal.role == .customer else { return named }
-        if let named, named != principal.customerId {
-            throw HTTPError.forbidden("A customer may only use codes for themselves.")
-        }
-        return principal.customerId
+        try namedCustomer(named, refusal: "A customer may only use codes for themselves.")
     }
 
     /// The client the gateway served: it replaces `X-Forwarded-For` with the address it believes

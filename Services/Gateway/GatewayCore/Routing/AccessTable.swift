@@ -9,7 +9,7 @@ import ServiceKit
 public enum AccessTable {
     /// Every public route: the gateway's own, then each service's forwarded ones.
     public static let routes: [PublicRoute] =
-        gatewayRoutes + statusRoutes + loyaltyRoutes + discountsRoutes + reviewsRoutes
+        gatewayRoutes + statusRoutes + loyaltyRoutes + discountsRoutes + helpdeskRoutes + reviewsRoutes
 
     /// The routes forwarded to services.
     public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
@@ -21,6 +21,10 @@ public enum AccessTable {
     /// The discounts service's published routes. The service checks every role again, and also
     /// that a customer validates and buys only for itself (the customer is named in the body).
     static let discountsRoutes: [PublicRoute] = published(DiscountsRoutes.all, service: "discounts")
+
+    /// The helpdesk service's published routes. The service checks that a customer reads and
+    /// writes only their own threads, and that only the admin sees notes.
+    static let helpdeskRoutes: [PublicRoute] = published(HelpdeskRoutes.all, service: "helpdesk")
 
     /// The reviews service's published routes: a product's published reviews and summary are
     /// open to anyone; the service checks that a customer posts only as itself.

@@ -25,7 +25,7 @@ enum ReviewRepository {
             ReviewRecord.searchText(submission.comment), submission.authorName, submission.customerId?.text, now, now)
         // Read back in the same transaction: the times as stored (whole milliseconds) and the mark.
         let id = connection.lastInsertRowID
-        guard let record = try find(id, in: connection) else { throw ReviewVanished(id: id) }
+        guard let record = try find(id, in: connection) else { throw RowVanished(table: "reviews", id: id) }
         return record
     }
 
@@ -70,10 +70,4 @@ enum ReviewRepository {
             pointsReported: try row.get("points_reported", as: Int64.self) == 1,
             createdAt: try row.get("created_at"), updatedAt: try row.get("updated_at"))
     }
-}
-
-/// A review the same transaction just wrote is not there: the database broke its promise.
-struct ReviewVanished: Error, CustomStringConvertible {
-    let id: Int64
-    var description: String { "Review \(id), inserted in this transaction, cannot be read back." }
 }

@@ -20,13 +20,8 @@ extension RequestContext {
         return rating
     }
 
-    /// The customer a review is by: the body's, except that a customer token always posts as
-    /// itself (leaving the field out means itself; naming another customer is a 403).
+    /// The customer a review is by: the body's, or a customer token's own.
     func author(_ named: CustomerId?) throws(HTTPError) -> CustomerId? {
-        guard principal.role == .customer else { return named }
-        if let named, named != principal.customerId {
-            throw HTTPError.forbidden("A customer may only post reviews as themselves.")
-        }
-        return principal.customerId
+        try namedCustomer(named, refusal: "A customer may only post reviews as themselves.")
     }
 }

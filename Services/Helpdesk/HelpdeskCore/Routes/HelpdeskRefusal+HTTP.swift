@@ -1,0 +1,28 @@
+import HTTP
+
+/// 404 for a thread the caller cannot see or a standard reply that does not exist; 403 for a note
+/// from a caller who is not the shop's back office.
+extension HelpdeskRefusal: HTTPResponseError {
+    public var status: HTTPStatus {
+        switch self {
+        case .noThread, .noStandardReply: return .notFound
+        case .noteNotAllowed: return .forbidden
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .noThread: return "not_found"
+        case .noStandardReply: return "standard_reply_not_found"
+        case .noteNotAllowed: return "forbidden"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .noThread(let id): return "No thread \(id)."
+        case .noStandardReply(let id): return "No standard reply \(id)."
+        case .noteNotAllowed: return "Only the shop's back office writes notes."
+        }
+    }
+}
