@@ -114,6 +114,11 @@ targets.append(
         path: "Tests/DiscountsTests"))
 targets.append(
     .testTarget(
+        name: "ReviewsTests",
+        dependencies: ["ReviewsCore", "Contract", "HTTP", "Primitives", "ServiceKit", "Store", "TestSupport"],
+        path: "Tests/ReviewsTests"))
+targets.append(
+    .testTarget(
         name: "GatewayTests",
         dependencies: ["GatewayCore", "Contract", "HTTP", "Primitives", "ServiceKit", "TestSupport"],
         path: "Tests/GatewayTests"))

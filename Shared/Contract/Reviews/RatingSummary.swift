@@ -21,6 +21,18 @@ public struct RatingSummary: Codable, Sendable, Hashable {
         ratingSum = histogram.ratingSum
         average = histogram.roundedAverage
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(productId, forKey: .productId)
+        try container.encode(count, forKey: .count)
+        try container.encode(ratingSum, forKey: .ratingSum)
+        // `average` is always present, null without reviews, as the schema requires.
+        try container.encode(average, forKey: .average)
+        try container.encode(histogram, forKey: .histogram)
+    }
+
+    private enum CodingKeys: String, CodingKey { case productId, count, ratingSum, average, histogram }
 }
 
 /// Published reviews per rating, keyed "1" to "5".
