@@ -42,22 +42,14 @@ struct PanelBrowserTests {
         guard response.status.code < 300 else { throw HarnessError("\(response.status): \(response.text)") }
     }
 
-    @Test(
-        .enabled(
-            if: ChromeDriver.isAvailable,
-            "needs Chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run installs them)"),
-        .timeLimit(.minutes(2))
-    )
+    @Test(.needsBrowser, .timeLimit(.minutes(2)))
     func admin_SignsIn_PreviewsARule_ManagesPoints_MarksAnExchange_AndSignsOut() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
         let (orderId, rejectedId) = try Self.seed(suite)
-        let driver = try ChromeDriver()
-        defer { driver.stop() }
-        let browser = try driver.session()
-        defer { browser.close() }
-        let base = "http://127.0.0.1:\(suite.basePort)/admin"
-        let shots = Self.screenshots
+        let window = try PanelWindow(suite)
+        defer { window.close() }
+        let (browser, base, shots) = (window.browser, window.base, Self.screenshots)
 
         // Signing in: the key goes into the form once and is gone from the page afterwards.
         try browser.open(base)

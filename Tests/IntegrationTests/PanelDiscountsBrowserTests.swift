@@ -10,25 +10,15 @@ import Testing
 /// as PNGs under `.build/panel-screenshots/`.
 @Suite(.serialized)
 struct PanelDiscountsBrowserTests {
-    @Test(
-        .enabled(
-            if: ChromeDriver.isAvailable,
-            "needs Chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run installs them)"),
-        .timeLimit(.minutes(2))
-    )
+    @Test(.needsBrowser, .timeLimit(.minutes(2)))
     func admin_GeneratesACampaignFromAMask_DownloadsItsCodes_AndSwitchesCodesOff() throws {
         let suite = try SuiteHarness()
         defer { suite.stop() }
-        let driver = try ChromeDriver()
-        defer { driver.stop() }
-        let browser = try driver.session()
-        defer { browser.close() }
-        let base = "http://127.0.0.1:\(suite.basePort)/admin"
-        let shots = PanelBrowserTests.screenshots
+        let window = try PanelWindow(suite)
+        defer { window.close() }
+        let (browser, base, shots) = (window.browser, window.base, PanelBrowserTests.screenshots)
 
-        try browser.open(base)
-        try browser.type("#signin input[name=key]", SuiteHarness.adminKey + "\u{E007}")
-        try browser.waitForText(".topbar .who") { $0.contains("tester") }
+        try window.signIn()
 
         // Generate codes: basic data on the first tab, the mask and its preview on the second.
         try browser.open("\(base)#/discounts/campaigns/new")

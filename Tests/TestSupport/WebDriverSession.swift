@@ -99,6 +99,20 @@ public final class WebDriverSession: @unchecked Sendable {
         throw HarnessError("\(selector) never showed what was expected within \(timeout); last text: \(last)")
     }
 
+    /// Accepts the page's open `confirm` or `alert` (waiting up to `timeout` for one) and returns
+    /// its text: the admin's "OK".
+    @discardableResult
+    public func acceptPrompt(timeout: Duration = .seconds(20)) throws -> String {
+        var text: String?
+        eventually(timeout: timeout, interval: .milliseconds(50)) {
+            text = try? call(.get, "/alert/text") as? String
+            return text != nil
+        }
+        guard let text else { throw HarnessError("no confirm or alert opened within \(timeout)") }
+        try call(.post, "/alert/accept")
+        return text
+    }
+
     /// The page's cookies as name → value, `HttpOnly` ones included (the browser's own view).
     public func cookies() throws -> [String: String] {
         var result: [String: String] = [:]

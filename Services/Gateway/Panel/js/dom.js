@@ -71,6 +71,12 @@ export function card(title, ...children) {
   return h('section', { class: 'card' }, title ? h('h2', {}, title) : null, children);
 }
 
+/** Figures in tiles: `pairs` are [label, value, wide] (a wide one spans the row); null ones are left out. */
+export function figures(pairs, attributes = {}) {
+  return h('dl', { class: 'figures', ...attributes }, pairs.filter(Boolean).map(([label, value, wide]) =>
+    h('div', { class: wide ? 'wide' : null }, h('dt', {}, label), h('dd', {}, value))));
+}
+
 /**
  * A list read page by page: `load(cursor)` returns `{items, nextCursor}`, `render(items)` makes
  * the table. Keeps the cursors seen so the admin can go back. Errors show in place.

@@ -52,6 +52,18 @@ export function dateTime(text) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(text));
 }
 
+/**
+ * The day of a date input ("2026-03-01") as an RFC 3339 instant: its first moment, or with `end`
+ * its last millisecond, in the browser's time zone — the zone `dateTime` shows instants in, so a
+ * day searched for is the day the table shows. Undefined for an empty input.
+ */
+export function dayBoundary(day, end = false) {
+  if (!day) return undefined;
+  const [year, month, date] = day.split('-').map(Number);
+  const start = new Date(year, month - 1, end ? date + 1 : date);
+  return new Date(start.getTime() - (end ? 1 : 0)).toISOString();
+}
+
 /** Text such as "103,93" or "103.93" as minor units (10393); null when it is not an amount. */
 export function parseMoney(text, digits = 2) {
   const trimmed = String(text).trim().replace(/\s/g, '').replace(',', '.');

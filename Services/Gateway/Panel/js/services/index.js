@@ -3,5 +3,6 @@
 // adding a service's screens is adding its folder and one line here.
 import loyalty from './loyalty/index.js';
 import discounts from './discounts/index.js';
+import reviews from './reviews/index.js';
 
-export default [loyalty, discounts];
+export default [loyalty, discounts, reviews];

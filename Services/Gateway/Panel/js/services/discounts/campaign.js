@@ -1,15 +1,10 @@
 // One campaign: its details (with a progress bar while its codes are generated) and its
 // statistics — orders, their value and the discount granted, in sum and per code.
 import * as api from '../../api.js';
-import { h, header, card, table, pagedList, notice } from '../../dom.js';
+import { h, header, card, table, figures, pagedList, notice } from '../../dom.js';
 import { t, number, money, dateTime } from '../../i18n.js';
 import { describeDiscount, describeWindow, statusCell, csvLink } from './format.js';
 import { renameDialog, deleteCampaign } from './campaigns.js';
-
-function figures(pairs) {
-  return h('dl', { class: 'figures' }, pairs.filter(Boolean).map(([label, value, wide]) =>
-    h('div', { class: wide ? 'wide' : null }, h('dt', {}, label), h('dd', {}, value))));
-}
 
 export async function campaignDetails(main, { id }, { go }) {
   const place = h('div');
