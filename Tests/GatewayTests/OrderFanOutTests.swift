@@ -50,7 +50,10 @@ import Testing
         #expect(acceptance.orderNumber == "ZM-1")
         #expect(acceptance.sequence == 1)
         #expect(acceptance.changed)
-        #expect(acceptance.deliveries.map(\.eventId) == ["loyalty:ZM-1:1", "discounts:ZM-1:1", "reviews:ZM-1:1"])
+        #expect(
+            acceptance.deliveries.map(\.eventId) == [
+                "loyalty:ZM-1:1", "discounts:ZM-1:1", "reviews:ZM-1:1", "personal-data:ZM-1:1",
+            ])
         #expect(try eventually { try Self.deliveries(gateway, "ZM-1").receivers.first?.delivered == 1 })
         let received = try #require(Self.received(gateway.upstream, by: "loyalty", path: "/v1/orders/").first)
         #expect(received.method == .post)
@@ -185,7 +188,8 @@ import Testing
 
     @Test func anotherReceiverInTheTable_GetsItsEvents_WithNoOtherChange() throws {
         let buyerReceiver = OrderReceiver(
-            service: "personal-data", path: { "/v1/orders/\(PercentDecoding.encode($0))/buyer" },
+            name: "buyer-copy", service: "personal-data",
+            path: { "/v1/orders/\(PercentDecoding.encode($0))/buyer" },
             payload: { change in try JSONCoding.encode(change.order.buyer) }
         )
         let gateway = try GatewayHarness(options: GatewayOptions(orderReceivers: OrderReceivers.all + [buyerReceiver]))
@@ -194,14 +198,15 @@ import Testing
         #expect(
             acceptance.deliveries.map(\.eventId) == [
                 "loyalty:ZM/2026/7:1", "discounts:ZM/2026/7:1", "reviews:ZM/2026/7:1", "personal-data:ZM/2026/7:1",
+                "buyer-copy:ZM/2026/7:1",
             ])
         #expect(
             try eventually { try Self.deliveries(gateway, "ZM%2F2026%2F7").receivers.allSatisfy { $0.delivered == 1 } })
         let buyer = try #require(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/buyer").first)
         #expect(try JSONCoding.decode(Buyer.self, from: buyer.body) == OrderDocument.make().buyer)
-        #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 3)
+        #expect(gateway.upstream.requests(startingWith: "/v1/orders/ZM%2F2026%2F7/events").count == 4)
         let view = try Self.deliveries(gateway, "ZM%2F2026%2F7")
-        #expect(view.receivers.map(\.receiver) == ["loyalty", "discounts", "reviews", "personal-data"])
+        #expect(view.receivers.map(\.receiver) == ["loyalty", "discounts", "reviews", "personal-data", "buyer-copy"])
         #expect(view.orderNumber == "ZM/2026/7")
     }
 

@@ -47,7 +47,7 @@ struct GatewaySuiteTests {
         #expect(put.status == .accepted, "\(put.text)")
         let acceptance = try put.decode(OrderAcceptance.self)
         #expect(acceptance.sequence == 1)
-        #expect(acceptance.deliveries.map(\.service) == ["loyalty", "discounts", "reviews"])
+        #expect(acceptance.deliveries.map(\.service) == ["loyalty", "discounts", "reviews", "personal-data"])
         let repeatPut = try suite.gateway.json(.put, "/api/v1/orders/SUITE-1", order, token: SuiteHarness.storefrontKey)
         #expect(try repeatPut.decode(OrderAcceptance.self).changed == false)
 

@@ -1,16 +1,35 @@
+import HTTP
+import Primitives
 import ServiceKit
 import Store
 
-/// The personal-data service: its definition for `ServiceApp` (port, migrations, routes).
+/// The personal-data registry: its definition for `ServiceApp` (port, migrations, routes).
 public enum PersonalDataService {
     public static let name = SuiteService.personalData.name
     public static let defaultPort = SuiteService.personalData.defaultPort
 
-    /// The definition `main.swift` runs and tests start in-process.
-    public static func definition() -> ServiceDefinition {
-        ServiceDefinition(name: name, defaultPort: defaultPort, migrations: migrations)
+    /// The definition `main.swift` runs and tests start in-process. `clock` dates the records,
+    /// the disclosures, the consents and the access log.
+    public static func definition(clock: WallClock = .system) -> ServiceDefinition {
+        ServiceDefinition(
+            name: name,
+            defaultPort: defaultPort,
+            migrations: migrations,
+            clock: clock,
+            internalRoutes: { environment in
+                routes(PersonalDataDependencies(database: environment.database, clock: clock))
+            }
+        )
     }
 
     /// The service's own tables, in order.
-    static let migrations: [Migration] = []
+    static let migrations: [Migration] = PersonalDataMigrations.all
+
+    /// Every route under `/v1` (the internal secret and the caller's identity are checked before
+    /// these run; each route checks the caller's role again).
+    static func routes(_ dependencies: PersonalDataDependencies) -> RouteCollection {
+        RouteCollection()
+            .include(RegistryController(dependencies: dependencies).routes)
+            .include(DisclosuresController(dependencies: dependencies).routes)
+    }
 }

@@ -39,10 +39,10 @@ public struct OrderReceiver: Sendable {
 }
 
 /// The receivers of order changes: the one table to extend when another service needs its part
-/// of the order (personal data: the buyer; discounts: the code and the order statistics).
+/// of the order.
 public enum OrderReceivers {
     /// Every receiver, in the order their events are written.
-    public static let all: [OrderReceiver] = [loyalty, discounts, reviews]
+    public static let all: [OrderReceiver] = [loyalty, discounts, reviews, personalData]
 
     /// Loyalty gets lines, totals and status (no buyer data) to award or take back points.
     public static let loyalty = OrderReceiver.json(service: "loyalty", route: LoyaltyRoutes.orderEvents) { change in
@@ -62,6 +62,15 @@ public enum OrderReceivers {
     /// the product is marked a verified purchase.
     public static let reviews = OrderReceiver.json(service: "reviews", route: ReviewsRoutes.orderEvents) { change in
         ReviewOrderEvent(
+            eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order)
+    }
+
+    /// The personal-data registry gets the buyer: the order base of the source, also for buyers
+    /// who never registered.
+    public static let personalData = OrderReceiver.json(
+        service: "personal-data", route: PersonalDataRoutes.orderEvents
+    ) { change in
+        BuyerOrderEvent(
             eventId: change.eventId, orderNumber: change.orderNumber, sequence: change.sequence, order: change.order)
     }
 }

@@ -10,6 +10,7 @@ public enum AccessTable {
     /// Every public route: the gateway's own, then each service's forwarded ones.
     public static let routes: [PublicRoute] =
         gatewayRoutes + statusRoutes + loyaltyRoutes + discountsRoutes + helpdeskRoutes + reviewsRoutes
+        + personalDataRoutes
 
     /// The routes forwarded to services.
     public static var forwardedRoutes: [PublicRoute] { routes.filter { $0.handling == .forwarded } }
@@ -25,6 +26,10 @@ public enum AccessTable {
     /// The helpdesk service's published routes. The service checks that a customer reads and
     /// writes only their own threads, and that only the admin sees notes.
     static let helpdeskRoutes: [PublicRoute] = published(HelpdeskRoutes.all, service: "helpdesk")
+
+    /// The personal-data registry's published routes: all the admin's but a customer's own
+    /// consents and the storefront's customer records.
+    static let personalDataRoutes: [PublicRoute] = published(PersonalDataRoutes.all, service: "personal-data")
 
     /// The reviews service's published routes: a product's published reviews and summary are
     /// open to anyone; the service checks that a customer posts only as itself.

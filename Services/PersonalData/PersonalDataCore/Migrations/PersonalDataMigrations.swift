@@ -1,0 +1,89 @@
+import Store
+
+/// The registry's tables. Times are INTEGER milliseconds since 1970 (UTC). The `_key` columns
+/// hold what searches compare: names and addresses in lower case, phones as their digits.
+enum PersonalDataMigrations {
+    static let all: [Migration] = [registry]
+
+    static let registry = Migration(
+        "personal-data-001-registry",
+        """
+        CREATE TABLE customers (
+            customer_id TEXT PRIMARY KEY,
+            login TEXT,
+            registered_at INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            street TEXT,
+            postcode TEXT,
+            city TEXT,
+            phone TEXT,
+            phone_key TEXT,
+            email TEXT NOT NULL,
+            email_key TEXT NOT NULL,
+            first_seen_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX customers_registered ON customers(registered_at, customer_id);
+        CREATE INDEX customers_email ON customers(email_key);
+        CREATE INDEX customers_phone ON customers(phone_key) WHERE phone_key IS NOT NULL;
+
+        CREATE TABLE orders (
+            order_number TEXT PRIMARY KEY,
+            sequence INTEGER NOT NULL CHECK (sequence >= 1),
+            customer_id TEXT,
+            login TEXT,
+            ordered_at INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            street TEXT NOT NULL,
+            postcode TEXT NOT NULL,
+            city TEXT NOT NULL,
+            email TEXT NOT NULL,
+            email_key TEXT NOT NULL,
+            phone TEXT NOT NULL,
+            phone_key TEXT NOT NULL,
+            first_seen_at INTEGER NOT NULL
+        );
+        CREATE INDEX orders_ordered ON orders(ordered_at, order_number);
+        CREATE INDEX orders_customer ON orders(customer_id) WHERE customer_id IS NOT NULL;
+        CREATE INDEX orders_email ON orders(email_key);
+        CREATE INDEX orders_phone ON orders(phone_key);
+
+        CREATE TABLE disclosures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id TEXT,
+            order_number TEXT,
+            disclosed_at INTEGER NOT NULL,
+            recipient TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            CHECK (customer_id IS NOT NULL OR order_number IS NOT NULL)
+        );
+        CREATE INDEX disclosures_customer ON disclosures(customer_id, id) WHERE customer_id IS NOT NULL;
+        CREATE INDEX disclosures_order ON disclosures(order_number, id) WHERE order_number IS NOT NULL;
+
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            given INTEGER NOT NULL CHECK (given IN (0, 1)),
+            at INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            recorded_by TEXT NOT NULL
+        );
+        CREATE INDEX consents_customer ON consents(customer_id, id);
+
+        CREATE TABLE access_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            admin TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('viewed', 'printed', 'exported', 'erased')),
+            customer_id TEXT,
+            order_number TEXT
+        );
+        CREATE INDEX access_log_customer ON access_log(customer_id, id) WHERE customer_id IS NOT NULL;
+        CREATE INDEX access_log_admin ON access_log(admin, id);
+        """)
+}
