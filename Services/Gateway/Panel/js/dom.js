@@ -133,20 +133,23 @@ export function formDialog(title, fields, submit, submitLabel = t('common.save')
   return dialog;
 }
 
-/** Runs `action` on submit of `form`, showing its error (or `success`) in `place`. */
+/**
+ * Runs `action(submitter)` on submit of `form` (`submitter` is the button pressed, for a form with
+ * several), showing its error (or `success`) in `place`; its submit buttons wait meanwhile.
+ */
 export function onSubmit(form, place, action, success) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     place.replaceChildren();
-    const button = form.querySelector('button[type=submit]');
-    if (button) button.disabled = true;
+    const buttons = [...form.querySelectorAll('button[type=submit]')];
+    buttons.forEach((button) => { button.disabled = true; });
     try {
-      await action();
+      await action(event.submitter);
       if (success) place.replaceChildren(notice('success', success));
     } catch (error) {
       place.replaceChildren(notice('error', error.message));
     } finally {
-      if (button) button.disabled = false;
+      buttons.forEach((button) => { button.disabled = false; });
     }
   });
 }

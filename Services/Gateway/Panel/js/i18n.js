@@ -53,6 +53,25 @@ export function dateTime(text) {
 }
 
 /**
+ * Whole seconds as a duration in its two largest units, the rest dropped: "2 godz. 5 min",
+ * "3 dni 4 godz.", "40 sek."; a dash for none.
+ */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  const units = [['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+  let rest = Math.max(0, Math.floor(seconds));
+  const amounts = units.map(([unit, size]) => {
+    const amount = Math.floor(rest / size);
+    rest %= size;
+    return [unit, amount];
+  });
+  const first = amounts.findIndex(([, amount]) => amount > 0);
+  const shown = first === -1 ? [['second', 0]] : amounts.slice(first, first + 2).filter(([, amount]) => amount > 0);
+  return shown.map(([unit, amount]) =>
+    new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'short' }).format(amount)).join(' ');
+}
+
+/**
  * The day of a date input ("2026-03-01") as an RFC 3339 instant: its first moment, or with `end`
  * its last millisecond, in the browser's time zone — the zone `dateTime` shows instants in, so a
  * day searched for is the day the table shows. Undefined for an empty input.

@@ -3,6 +3,7 @@
 // adding a service's screens is adding its folder and one line here.
 import loyalty from './loyalty/index.js';
 import discounts from './discounts/index.js';
+import helpdesk from './helpdesk/index.js';
 import reviews from './reviews/index.js';
 
-export default [loyalty, discounts, reviews];
+export default [loyalty, discounts, helpdesk, reviews];
