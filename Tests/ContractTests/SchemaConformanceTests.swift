@@ -9,7 +9,8 @@ import Testing
 @Suite struct SchemaConformanceTests {
     /// Every describing type the services' routes' bodies refer to, each once.
     static let types = SchemaConformance.types(
-        of: LoyaltyRoutes.all + DiscountsRoutes.all + HelpdeskRoutes.all + ReviewsRoutes.all + PersonalDataRoutes.all)
+        of: LoyaltyRoutes.all + DiscountsRoutes.all + HelpdeskRoutes.all + ReviewsRoutes.all + PersonalDataRoutes.all
+            + PrivacyRoutes.all)
 
     @Test func everyExample_EncodesToWhatItsSchemaDescribes() throws {
         #expect(Self.types.count >= 25)
