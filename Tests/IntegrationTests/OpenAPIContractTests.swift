@@ -133,6 +133,16 @@ struct OpenAPIContractTests {
     /// A retry names an event a receiver refused for good, which a healthy suite has none of:
     /// the documented answer is 404 `delivery_not_failed` (`DeadLetterTests` retries real ones).
     static let retryPath = "/api/v1/orders/deliveries/{eventId}/retry"
+    /// An erasure's second step takes a token only its first step gives, and its progress an id
+    /// only the second gives: the documented answers to the examples are 409
+    /// `confirmation_invalid` and 404 `erasure_not_found` (the personal-data tests erase for real).
+    static let erasurePath = "/api/v1/personal-data/customers/{customerId}/erasure"
+    static let erasureProgressPath = "/api/v1/personal-data/erasures/{id}"
+    /// The documented refusal of the operations whose example cannot succeed, by path.
+    static let refusedExamples: [String: (status: HTTPStatus, code: String)] = [
+        cookieOnlyPath: (.notFound, "no_session"), retryPath: (.notFound, "delivery_not_failed"),
+        erasurePath: (.conflict, "confirmation_invalid"), erasureProgressPath: (.notFound, "erasure_not_found"),
+    ]
 
     /// Every request that breaks one documented constraint of the operation.
     static func invalidRequests(_ operation: Operation, _ violations: SchemaViolations) -> [(String, Request)] {
@@ -220,9 +230,9 @@ struct OpenAPIContractTests {
             #expect(operation.responses[status] != nil, "\(name): \(status) is not documented")
             return
         }
-        if operation.path == cookieOnlyPath || operation.path == retryPath {
-            let code = operation.path == retryPath ? "delivery_not_failed" : "no_session"
-            #expect(response.status == .notFound && response.errorEnvelope?.error.code == code, "\(name)")
+        if let refusal = refusedExamples[operation.path] {
+            #expect(
+                response.status == refusal.status && response.errorEnvelope?.error.code == refusal.code, "\(name)")
             #expect(operation.responses[status] != nil, "\(name): \(status) is not documented")
             return
         }

@@ -1,3 +1,4 @@
+import Contract
 import HTTP
 import Primitives
 import ServiceKit
@@ -17,7 +18,15 @@ public enum PersonalDataService {
             migrations: migrations,
             clock: clock,
             internalRoutes: { environment in
-                routes(PersonalDataDependencies(database: environment.database, clock: clock))
+                let dependencies = PersonalDataDependencies(database: environment.database, clock: clock)
+                let outbox = environment.outbox
+                let rights = PersonRights(
+                    dependencies: dependencies,
+                    subjectOf: { service, customerId in
+                        try? environment.client(for: service).call(PrivacyRoutes.subject, customerId.text)
+                    })
+                return routes(dependencies)
+                    .include(PersonRightsController(dependencies: dependencies, rights: rights, outbox: outbox).routes)
             }
         )
     }

@@ -85,6 +85,32 @@ public enum PersonalDataRoutes {
             QueryParameter("admin", "Only this admin's (as the log names them, e.g. admin:owner)."),
         ], paged: true)
 
+    // MARK: - The person's rights
+
+    static let servicesUnavailable = RouteError(
+        503, "services_unavailable",
+        "A service that holds data about the person did not answer; `details.services` names them. An export "
+            + "must be complete, so none is given.")
+    static let confirmationInvalid = RouteError.conflict(
+        "confirmation_invalid", "The confirmation token is not this customer's, was used, or has expired.")
+    static let noErasure = RouteError.notFound(code: "erasure_not_found", "No such erasure.")
+
+    public static let export = RouteSpec<NoBody, PersonalDataExport>(
+        .get, "/customers/:customerId/export", roles: staff,
+        summary:
+            "Everything the suite holds about the person, as JSON (logged in the access log as exported).",
+        errors: [servicesUnavailable])
+    public static let erasure = RouteSpec<ErasureRequest, ErasureStep>(
+        .post, "/customers/:customerId/erasure", roles: staff,
+        summary:
+            "Erase a person, in two steps: without a token the answer is a confirmation token valid for ten "
+            + "minutes and what will be erased; the same call with that token erases (202, with the erasure's id): the "
+            + "registry at once, every other service through the outbox. Orders keep their amounts and lose the "
+            + "person.",
+        optionalBody: true, statuses: [200, 202], errors: [confirmationInvalid, .validationFailed])
+    public static let erasureProgress = RouteSpec<NoBody, ErasureProgress>(
+        .get, "/erasures/:id", roles: staff, summary: "How far an erasure got, per service.", errors: [noErasure])
+
     // MARK: - Internal
 
     public static let orderEvents = RouteSpec<BuyerOrderEvent, NoBody>(
@@ -106,6 +132,9 @@ public enum PersonalDataRoutes {
         consents.declaration,
         recordConsent.declaration,
         accessLog.declaration,
+        export.declaration,
+        erasure.declaration,
+        erasureProgress.declaration,
         orderEvents.declaration,
     ]
 }

@@ -7,6 +7,8 @@ public enum BodyDescription: Sendable {
     case json(schema: JSONValue, types: [any SchemaDescribing.Type], example: JSONValue? = nil)
     /// Text of `contentType` (a CSV file, the Prometheus exposition).
     case text(contentType: String, description: String, example: String? = nil)
+    /// Bytes of `contentType` that are not text (a PDF document).
+    case binary(contentType: String, description: String)
 
     /// The named schemas the body refers to, transitively, by name.
     public var components: [String: JSONValue] {
@@ -102,4 +104,11 @@ public protocol InternalBody: RouteBody {}
 
 extension InternalBody {
     public static var body: BodyDescription { .json(schema: Schema.anyObject, types: []) }
+}
+
+/// A PDF document (`application/pdf`).
+public enum PDFFile: RouteBody {
+    public static var body: BodyDescription {
+        .binary(contentType: "application/pdf", description: "A PDF document.")
+    }
 }

@@ -7,6 +7,9 @@ public enum Schema {
     public static let boolean: JSONValue = .object(["type": .string("boolean")])
     public static let dateTime: JSONValue = .object(["type": .string("string"), "format": .string("date-time")])
     public static let anyObject: JSONValue = .object(["type": .string("object")])
+    /// Bytes that are not text (OpenAPI 3.1 writes them as a string with contentMediaType; the
+    /// media type says which).
+    public static let binary: JSONValue = .object(["type": .string("string"), "format": .string("binary")])
 
     /// Money in minor units of the order's currency, never negative.
     public static let money: JSONValue = .object([

@@ -111,6 +111,11 @@ public enum OpenAPIDocument {
                 "required": .bool(true), "description": .string(description),
                 "content": .object([contentType: .object(media)]),
             ])
+        case .binary(let contentType, let description):
+            fields["requestBody"] = .object([
+                "required": .bool(true), "description": .string(description),
+                "content": .object([contentType: .object(["schema": Schema.binary])]),
+            ])
         }
         return .object(fields)
     }

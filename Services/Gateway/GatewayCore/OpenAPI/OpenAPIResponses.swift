@@ -89,6 +89,11 @@ enum OpenAPIResponses {
                 "description": .string(text),
                 "content": .object([contentType: .object(["schema": Schema.string])]),
             ])
+        case .binary(let contentType, let text):
+            return .object([
+                "description": .string(text),
+                "content": .object([contentType: .object(["schema": Schema.binary])]),
+            ])
         }
     }
 

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import ServiceKit
 
 /// The admin panel's static files (HTML, CSS, JavaScript modules), read once at start-up from the
@@ -40,7 +41,7 @@ public struct PanelAssets: Sendable {
                 let data = manager.contents(atPath: directory + "/" + relative)
             else { continue }
             let bytes = [UInt8](data)
-            let digest = SHA256.hash(bytes).prefix(16).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+            let digest = Hex.encode(SHA256.hash(bytes).prefix(16))
             files[relative] = Asset(bytes: bytes, contentType: type, etag: "\"\(digest)\"")
         }
         self.files = files

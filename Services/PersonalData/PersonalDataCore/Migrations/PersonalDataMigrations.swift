@@ -3,7 +3,7 @@ import Store
 /// The registry's tables. Times are INTEGER milliseconds since 1970 (UTC). The `_key` columns
 /// hold what searches compare: names and addresses in lower case, phones as their digits.
 enum PersonalDataMigrations {
-    static let all: [Migration] = [registry]
+    static let all: [Migration] = [registry, erasures]
 
     static let registry = Migration(
         "personal-data-001-registry",
@@ -85,5 +85,23 @@ enum PersonalDataMigrations {
         );
         CREATE INDEX access_log_customer ON access_log(customer_id, id) WHERE customer_id IS NOT NULL;
         CREATE INDEX access_log_admin ON access_log(admin, id);
+        """)
+
+    /// Erasures: the confirmation tokens of the first step (kept as hashes) and each erasure made.
+    static let erasures = Migration(
+        "personal-data-002-erasures",
+        """
+        CREATE TABLE erasure_confirmations (
+            token_hash TEXT PRIMARY KEY,
+            customer_id TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE erasures (
+            id TEXT PRIMARY KEY,
+            pseudonym TEXT NOT NULL,
+            requested_at INTEGER NOT NULL,
+            requested_by TEXT NOT NULL
+        ) WITHOUT ROWID;
         """)
 }

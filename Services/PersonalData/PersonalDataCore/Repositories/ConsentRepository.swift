@@ -31,6 +31,11 @@ enum ConsentRepository {
         ).map(consent)
     }
 
+    /// Every consent record of the customer, newest first (for their export and report).
+    static func all(of customerId: CustomerId, in connection: Connection) throws -> [Consent] {
+        try list(of: customerId, beforeId: nil, limit: Int.max, in: connection)
+    }
+
     private static func consent(_ row: Row) throws -> Consent {
         Consent(
             id: try row.get("id"), customerId: try CustomerId(validating: try row.get("customer_id")),

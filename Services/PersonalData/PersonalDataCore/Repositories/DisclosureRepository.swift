@@ -61,6 +61,11 @@ enum DisclosureRepository {
         ).map(disclosure)
     }
 
+    /// Every disclosure of `subject`, newest first (for the person's export and report).
+    static func all(of subject: Subject, in connection: Connection) throws -> [Disclosure] {
+        try list(of: subject, beforeId: nil, limit: Int.max, in: connection)
+    }
+
     private static func columns(of subject: Subject) -> (String?, String?) {
         switch subject {
         case .customer(let id): return (id.text, nil)

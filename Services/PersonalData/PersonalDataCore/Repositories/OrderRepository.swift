@@ -53,6 +53,14 @@ enum OrderRepository {
         ).map(record)
     }
 
+    /// Every order matching `condition`, newest first (one person's orders, for their export).
+    static func all(_ condition: SQLConditions, in connection: Connection) throws -> [OrderRecord] {
+        try connection.query(
+            "SELECT \(columns) FROM orders WHERE \(condition.joined) ORDER BY ordered_at DESC, order_number DESC",
+            bindings: condition.bindings
+        ).map(record)
+    }
+
     static func record(_ row: Row) throws -> OrderRecord {
         let customer: String? = try row.get("customer_id")
         let buyer = Buyer(

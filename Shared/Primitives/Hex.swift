@@ -1,0 +1,18 @@
+/// Bytes as lower-case hexadecimal, two digits each: digests, fingerprints, validators.
+///
+/// ```swift
+/// Hex.encode(SHA256.hash(bytes))   // "9f86d081…"
+/// ```
+public enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
