@@ -119,6 +119,11 @@ targets.append(
         path: "Tests/ReviewsTests"))
 targets.append(
     .testTarget(
+        name: "HelpdeskTests",
+        dependencies: ["HelpdeskCore", "Contract", "HTTP", "Primitives", "ServiceKit", "Store", "TestSupport"],
+        path: "Tests/HelpdeskTests"))
+targets.append(
+    .testTarget(
         name: "GatewayTests",
         dependencies: ["GatewayCore", "Contract", "HTTP", "Primitives", "ServiceKit", "TestSupport"],
         path: "Tests/GatewayTests"))

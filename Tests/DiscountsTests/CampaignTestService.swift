@@ -141,8 +141,3 @@ final class CampaignTestService: @unchecked Sendable {
         }
     }
 }
-
-extension HTTPClientResponse {
-    /// The error envelope's code.
-    var errorCode: String? { errorEnvelope?.error.code }
-}

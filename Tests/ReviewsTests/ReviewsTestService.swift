@@ -132,21 +132,7 @@ final class ReviewsTestService: @unchecked Sendable {
     func walk<Item: Codable & Sendable>(
         _ path: String, limit: Int, as principal: Principal = admin, of type: Item.Type = Item.self
     ) throws -> [Item] {
-        var items: [Item] = []
-        var cursor: String?
-        let separator = path.contains("?") ? "&" : "?"
-        repeat {
-            let target = path + separator + "limit=\(limit)" + (cursor.map { "&cursor=" + Self.encoded($0) } ?? "")
-            let answer = try call(.get, target, as: principal)
-            try #require(answer.status == .ok, "\(target): \(answer.status) \(answer.text)")
-            let page: Page<Item> = try answer.decode()
-            #expect(page.items.count <= limit, "\(target)")
-            if page.nextCursor != nil { #expect(page.items.count == limit, "a page before the last is full") }
-            items += page.items
-            cursor = page.nextCursor
-            try #require(items.count <= 10_000, "the cursor of \(path) never ends")
-        } while cursor != nil
-        return items
+        try service.walk("/v1" + path, limit: limit, as: principal, of: type)
     }
 
     /// `text` percent-encoded for a query string.
@@ -183,16 +169,5 @@ final class ReviewsTestService: @unchecked Sendable {
             placedAt: Date(timeIntervalSince1970: 1_800_000_000))
         return ReviewOrderEvent(
             eventId: "reviews:\(number):\(sequence)", orderNumber: number, sequence: sequence, order: order)
-    }
-}
-
-extension HTTPClientResponse {
-    /// The error envelope's code.
-    var errorCode: String? { errorEnvelope?.error.code }
-
-    /// The field a 422 names (`details.field`).
-    var errorField: String? {
-        guard case .string(let field)? = errorEnvelope?.error.details?["field"] else { return nil }
-        return field
     }
 }

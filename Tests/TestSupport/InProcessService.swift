@@ -39,6 +39,7 @@ public final class InProcessService: @unchecked Sendable {
             configuration.environment = environment
             if let smtp = environment["ZAPLECZE_SMTP_URL"] { configuration.smtpURL = smtp }
             if let admin = environment["ZAPLECZE_ADMIN_EMAIL"] { configuration.adminEmail = admin }
+            if let shop = environment["ZAPLECZE_SHOP_URL"] { configuration.shopURL = shop }
             configure(&configuration)
             return configuration
         }

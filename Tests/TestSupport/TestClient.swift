@@ -43,4 +43,19 @@ extension HTTPClientResponse {
 
     /// The error envelope of a non-2xx answer.
     public var errorEnvelope: ErrorEnvelope? { try? JSONCoding.decode(ErrorEnvelope.self, from: body) }
+
+    /// The error envelope's code.
+    public var errorCode: String? { errorEnvelope?.error.code }
+
+    /// The field a 422 names (`details.field`).
+    public var errorField: String? { errorDetail("field") }
+
+    /// The query parameter a 400 names (`details.parameter`).
+    public var errorParameter: String? { errorDetail("parameter") }
+
+    /// The text of the error envelope's `details[name]`.
+    private func errorDetail(_ name: String) -> String? {
+        guard case .string(let value)? = errorEnvelope?.error.details?[name] else { return nil }
+        return value
+    }
 }

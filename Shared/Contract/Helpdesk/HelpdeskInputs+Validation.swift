@@ -61,14 +61,19 @@ extension ThreadOpening {
 }
 
 extension MessageRequest {
-    /// A body within its rule, or a standard reply to take it from.
+    /// A body within its rule, or a standard reply to take it from, or both; a reply's id is
+    /// checked with a body too, as the schema's minimum says.
     public func validate() -> [ValidationProblem] {
-        if let body { return HelpdeskRules.message(body, field: "body") }
-        if let standardReplyId {
-            return standardReplyId >= 1
-                ? [] : [.init(field: "standardReplyId", message: "standardReplyId must be at least 1.")]
+        var problems: [ValidationProblem] = []
+        if let standardReplyId, standardReplyId < 1 {
+            problems.append(.init(field: "standardReplyId", message: "standardReplyId must be at least 1."))
         }
-        return [.init(field: "body", message: "Give body, standardReplyId or both.")]
+        if let body {
+            problems += HelpdeskRules.message(body, field: "body")
+        } else if standardReplyId == nil {
+            problems.append(.init(field: "body", message: "Give body, standardReplyId or both."))
+        }
+        return problems
     }
 }
 

@@ -38,19 +38,35 @@ enum ThreadWorkflow {
         return next
     }
 
-    /// A standard reply's text for `thread`: each placeholder replaced by the thread's value.
+    /// A standard reply's text for `thread`: each placeholder replaced by the thread's value, in
+    /// one pass, so a value that itself reads like a placeholder (a subject holding `{email}`)
+    /// stays as the customer wrote it.
     static func filled(_ text: String, for thread: ThreadRecord) -> String {
-        var result = text
-        for placeholder in StandardReplyPlaceholder.allCases {
-            let value: String
-            switch placeholder {
-            case .orderNumber: value = thread.orderNumber.text
-            case .subject: value = thread.subject
-            case .email: value = thread.email
-            case .threadId: value = String(thread.id)
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"),
+                let placeholder = StandardReplyPlaceholder(rawValue: String(rest[afterOpen..<close]))
+            {
+                result += value(of: placeholder, in: thread)
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result.append("{")
+                rest = rest[afterOpen...]
             }
-            result = result.replacing(placeholder.token, with: value)
         }
-        return result
+        return result + rest
+    }
+
+    /// What `placeholder` stands for in `thread`.
+    static func value(of placeholder: StandardReplyPlaceholder, in thread: ThreadRecord) -> String {
+        switch placeholder {
+        case .orderNumber: return thread.orderNumber.text
+        case .subject: return thread.subject
+        case .email: return thread.email
+        case .threadId: return String(thread.id)
+        }
     }
 }
