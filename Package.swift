@@ -119,6 +119,11 @@ targets.append(
         path: "Tests/ReviewsTests"))
 targets.append(
     .testTarget(
+        name: "PersonalDataTests",
+        dependencies: ["PersonalDataCore", "Contract", "HTTP", "Primitives", "ServiceKit", "Store", "TestSupport"],
+        path: "Tests/PersonalDataTests"))
+targets.append(
+    .testTarget(
         name: "GatewayTests",
         dependencies: ["GatewayCore", "Contract", "HTTP", "Primitives", "ServiceKit", "TestSupport"],
         path: "Tests/GatewayTests"))
