@@ -124,6 +124,11 @@ targets.append(
         path: "Tests/HelpdeskTests"))
 targets.append(
     .testTarget(
+        name: "PersonalDataTests",
+        dependencies: ["PersonalDataCore", "Contract", "HTTP", "Primitives", "ServiceKit", "Store", "TestSupport"],
+        path: "Tests/PersonalDataTests"))
+targets.append(
+    .testTarget(
         name: "GatewayTests",
         dependencies: ["GatewayCore", "Contract", "HTTP", "Primitives", "ServiceKit", "TestSupport"],
         path: "Tests/GatewayTests"))

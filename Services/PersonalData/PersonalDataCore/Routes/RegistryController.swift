@@ -58,8 +58,8 @@ struct RegistryController: Sendable {
             orderNumber: try context.query.get("orderNumber", as: OrderNumber.self),
             source: try context.enumQuery("source", as: PersonalDataSource.self) ?? .any)
         let result = try Registry(dependencies: dependencies).search(
-            query, ordersAfter: try Self.position(context.query["ordersCursor"]),
-            customersAfter: try Self.position(context.query["customersCursor"]), limit: limit)
+            query, ordersAfter: try Self.position(context.query["ordersCursor"], "ordersCursor"),
+            customersAfter: try Self.position(context.query["customersCursor"], "customersCursor"), limit: limit)
         return try .json(
             PersonalDataSearchResult(
                 orders: result.orders.map {
@@ -101,7 +101,15 @@ struct RegistryController: Sendable {
             details: ["parameter": .string(name)])
     }
 
-    static func position(_ cursor: String?) throws(HTTPError) -> PersonQuery.Position? {
-        try TextCursor.decode(cursor, as: PersonQuery.Position.init(text:))
+    /// A section's cursor. One this search did not give is a 400 naming its parameter: the route
+    /// has two cursors, and is documented to answer `invalid_parameter`, not a list's `invalid_cursor`.
+    static func position(_ cursor: String?, _ name: String) throws(HTTPError) -> PersonQuery.Position? {
+        do {
+            return try TextCursor.decode(cursor, as: PersonQuery.Position.init(text:))
+        } catch {
+            throw HTTPError.badRequest(
+                "Query parameter '\(name)' must be a cursor this search gave.",
+                code: "invalid_parameter", details: ["parameter": .string(name)])
+        }
     }
 }
