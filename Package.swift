@@ -64,7 +64,7 @@ var targets: [Target] = [
         path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
-    .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
+    .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestValues"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Primitives", "TestSupport"], path: "Tests/StoreTests"),
     // Reads the sources, not the modules: which layer imports which (no dependencies).
     .testTarget(name: "LayeringTests", path: "Tests/LayeringTests"),

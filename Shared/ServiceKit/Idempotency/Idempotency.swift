@@ -2,6 +2,7 @@ import Contract
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import Store
 
 /// `Idempotency-Key` for requests that move points, codes or money-like state: the first answer
@@ -81,7 +82,8 @@ public enum Idempotency {
         guard !key.isEmpty, key.utf8.count <= 255 else {
             throw HTTPError.badRequest("Idempotency-Key must be 1–255 characters.", code: "invalid_idempotency_key")
         }
-        return Claim(scope: scope(of: request, context: context), key: key, fingerprint: hex(SHA256.hash(request.body)))
+        return Claim(
+            scope: scope(of: request, context: context), key: key, fingerprint: SHA256.hash(request.body).hexDigits)
     }
 
     /// Who asked, for which route and which decoded parameters: the same logical request has one
@@ -94,16 +96,5 @@ public enum Idempotency {
                 request.method.description, context.route,
             ] + context.parameters.all.map(\.value)
         return parts.map { "\($0.utf8.count):\($0)" }.joined()
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import HTTP
+import Primitives
 import ServiceKit
 
 /// The back-office panel's sessions, in memory: an admin signs in once with a key and the
@@ -72,6 +73,6 @@ public final class AdminSessions: Sendable {
     public var count: Int { sessions.withLock { $0.count } }
 
     private static func key(_ id: String) -> String {
-        SHA256.hash(Array(id.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        SHA256.hash(Array(id.utf8)).hexDigits
     }
 }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import HTTP
+import Primitives
 import ServiceKit
 
 /// The gateway's credentials from configuration: admin and storefront API keys
@@ -45,7 +46,7 @@ public struct GatewayKeys: Sendable {
     /// A signing key whose id is derived from the secret, so ids never need configuring.
     static func signingKey(_ secret: String) -> SigningKey {
         let digest = SHA256.hash(Array(secret.utf8))
-        let id = digest.prefix(4).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let id = digest.prefix(4).hexDigits
         return SigningKey(id: id, secret: Array(secret.utf8))
     }
 
@@ -68,11 +69,5 @@ public struct GatewayKeys: Sendable {
             throw ConfigurationError("\(variable) must list at least one key (the suite launcher generates them)")
         }
         return keys
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
