@@ -39,6 +39,9 @@ var targets: [Target] = [
     // RFC 4180 CSV, read and written: a format like JSON, needing nothing but the standard
     // library, so that a service's domain (a bulk file's rows) reads it without the runtime.
     .target(name: "CSV", path: "Shared/CSV"),
+    // PDF documents set in an embedded TrueType font (its subset), for reports a person reads or
+    // prints. The fonts are files read at run time, not sources.
+    .target(name: "PDF", dependencies: ["Primitives"], path: "Shared/PDF", exclude: ["Fonts"]),
     // The shop's types: request and response bodies, route declarations, roles. No I/O: nothing of
     // the server, the store or the runtime (a test, `LayeringTests`, keeps it so).
     .target(
@@ -70,6 +73,7 @@ var targets: [Target] = [
     .testTarget(name: "LayeringTests", path: "Tests/LayeringTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON", "TestValues"], path: "Tests/JSONTests"),
     .testTarget(name: "CSVTests", dependencies: ["CSV", "TestValues"], path: "Tests/CSVTests"),
+    .testTarget(name: "PDFTests", dependencies: ["PDF", "Primitives", "TestSupport"], path: "Tests/PDFTests"),
     .testTarget(
         name: "ContractTests", dependencies: ["Contract", "TestSupport", "TestValues"], path: "Tests/ContractTests"),
     .testTarget(
