@@ -59,6 +59,9 @@ COPY --from=build /out/ /usr/local/bin/
 # The admin panel's static files (no build step): the gateway serves them at /admin.
 COPY Services/Gateway/Panel /usr/local/share/zaplecze/panel
 ENV ZAPLECZE_PANEL_DIR=/usr/local/share/zaplecze/panel
+# The fonts PDF documents embed (DejaVu Sans, with its licence), read at run time.
+COPY Shared/PDF/Fonts /usr/local/share/zaplecze/fonts
+ENV ZAPLECZE_FONTS_DIR=/usr/local/share/zaplecze/fonts
 
 USER zaplecze:zaplecze
 WORKDIR /data

@@ -39,6 +39,9 @@ var targets: [Target] = [
     // RFC 4180 CSV, read and written: a format like JSON, needing nothing but the standard
     // library, so that a service's domain (a bulk file's rows) reads it without the runtime.
     .target(name: "CSV", path: "Shared/CSV"),
+    // PDF documents set in an embedded TrueType font (its subset), for reports a person reads or
+    // prints. The fonts are files read at run time, not sources.
+    .target(name: "PDF", dependencies: ["Primitives"], path: "Shared/PDF", exclude: ["Fonts"]),
     // The shop's types: request and response bodies, route declarations, roles. No I/O: nothing of
     // the server, the store or the runtime (a test, `LayeringTests`, keeps it so).
     .target(
@@ -64,12 +67,13 @@ var targets: [Target] = [
         path: "Tests/TestSupport"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "IdentifiersTests", dependencies: ["Identifiers"], path: "Tests/IdentifiersTests"),
-    .testTarget(name: "PrimitivesTests", dependencies: ["Primitives"], path: "Tests/PrimitivesTests"),
+    .testTarget(name: "PrimitivesTests", dependencies: ["Primitives", "TestValues"], path: "Tests/PrimitivesTests"),
     .testTarget(name: "StoreTests", dependencies: ["Store", "Primitives", "TestSupport"], path: "Tests/StoreTests"),
     // Reads the sources, not the modules: which layer imports which (no dependencies).
     .testTarget(name: "LayeringTests", path: "Tests/LayeringTests"),
     .testTarget(name: "JSONTests", dependencies: ["JSON", "TestValues"], path: "Tests/JSONTests"),
     .testTarget(name: "CSVTests", dependencies: ["CSV", "TestValues"], path: "Tests/CSVTests"),
+    .testTarget(name: "PDFTests", dependencies: ["PDF", "Primitives", "TestSupport"], path: "Tests/PDFTests"),
     .testTarget(
         name: "ContractTests", dependencies: ["Contract", "TestSupport", "TestValues"], path: "Tests/ContractTests"),
     .testTarget(

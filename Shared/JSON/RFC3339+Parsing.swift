@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Primitives
 
 /// Reading RFC 3339 timestamps (RFC 3339 §5.6):
 /// `date-fullyear "-" date-month "-" date-mday "T" time-hour ":" time-minute ":" time-second

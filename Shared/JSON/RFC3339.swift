@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Primitives
 
 /// RFC 3339 timestamps in UTC (`2026-11-23T10:00:00Z`, `2026-11-23T10:00:00.123Z`), written and
 /// read by hand: the suite formats a date for every timestamp of every answer, and

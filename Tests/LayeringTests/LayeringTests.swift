@@ -35,6 +35,8 @@ struct LayeringTests {
         Rule(folders: ["Shared/JSON"], allowed: ["Primitives"], forbidden: []),
         // A format, like JSON: the standard library alone.
         Rule(folders: ["Shared/CSV"], allowed: [], forbidden: []),
+        // Documents to print: the standard library, and Primitives' digest and folder search.
+        Rule(folders: ["Shared/PDF"], allowed: ["Primitives"], forbidden: []),
         Rule(folders: ["Shared/Identifiers"], allowed: ["Primitives"], forbidden: []),
         // The shop's types: no server, no store, no runtime.
         Rule(

@@ -83,7 +83,7 @@ public enum Idempotency {
             throw HTTPError.badRequest("Idempotency-Key must be 1–255 characters.", code: "invalid_idempotency_key")
         }
         return Claim(
-            scope: scope(of: request, context: context), key: key, fingerprint: Hex.encode(SHA256.hash(request.body)))
+            scope: scope(of: request, context: context), key: key, fingerprint: SHA256.hash(request.body).hexDigits)
     }
 
     /// Who asked, for which route and which decoded parameters: the same logical request has one

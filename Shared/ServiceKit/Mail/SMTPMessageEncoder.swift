@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import Primitives
 
 /// Turns a `MailMessage` into the RFC 5322 text sent after DATA, and that text into the
 /// dot-stuffed DATA section (RFC 5321 §4.5.2).
@@ -163,24 +164,14 @@ enum SMTPMessageEncoder {
     static func rfc5322Date(_ unixTime: Int64) -> String {
         let days = unixTime >= 0 ? unixTime / 86_400 : (unixTime - 86_399) / 86_400
         let secondsOfDay = unixTime - days * 86_400
-        // Civil date from days since 1970-01-01 (H. Hinnant, "chrono-Compatible Low-Level Date
-        // Algorithms", days_from_civil inverse).
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CivilDate(daysSince1970: days)
         // 1970-01-01 was a Thursday.
         let weekday = ((days % 7) + 7 + 4) % 7
 
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(weekdays[Int(weekday)]), \(two(day)) \(months[Int(month - 1)]) \(year) "
+        return "\(weekdays[Int(weekday)]), \(two(date.day)) \(months[Int(date.month - 1)]) \(date.year) "
             + "\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60)) +0000"
     }
 }

@@ -1,3 +1,5 @@
+import Primitives
+
 /// Keyed-hash message authentication (RFC 2104) over SHA-256.
 ///
 /// ```swift

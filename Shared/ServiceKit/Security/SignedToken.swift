@@ -1,3 +1,5 @@
+import Primitives
+
 /// What a customer token asserts: who it is for, until when, and which key signed it.
 public struct TokenClaims: Sendable, Equatable {
     /// The principal, e.g. a customer id; at most `TokenSigner.maxSubjectBytes` UTF-8 bytes.

@@ -73,6 +73,6 @@ public final class AdminSessions: Sendable {
     public var count: Int { sessions.withLock { $0.count } }
 
     private static func key(_ id: String) -> String {
-        Hex.encode(SHA256.hash(Array(id.utf8)))
+        SHA256.hash(Array(id.utf8)).hexDigits
     }
 }

@@ -46,7 +46,7 @@ public struct GatewayKeys: Sendable {
     /// A signing key whose id is derived from the secret, so ids never need configuring.
     static func signingKey(_ secret: String) -> SigningKey {
         let digest = SHA256.hash(Array(secret.utf8))
-        let id = Hex.encode(digest.prefix(4))
+        let id = digest.prefix(4).hexDigits
         return SigningKey(id: id, secret: Array(secret.utf8))
     }
 

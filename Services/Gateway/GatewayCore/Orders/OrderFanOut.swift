@@ -47,7 +47,7 @@ public struct OrderFanOut: Sendable {
     /// (`OrderOwnerChanged`, 409): re-reporting an order number must never move its points.
     public func accept(orderNumber number: OrderNumber, order: OrderDocument) throws -> OrderAcceptance {
         let orderNumber = number.text
-        let hash = Hex.encode(SHA256.hash(try JSONCoding.encode(order)))
+        let hash = SHA256.hash(try JSONCoding.encode(order)).hexDigits
         let acceptedAt = clock.date()
         let millis = Int64(acceptedAt.timeIntervalSince1970 * 1000)
         let (sequence, changed) = try database.write { connection -> (Int64, Bool) in

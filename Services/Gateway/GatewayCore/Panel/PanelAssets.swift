@@ -41,7 +41,7 @@ public struct PanelAssets: Sendable {
                 let data = manager.contents(atPath: directory + "/" + relative)
             else { continue }
             let bytes = [UInt8](data)
-            let digest = Hex.encode(SHA256.hash(bytes).prefix(16))
+            let digest = SHA256.hash(bytes).prefix(16).hexDigits
             files[relative] = Asset(bytes: bytes, contentType: type, etag: "\"\(digest)\"")
         }
         self.files = files
@@ -66,21 +66,12 @@ public struct PanelAssets: Sendable {
     /// would be the caller's).
     static let sourceFile = #filePath
 
-    /// The first candidate folder that holds an `index.html`.
+    /// The first candidate folder that holds an `index.html` (`InstalledFolder` says which):
+    /// …/Services/Gateway/GatewayCore/Panel/PanelAssets.swift → …/Services/Gateway/Panel.
     static func locate(environment: [String: String], sourceFile: String) -> String? {
-        if let configured = environment["ZAPLECZE_PANEL_DIR"], !configured.isEmpty { return configured }
-        var candidates: [String] = []
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            let folder = String(executable[..<(executable.lastIndex(of: "/") ?? executable.endIndex)])
-            candidates += [folder + "/panel", folder + "/../share/zaplecze/panel"]
-        }
-        // …/Services/Gateway/GatewayCore/Panel/PanelAssets.swift → …/Services/Gateway/Panel
-        var parts = sourceFile.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count > 3 {
-            parts.removeLast(3)
-            candidates.append(parts.joined(separator: "/") + "/Panel")
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/index.html") }
+        InstalledFolder.locate(
+            variable: "ZAPLECZE_PANEL_DIR", environment: environment, name: "panel",
+            source: InstalledFolder.sourceFolder(of: sourceFile, up: 3, then: "Panel"), marker: "index.html")
     }
 
     /// The media type of a file the panel serves, by its extension; nil for anything else, which

@@ -118,7 +118,7 @@ struct PersonRights: Sendable {
 
     /// Tokens are kept as SHA-256 hex: the table never holds one that works.
     static func hash(_ token: String) -> String {
-        Hex.encode(SHA256.hash(Array(token.utf8)))
+        SHA256.hash(Array(token.utf8)).hexDigits
     }
 }
 

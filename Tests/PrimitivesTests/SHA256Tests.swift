@@ -1,32 +1,26 @@
-import ServiceKit
-import TestSupport
+import Primitives
+import TestValues
 import Testing
-
-/// Lower-case hex of bytes, for comparing against published vectors.
-func hex(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef")
-    return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
-}
 
 @Suite struct SHA256Tests {
     // MARK: - FIPS 180-4 / NIST example vectors
 
     @Test func hash_MatchesNISTVector_ForAbc() {
         #expect(
-            hex(SHA256.hash(Array("abc".utf8)))
+            SHA256.hash(Array("abc".utf8)).hexDigits
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
     @Test func hash_MatchesNISTVector_ForEmptyMessage() {
         #expect(
-            hex(SHA256.hash([]))
+            SHA256.hash([]).hexDigits
                 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
     @Test func hash_MatchesNISTVector_For448BitMessage() {
         let message = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
         #expect(
-            hex(SHA256.hash(message))
+            SHA256.hash(message).hexDigits
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
@@ -35,19 +29,19 @@ func hex(_ bytes: [UInt8]) -> String {
             ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopq"
                 + "klmnopqrlmnopqrsmnopqrstnopqrstu").utf8)
         #expect(
-            hex(SHA256.hash(message))
+            SHA256.hash(message).hexDigits
                 == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
     }
 
     @Test func hash_MatchesNISTVector_ForOneMillionLetterA() {
         let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
-        #expect(hex(SHA256.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))) == expected)
+        #expect(SHA256.hash([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)).hexDigits == expected)
 
         // The same million fed in 1,000 chunks through the streaming path.
         var hasher = SHA256()
         let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
         for _ in 0..<1000 { hasher.update(chunk) }
-        #expect(hex(hasher.finalize()) == expected)
+        #expect(hasher.finalize().hexDigits == expected)
     }
 
     // MARK: - Streaming
@@ -91,10 +85,10 @@ func hex(_ bytes: [UInt8]) -> String {
             #expect(hasher.finalize() == SHA256.hash(message), "length \(length)")
         }
         #expect(
-            hex(SHA256.hash([UInt8](repeating: 0x61, count: 55)))
+            SHA256.hash([UInt8](repeating: 0x61, count: 55)).hexDigits
                 == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
         #expect(
-            hex(SHA256.hash([UInt8](repeating: 0x61, count: 56)))
+            SHA256.hash([UInt8](repeating: 0x61, count: 56)).hexDigits
                 == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
     }
 

@@ -5,13 +5,13 @@
 /// (https://howardhinnant.github.io/date_algorithms.html): they count in 400-year eras of
 /// 146 097 days, with years starting on 1 March so that the leap day falls last. Years are
 /// astronomical: year 0 is 1 BC, year -1 is 2 BC.
-struct CivilDate: Equatable {
+public struct CivilDate: Equatable, Sendable {
     /// The astronomical year.
-    var year: Int64
+    public var year: Int64
     /// 1…12.
-    var month: Int64
+    public var month: Int64
     /// 1…31.
-    var day: Int64
+    public var day: Int64
 
     /// Days from 0000-03-01 to 1970-01-01.
     private static let epochShift: Int64 = 719_468
@@ -20,7 +20,7 @@ struct CivilDate: Equatable {
 
     /// The date `days` days after 1970-01-01 (before it when negative). Callers keep `days`
     /// within a few hundred million, far from any overflow.
-    init(daysSince1970 days: Int64) {
+    public init(daysSince1970 days: Int64) {
         let shifted = days + Self.epochShift
         let era = (shifted >= 0 ? shifted : shifted - (Self.daysPerEra - 1)) / Self.daysPerEra
         let dayOfEra = shifted - era * Self.daysPerEra  // 0…146096
@@ -33,20 +33,20 @@ struct CivilDate: Equatable {
     }
 
     /// Creates a date from its fields, unchecked; see `isValid`.
-    init(year: Int64, month: Int64, day: Int64) {
+    public init(year: Int64, month: Int64, day: Int64) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Whether the month is 1…12 and the day exists in that month (RFC 3339 §5.7).
-    var isValid: Bool {
+    public var isValid: Bool {
         (1...12).contains(month) && day >= 1 && day <= Self.daysIn(month: month, year: year)
     }
 
     /// Days from 1970-01-01 to this date (negative before it). Callers keep `year` within a
     /// few hundred thousand.
-    var daysSince1970: Int64 {
+    public var daysSince1970: Int64 {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
         let yearOfEra = marchYear - era * 400  // 0…399
@@ -56,12 +56,12 @@ struct CivilDate: Equatable {
     }
 
     /// Whether `year` has 29 February.
-    static func isLeap(_ year: Int64) -> Bool {
+    public static func isLeap(_ year: Int64) -> Bool {
         year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
     }
 
     /// The number of days of `month` (1…12) in `year`.
-    static func daysIn(month: Int64, year: Int64) -> Int64 {
+    public static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
