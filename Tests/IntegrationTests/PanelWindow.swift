@@ -28,6 +28,13 @@ final class PanelWindow {
         try browser.waitForText(".topbar .who") { $0.contains("tester") }
     }
 
+    /// Types each value into its field of the open dialog (`input[name=recipient]`), in order, and
+    /// presses the dialog's submit button.
+    func submitDialog(_ fields: KeyValuePairs<String, String>) throws {
+        for (selector, value) in fields { try browser.type("dialog \(selector)", value) }
+        try browser.click("dialog button[type=submit]")
+    }
+
     /// Ends the window and the driver.
     func close() {
         browser.close()

@@ -49,7 +49,11 @@ public final class ChromeDriver: @unchecked Sendable {
         directory.remove()
     }
 
-    /// A new headless browser window of `width` × `height`.
+    /// Where the driver's windows save downloads (removed with the driver's other files).
+    public var downloads: String { directory.file("downloads") }
+
+    /// A new headless browser window of `width` × `height`, saving downloads in `downloads`
+    /// without asking.
     public func session(width: Int = 1280, height: Int = 900) throws -> WebDriverSession {
         let capabilities: [String: Any] = [
             "capabilities": [
@@ -62,6 +66,7 @@ public final class ChromeDriver: @unchecked Sendable {
                             "--window-size=\(width),\(height)", "--lang=pl-PL",
                             "--user-data-dir=\(directory.file("profile-\(UUID().uuidString)"))",
                         ],
+                        "prefs": ["download.default_directory": downloads, "download.prompt_for_download": false],
                     ],
                 ]
             ]

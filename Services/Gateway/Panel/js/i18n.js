@@ -83,6 +83,15 @@ export function dayBoundary(day, end = false) {
   return new Date(start.getTime() - (end ? 1 : 0)).toISOString();
 }
 
+/** An RFC 3339 instant (now without one) as a datetime-local input's value ("2026-03-01T14:05"), in the browser's zone. */
+export function dateTimeInput(text) {
+  const instant = text ? new Date(text) : new Date();
+  return new Date(instant.getTime() - instant.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
+/** A datetime-local input's value, read in the browser's zone, as an RFC 3339 instant. */
+export const parseDateTimeInput = (value) => new Date(value).toISOString();
+
 /** Text such as "103,93" or "103.93" as minor units (10393); null when it is not an amount. */
 export function parseMoney(text, digits = 2) {
   const trimmed = String(text).trim().replace(/\s/g, '').replace(',', '.');

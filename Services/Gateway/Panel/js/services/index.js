@@ -5,5 +5,6 @@ import loyalty from './loyalty/index.js';
 import discounts from './discounts/index.js';
 import helpdesk from './helpdesk/index.js';
 import reviews from './reviews/index.js';
+import personalData from './personal-data/index.js';
 
-export default [loyalty, discounts, helpdesk, reviews];
+export default [loyalty, discounts, helpdesk, reviews, personalData];
