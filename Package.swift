@@ -8,13 +8,14 @@ import PackageDescription
 /// and randomness comes from getrandom(2), so the package claims no Apple platform and imports
 /// Glibc where it calls the C library directly.
 
-let services: [(name: String, module: String, folder: String)] = [
-    ("loyalty", "Loyalty", "Loyalty"),
-    ("discounts", "Discounts", "Discounts"),
-    ("helpdesk", "Helpdesk", "Helpdesk"),
-    ("reviews", "Reviews", "Reviews"),
-    ("personal-data", "PersonalData", "PersonalData"),
-    ("gateway", "Gateway", "Gateway"),
+let services: [(name: String, module: String, folder: String, extra: [Target.Dependency])] = [
+    ("loyalty", "Loyalty", "Loyalty", []),
+    ("discounts", "Discounts", "Discounts", []),
+    ("helpdesk", "Helpdesk", "Helpdesk", []),
+    ("reviews", "Reviews", "Reviews", []),
+    // The registry prints the access report.
+    ("personal-data", "PersonalData", "PersonalData", ["PDF"]),
+    ("gateway", "Gateway", "Gateway", []),
 ]
 
 var targets: [Target] = [
@@ -95,7 +96,8 @@ for service in services {
         .target(
             name: "\(service.module)Core",
             // What every service's code imports: the runtime, the contract, the HTTP types, the store.
-            dependencies: ["ServiceKit", "Contract", "CSV", "HTTP", "Identifiers", "Primitives", "Store"],
+            dependencies: ["ServiceKit", "Contract", "CSV", "HTTP", "Identifiers", "Primitives", "Store"]
+                + service.extra,
             path: "Services/\(service.folder)/\(service.module)Core"
         )
     )

@@ -1,5 +1,6 @@
 import Contract
 import HTTP
+import PDF
 import Primitives
 import ServiceKit
 import Store
@@ -25,10 +26,24 @@ public enum PersonalDataService {
                     subjectOf: { service, customerId in
                         try? environment.client(for: service).call(PrivacyRoutes.subject, customerId.text)
                     })
+                let fonts = Self.fonts(environment)
                 return routes(dependencies)
-                    .include(PersonRightsController(dependencies: dependencies, rights: rights, outbox: outbox).routes)
+                    .include(
+                        PersonRightsController(dependencies: dependencies, rights: rights, outbox: outbox, fonts: fonts)
+                            .routes)
             }
         )
+    }
+
+    /// The report's fonts, or nil (logged) when none are found: the registry runs without them and
+    /// answers a report with 503.
+    static func fonts(_ environment: ServiceEnvironment) -> PDFFonts? {
+        do {
+            return try PDFFonts.load(environment: environment.configuration.environment)
+        } catch {
+            environment.logger.error("no fonts for the access report", [("error", .string("\(error)"))])
+            return nil
+        }
     }
 
     /// The service's own tables, in order.

@@ -100,6 +100,18 @@ public enum PersonalDataRoutes {
         summary:
             "Everything the suite holds about the person, as JSON (logged in the access log as exported).",
         errors: [servicesUnavailable])
+    static let reportUnavailable = RouteError(
+        503, "report_unavailable", "The registry found no fonts to print with (ZAPLECZE_FONTS_DIR).")
+    public static let customerReport = RouteSpec<NoBody, PDFFile>(
+        .get, "/customers/:customerId/report.pdf", roles: staff,
+        summary:
+            "Print report: a PDF of the person's data and when it first entered the system, their orders, "
+            + "disclosures, consents and what the other services hold (logged in the access log as printed).",
+        errors: [noCustomer, reportUnavailable])
+    public static let orderReport = RouteSpec<NoBody, PDFFile>(
+        .get, "/orders/:orderNumber/report.pdf", roles: staff,
+        summary: "Print report: a PDF of the order buyer's data and its disclosures (logged as printed).",
+        errors: [noOrder, reportUnavailable])
     public static let erasure = RouteSpec<ErasureRequest, ErasureStep>(
         .post, "/customers/:customerId/erasure", roles: staff,
         summary:
@@ -133,6 +145,8 @@ public enum PersonalDataRoutes {
         recordConsent.declaration,
         accessLog.declaration,
         export.declaration,
+        customerReport.declaration,
+        orderReport.declaration,
         erasure.declaration,
         erasureProgress.declaration,
         orderEvents.declaration,

@@ -1,5 +1,6 @@
 import Contract
 import FoundationEssentials
+import Primitives
 
 /// The e-mail that tells a customer the code they were given, in Polish (the shop's language):
 /// the code, what it takes off, from when to when it works and the least order it takes. Pure
@@ -79,11 +80,6 @@ struct AssignmentMail: Sendable, Equatable {
 
     /// "31.05.2026 23:59", in UTC.
     static func dateText(_ date: Date) -> String {
-        // RFC 3339 in UTC is "2026-05-31T23:59:59Z"; its fixed positions give the parts.
-        let text = RFC3339.format(date)
-        let stamp = Array(text.utf8)
-        guard stamp.count >= 16, stamp[4] == UInt8(ascii: "-") else { return text }  // a year past 9999
-        func part(_ range: Range<Int>) -> String { String(decoding: stamp[range], as: UTF8.self) }
-        return "\(part(8..<10)).\(part(5..<7)).\(part(0..<4)) \(part(11..<16))"
+        CivilDate.dayAndMinute(secondsSince1970: Int64(date.timeIntervalSince1970.rounded(.down)))
     }
 }

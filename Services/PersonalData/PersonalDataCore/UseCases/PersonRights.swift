@@ -50,6 +50,47 @@ struct PersonRights: Sendable {
         }
     }
 
+    /// The access report of a customer or an order's buyer, with its printing written to the
+    /// access log. A service that does not answer is named as such in the report.
+    func report(_ subject: AccessReport.Subject, by admin: String) throws -> AccessReport {
+        var services: [(service: String, subject: PrivacySubject?)] = []
+        if case .customer(let customerId) = subject {
+            services = PrivacyRoutes.services.map { ($0, subjectOf($0, customerId)) }
+        }
+        let now = dependencies.now()
+        return try dependencies.database.write { connection in
+            var report = AccessReport(
+                subject: subject, customer: nil, orders: [], disclosures: [], consents: [], services: services,
+                generatedAt: now)
+            switch subject {
+            case .customer(let customerId):
+                report.customer = try CustomerRepository.find(customerId, in: connection)
+                let condition = ErasureRepository.orderCondition(customerId, email: report.customer?.email)
+                report.orders = try OrderRepository.all(condition, in: connection)
+                report.disclosures = try DisclosureRepository.all(of: .customer(customerId), in: connection)
+                report.consents = try ConsentRepository.all(of: customerId, in: connection)
+                guard report.customer != nil || !report.orders.isEmpty else {
+                    throw RegistryRefusal.noCustomer(customerId)
+                }
+                try AccessLogRepository.append(
+                    .printed, by: admin, customerId: customerId, orderNumber: nil, at: now, in: connection)
+            case .order(let orderNumber):
+                guard let order = try OrderRepository.find(orderNumber, in: connection) else {
+                    throw RegistryRefusal.noOrder(orderNumber)
+                }
+                report.orders = [order]
+                report.disclosures = try DisclosureRepository.all(of: .order(orderNumber), in: connection)
+                try AccessLogRepository.append(
+                    .printed, by: admin, customerId: order.customerId, orderNumber: orderNumber, at: now,
+                    in: connection)
+            }
+            for order in report.orders where subject.isCustomer {
+                report.disclosures += try DisclosureRepository.all(of: .order(order.orderNumber), in: connection)
+            }
+            return report
+        }
+    }
+
     /// The first step: a token that confirms the erasure of `customerId` for ten minutes.
     func confirmation(for customerId: CustomerId, in connection: Connection) throws -> ErasureStep {
         let token = SecureRandom.token()

@@ -73,7 +73,7 @@ extension ErasureProgress: SchemaDescribing {
             id: "e-1", pseudonym: "erased-e-1", requestedAt: Examples.instant, requestedBy: "admin:owner",
             services: [
                 .init(service: "loyalty", state: .done, attempts: 1, lastError: "first attempt: connection refused"),
-                .init(service: "reviews", state: .pending, attempts: 2, lastError: nil),
+                .init(service: "reviews", state: .pending, attempts: 2, lastError: "503 service_unavailable"),
             ])
     }
 }
