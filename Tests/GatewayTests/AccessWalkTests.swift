@@ -119,6 +119,25 @@ import Testing
         #expect(echo.secret == GatewayHarness.internalSecret)
     }
 
+    @Test func thePrivacyContract_IsNeverPublished_NorForwarded() throws {
+        #expect(PrivacyRoutes.all.allSatisfy { $0.exposure == .internalOnly })
+        #expect(!AccessTable.routes.contains { $0.publicPath.contains("/privacy/") })
+        let gateway = try GatewayHarness()
+        defer { gateway.stop() }
+        let document = try gateway.client.request(.get, "/api/v1/openapi.json")
+        #expect(document.status == .ok && !document.text.contains("/privacy/"))
+        for service in PrivacyRoutes.services {
+            let subject = try gateway.client.request(
+                .get, "/api/v1/\(service)/privacy/subjects/\(Self.customer)", token: GatewayHarness.adminKey)
+            let erasure = try gateway.client.json(
+                .post, "/api/v1/\(service)/privacy/erasures",
+                SubjectErasure(erasureId: "e-1", customerId: Self.customer),
+                token: GatewayHarness.adminKey)
+            #expect(subject.status == .notFound && erasure.status == .notFound, "\(service)")
+        }
+        #expect(gateway.upstream.requests(startingWith: "/v1/").isEmpty)
+    }
+
     @Test func unknownPath_Is404_AndKnownPathWithAnotherMethod_Is405() throws {
         let gateway = try GatewayHarness()
         defer { gateway.stop() }

@@ -64,5 +64,10 @@ public enum DiscountsService {
             .include(CheckoutController(dependencies: checkout).routes)
             .include(CustomerCodesController(codes: CustomerCodes(dependencies: checkout)).routes)
             .include(OrderEventsController(dependencies: checkout).routes)
+            .include(
+                PrivacyEndpoints.routes(
+                    service: name, database: dependencies.database, clock: dependencies.clock,
+                    subject: { try DiscountsPrivacy.subject($0, in: $1) },
+                    erase: { try DiscountsPrivacy.erase($0, in: $1) }))
     }
 }

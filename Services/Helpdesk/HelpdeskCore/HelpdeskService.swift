@@ -40,5 +40,10 @@ public enum HelpdeskService {
         RouteCollection()
             .include(ThreadsController(dependencies: dependencies).routes)
             .include(StandardRepliesController(dependencies: dependencies).routes)
+            .include(
+                PrivacyEndpoints.routes(
+                    service: name, database: dependencies.database, clock: dependencies.clock,
+                    subject: { try HelpdeskPrivacy.subject($0, in: $1) },
+                    erase: { try HelpdeskPrivacy.erase($0, in: $1) }))
     }
 }

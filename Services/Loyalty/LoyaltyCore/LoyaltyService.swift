@@ -50,6 +50,11 @@ public enum LoyaltyService {
             .include(ExchangeOrdersController(dependencies: dependencies).routes)
             .include(OrdersController(dependencies: dependencies).routes)
             .include(PointDebitsController(dependencies: dependencies).routes)
+            .include(
+                PrivacyEndpoints.routes(
+                    service: name, database: dependencies.database, clock: dependencies.clock,
+                    subject: { try LoyaltyPrivacy.subject($0, in: $1) },
+                    erase: { try LoyaltyPrivacy.erase($0, in: $1) }))
     }
 
     /// Expires every point due at `now` in `database` (what the background job does each

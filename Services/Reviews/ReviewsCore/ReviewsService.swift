@@ -43,5 +43,10 @@ public enum ReviewsService {
             .include(ReviewsController(dependencies: dependencies).routes)
             .include(ProductReviewsController(queries: ReviewQueries(database: dependencies.database)).routes)
             .include(OrderEventsController(dependencies: dependencies).routes)
+            .include(
+                PrivacyEndpoints.routes(
+                    service: name, database: dependencies.database, clock: dependencies.clock,
+                    subject: { try ReviewsPrivacy.subject($0, in: $1) },
+                    erase: { try ReviewsPrivacy.erase($0, in: $1) }))
     }
 }

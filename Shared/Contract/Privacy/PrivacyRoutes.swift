@@ -8,7 +8,13 @@ public enum PrivacyRoutes {
     public static let erase = RouteSpec<SubjectErasure, SubjectErasureOutcome>(
         .post, "/privacy/erasures", roles: [.service], exposure: .internalOnly,
         summary: "Anonymize the person, keeping the books whole; a repeat changes nothing more.",
-        errors: [.validationFailed])
+        errors: [
+            .validationFailed,
+            .conflict(
+                "pseudonym_in_use",
+                "The pseudonym already holds a record under a key the person's holds too (an erasure repeated after "
+                    + "new records of the person arrived); nothing is merged or changed."),
+        ])
 
     public static let all: [RouteDeclaration] = [subject.declaration, erase.declaration]
 

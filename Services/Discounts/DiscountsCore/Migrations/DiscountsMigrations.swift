@@ -6,7 +6,9 @@ import Store
 /// Codes are stored normalised (upper-case ASCII) and `codes.code` is UNIQUE across the shop: the
 /// index, not memory, is what keeps codes unique, also when two campaigns generate at once.
 enum DiscountsMigrations {
-    static let all: [Migration] = [campaigns, checkout, administration, purchases, confirmations, freeCodes]
+    static let all: [Migration] = [
+        campaigns, checkout, administration, purchases, confirmations, freeCodes, customerIndexes,
+    ]
 
     static let campaigns = Migration(
         "discounts-001-campaigns",

@@ -26,17 +26,18 @@ enum CustomerCodeRepository {
     }
 
     /// Up to `limit` of the customer's codes after `position`, most recently assigned first. Codes
-    /// of archived and deleted campaigns are left out (they no longer work), and so are codes a
-    /// purchase holds while loyalty is asked (the customer's, but not assigned yet).
-    static func page(_ customerId: String, after position: Position?, limit: Int, in connection: Connection) throws
-        -> [(code: CustomerCode, position: Position)]
-    {
+    /// of archived and deleted campaigns are left out (they no longer work) unless `retired`, and
+    /// so are codes a purchase holds while loyalty is asked (the customer's, but not assigned yet).
+    static func page(
+        _ customerId: String, after position: Position?, limit: Int, retired: Bool = false, in connection: Connection
+    ) throws -> [(code: CustomerCode, position: Position)] {
         var sql = """
             SELECT c.id, c.code, c.active, c.use_count, c.assigned_at AS assigned, k.id AS campaign_id,
                 k.name, k.discount_type, k.discount_value, k.currency, k.min_order_value, k.valid_from, k.valid_to
             FROM codes c JOIN campaigns k ON k.id = c.campaign_id
-            WHERE c.customer_id = ? AND c.assigned_at IS NOT NULL AND k.archived_at IS NULL AND k.deleted_at IS NULL
+            WHERE c.customer_id = ? AND c.assigned_at IS NOT NULL
             """
+        if !retired { sql += " AND k.archived_at IS NULL AND k.deleted_at IS NULL" }
         var bindings: [any SQLBindable] = [customerId]
         if let position {
             sql += " AND (c.assigned_at, c.id) < (?, ?)"

@@ -6,7 +6,8 @@ import Store
 
 /// Purchases of codes for points (`purchases`), with their code's text.
 enum PurchaseRepository {
-    private static let select = """
+    /// The query `record(_:)` reads, without its conditions.
+    static let select = """
         SELECT p.*, c.code AS code, k.name AS campaign_name
         FROM purchases p JOIN codes c ON c.id = p.code_id JOIN campaigns k ON k.id = p.campaign_id
         """
@@ -69,7 +70,8 @@ enum PurchaseRepository {
         return connection.changes == 1
     }
 
-    private static func record(_ row: Row) throws -> PurchaseRecord {
+    /// A purchase from a row of `select`.
+    static func record(_ row: Row) throws -> PurchaseRecord {
         let stateText: String = try row.get("state")
         guard let state = PurchaseRecord.State(rawValue: stateText) else {
             throw UnknownStoredValue(column: "state", text: stateText)

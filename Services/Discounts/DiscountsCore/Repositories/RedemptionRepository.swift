@@ -4,7 +4,8 @@ import Store
 
 /// Redemptions: which order holds which code, live until released.
 enum RedemptionRepository {
-    private static let columns = """
+    /// The columns `stored(_:)` reads, of `redemptions r JOIN codes c`.
+    static let columns = """
         r.id, c.code, r.code_id, r.campaign_id, r.order_number, r.customer_id, r.order_value, r.discount_value,
             r.free_shipping, r.created_at, r.released_at
         """
@@ -66,7 +67,8 @@ enum RedemptionRepository {
             orderValue, id)
     }
 
-    private static func stored(_ row: Row) throws -> StoredRedemption {
+    /// A redemption from a row of `columns`.
+    static func stored(_ row: Row) throws -> StoredRedemption {
         let customer: String? = try row.get("customer_id")
         let redemption = Redemption(
             id: try row.get("id"), code: try DiscountCode(validating: try row.get("code")),

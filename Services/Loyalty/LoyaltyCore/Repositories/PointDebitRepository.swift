@@ -14,10 +14,12 @@ struct PointDebitRecord {
 enum PointDebitRepository {
     /// The debit with `debitId`, or nil.
     static func find(_ debitId: String, in connection: Connection) throws -> PointDebitRecord? {
-        guard let row = try connection.queryOne("SELECT * FROM point_debits WHERE debit_id = ?", debitId) else {
-            return nil
-        }
-        return PointDebitRecord(
+        try connection.queryOne("SELECT * FROM point_debits WHERE debit_id = ?", debitId).map(record)
+    }
+
+    /// A debit from a `SELECT *` row.
+    static func record(_ row: Row) throws -> PointDebitRecord {
+        PointDebitRecord(
             debit: PointDebit(
                 debitId: try row.get("debit_id"), customerId: try row.get("customer_id"), points: try row.get("points"),
                 reason: try row.get("reason"), balanceAfter: try row.get("balance_after"),

@@ -22,17 +22,17 @@ enum ReviewHistoryRepository {
             SELECT id, review_id, at, actor, action, changes FROM review_history
             WHERE review_id = ? AND id > ? ORDER BY id LIMIT ?
             """, reviewId, afterId ?? 0, limit
-        ).map { row in
-            let action: String = try row.get("action")
-            let changes: String = try row.get("changes")
-            return (
-                try row.get("id"),
-                ReviewHistoryEntry(
-                    reviewId: try row.get("review_id"), at: try row.get("at"), actor: try row.get("actor"),
-                    action: ReviewAction(rawValue: action) ?? .edited,
-                    changes: try JSONCoding.decode([ReviewFieldChange].self, from: Array(changes.utf8)))
-            )
-        }
+        ).map { (try $0.get("id"), try entry($0)) }
+    }
+
+    /// An entry from a row of `review_id, at, actor, action, changes`.
+    static func entry(_ row: Row) throws -> ReviewHistoryEntry {
+        let action: String = try row.get("action")
+        let changes: String = try row.get("changes")
+        return ReviewHistoryEntry(
+            reviewId: try row.get("review_id"), at: try row.get("at"), actor: try row.get("actor"),
+            action: ReviewAction(rawValue: action) ?? .edited,
+            changes: try JSONCoding.decode([ReviewFieldChange].self, from: Array(changes.utf8)))
     }
 
     /// Whether review `id` ever existed: it has a history.
