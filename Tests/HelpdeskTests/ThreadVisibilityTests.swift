@@ -84,6 +84,24 @@ import Testing
         #expect(try service.thread(opened.thread.id) == before)
     }
 
+    @Test func aStandardReplyPickedByACustomerOrTheStorefront_IsForbidden_SoItsTextStaysTheAdmins() throws {
+        let service = try Service()
+        defer { service.stop() }
+        let opened = try service.opened()
+        let reply = try service.standardReply("Wewnętrzny tekst", "Tylko dla BOK: {email}")
+        let before = try service.thread(opened.thread.id)
+        for caller in [Service.customer("c-1"), Service.storefront] {
+            for request in [
+                MessageRequest(standardReplyId: reply.id), MessageRequest(body: "x", standardReplyId: reply.id),
+            ] {
+                let answer = try service.post(request, to: opened.thread.id, as: caller)
+                #expect(
+                    answer.status == .forbidden && !answer.text.contains("Tylko dla BOK"), "\(caller): \(answer.text)")
+            }
+        }
+        #expect(try service.thread(opened.thread.id) == before)
+    }
+
     @Test func aCustomersList_HoldsOnlyTheirThreads_NewestFirst_Paged() throws {
         let service = try Service()
         defer { service.stop() }

@@ -7,7 +7,8 @@ public enum HelpdeskRoutes {
 
     static let noThread = RouteError.notFound("No such thread, or not one of the customer's.")
     static let noStandardReply = RouteError.notFound(code: "standard_reply_not_found", "No such standard reply.")
-    static let notesAreStaffs = RouteError(403, "forbidden", "Only the shop's back office writes notes.")
+    static let notesAreStaffs = RouteError(
+        403, "forbidden", "Only the shop's back office writes notes and sends standard replies.")
 
     // MARK: - Threads
 

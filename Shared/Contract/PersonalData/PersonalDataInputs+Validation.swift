@@ -8,6 +8,8 @@ public enum PersonalDataRules {
     public static let maximumLabelLength = TextRules.maximumNameLength
     /// Longest scope of a disclosure, in characters.
     public static let maximumScopeLength = 2_000
+    /// How far ahead of the registry's clock a consent's time may be, for the storefront's clock.
+    public static let clockSkew: TimeInterval = 300
 
     static func label(_ text: String, field: String, maxLength: Int = maximumLabelLength) -> [ValidationProblem] {
         if text.count > maxLength || text.trimmed().isEmpty
@@ -41,8 +43,14 @@ extension DisclosureInput {
 }
 
 extension ConsentInput {
-    public func validate() -> [ValidationProblem] {
-        PersonalDataRules.label(purpose, field: "purpose") + PersonalDataRules.label(source, field: "source")
+    /// A purpose and a source, and a time not after `now` (a consent is recorded once given).
+    public func validate(now: Date) -> [ValidationProblem] {
+        var problems =
+            PersonalDataRules.label(purpose, field: "purpose") + PersonalDataRules.label(source, field: "source")
+        if let at, at > now.addingTimeInterval(PersonalDataRules.clockSkew) {
+            problems.append(.init(field: "at", message: "at must not be in the future."))
+        }
+        return problems
     }
 }
 

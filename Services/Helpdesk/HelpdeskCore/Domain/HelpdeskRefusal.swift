@@ -5,4 +5,6 @@ enum HelpdeskRefusal: Error, Equatable {
     case noStandardReply(Int64)
     /// A note from a caller who is not the shop's back office.
     case noteNotAllowed
+    /// A standard reply picked by a caller who is not the shop's back office.
+    case standardRepliesAreStaffs
 }

@@ -27,6 +27,8 @@ struct ThreadConversation: Sendable {
         let thread = try ThreadQueries.thread(id, for: caller, in: connection)
         let kind = request.kind ?? .reply
         if kind == .note, !caller.isStaff { throw HelpdeskRefusal.noteNotAllowed }
+        // Standard replies are the back office's texts: a customer may not read them by number.
+        if request.standardReplyId != nil, !caller.isStaff { throw HelpdeskRefusal.standardRepliesAreStaffs }
         var body = request.body
         if let replyId = request.standardReplyId {
             guard let reply = try StandardReplyRepository.find(replyId, in: connection) else {

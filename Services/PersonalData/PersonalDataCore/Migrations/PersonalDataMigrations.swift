@@ -3,7 +3,7 @@ import Store
 /// The registry's tables. Times are INTEGER milliseconds since 1970 (UTC). The `_key` columns
 /// hold what searches compare: names and addresses in lower case, phones as their digits.
 enum PersonalDataMigrations {
-    static let all: [Migration] = [registry, erasures]
+    static let all: [Migration] = [registry, erasures, erasedOrders]
 
     static let registry = Migration(
         "personal-data-001-registry",
@@ -104,4 +104,10 @@ enum PersonalDataMigrations {
             requested_by TEXT NOT NULL
         ) WITHOUT ROWID;
         """)
+
+    /// An order whose buyer was erased stays so: a later version of it from the fan-out changes
+    /// nothing.
+    static let erasedOrders = Migration(
+        "personal-data-003-erased-orders",
+        "ALTER TABLE orders ADD COLUMN erased INTEGER NOT NULL DEFAULT 0 CHECK (erased IN (0, 1));")
 }

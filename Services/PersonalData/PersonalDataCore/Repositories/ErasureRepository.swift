@@ -22,7 +22,11 @@ enum ErasureRepository {
             UPDATE erasure_confirmations SET used_at = ?
             WHERE token_hash = ? AND customer_id = ? AND used_at IS NULL AND expires_at > ?
             """, now, tokenHash, customerId.text, now)
-        return connection.changes == 1
+        guard connection.changes == 1 else { return false }
+        // One erasure per confirmation: the customer's other tokens end with this one, and no
+        // row keeps the erased id.
+        try connection.run("DELETE FROM erasure_confirmations WHERE customer_id = ?", customerId.text)
+        return true
     }
 
     static func record(id: String, pseudonym: String, by admin: String, at now: Date, in connection: Connection) throws
@@ -68,7 +72,7 @@ enum ErasureRepository {
             """
             UPDATE orders SET customer_id = CASE WHEN customer_id IS NULL THEN NULL ELSE ? END, login = NULL,
                 name = '', name_key = '', street = '', postcode = '', city = '', email = '', email_key = '',
-                phone = '', phone_key = ''
+                phone = '', phone_key = '', erased = 1
             WHERE \(orders.joined)
             """, bindings: [pseudonym] + orders.bindings)
         changed += Int64(connection.changes)

@@ -8,7 +8,8 @@ enum OrderRepository {
         order_number, customer_id, login, ordered_at, name, street, postcode, city, email, phone, first_seen_at
         """
 
-    /// Applies one version of an order unless a later one was applied; false when stale.
+    /// Applies one version of an order unless a later one was applied or its buyer was erased;
+    /// false when nothing changed.
     static func apply(_ event: BuyerOrderEvent, at now: Date, in connection: Connection) throws -> Bool {
         let buyer = event.buyer
         try connection.run(
@@ -21,7 +22,7 @@ enum OrderRepository {
                 name = excluded.name, name_key = excluded.name_key, street = excluded.street,
                 postcode = excluded.postcode, city = excluded.city, email = excluded.email,
                 email_key = excluded.email_key, phone = excluded.phone, phone_key = excluded.phone_key
-            WHERE excluded.sequence > orders.sequence
+            WHERE excluded.sequence > orders.sequence AND orders.erased = 0
             """, event.orderNumber.text, event.sequence, event.customerId?.text, buyer.login, event.placedAt,
             buyer.name, SearchKeys.text(buyer.name), buyer.street, buyer.postcode, buyer.city, buyer.email,
             SearchKeys.text(buyer.email), buyer.phone, SearchKeys.phone(buyer.phone), now)

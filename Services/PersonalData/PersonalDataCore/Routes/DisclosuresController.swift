@@ -66,7 +66,7 @@ struct DisclosuresController: Sendable {
     @Sendable func recordConsent(_ request: HTTPRequest, _ context: RequestContext) throws -> RouteWrite {
         let customerId = try context.parameters.require("customerId", as: CustomerId.self)
         let input = try request.decode(ConsentInput.self)
-        try ValidationFailure.check(input.validate())
+        try ValidationFailure.check(input.validate(now: dependencies.now()))
         let consents = ConsentsAndAccess(dependencies: dependencies)
         let actor = context.actorName
         return RouteWrite { connection in

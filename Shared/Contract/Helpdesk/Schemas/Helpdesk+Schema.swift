@@ -114,8 +114,9 @@ extension MessageRequest: SchemaDescribing {
                 "body": HelpdeskSchema.message,
                 "standardReplyId": Schema.integer(
                     minimum: 1,
-                    description: "A standard reply to send (placeholders filled in); with body, the one body came from."
-                ),
+                    description:
+                        "A standard reply to send (placeholders filled in); with body, the one body came from. "
+                        + "The admin's only."),
                 "kind": Schema.described(
                     Schema.oneOf(MessageKind.self),
                     "reply (default) or note; only the admin writes notes. Give body, standardReplyId or both."),

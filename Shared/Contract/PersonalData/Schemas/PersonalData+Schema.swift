@@ -167,7 +167,7 @@ extension ConsentInput: SchemaDescribing {
         Schema.object(
             [
                 "purpose": PersonSchema.label, "given": Schema.boolean,
-                "at": Schema.described(Schema.dateTime, "When it happened; now when left out."),
+                "at": Schema.described(Schema.dateTime, "When it happened, not in the future; now when left out."),
                 "source": PersonSchema.label,
             ], required: ["purpose", "given", "source"])
     }
