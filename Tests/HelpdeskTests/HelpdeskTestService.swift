@@ -29,7 +29,11 @@ final class HelpdeskTestService: @unchecked Sendable {
     let smtp: FakeSMTPServer?
 
     /// `threadPath` is `ZAPLECZE_HELPDESK_THREAD_PATH` (the service's default without one).
-    init(clock: ManualClock = ManualClock(), mail: Bool = false, threadPath: String? = nil) throws {
+    /// `writerRule` is generous unless a test of the limit passes the service's own.
+    init(
+        clock: ManualClock = ManualClock(), mail: Bool = false, threadPath: String? = nil,
+        writerRule: TokenBucketLimiter.Rule = .init(perSecond: 1_000, burst: 100_000)
+    ) throws {
         self.clock = clock
         let smtp = mail ? try FakeSMTPServer() : nil
         var environment = ["ZAPLECZE_SHOP_URL": Self.shopURL]
@@ -37,7 +41,8 @@ final class HelpdeskTestService: @unchecked Sendable {
         environment["ZAPLECZE_HELPDESK_THREAD_PATH"] = threadPath
         do {
             service = try InProcessService(
-                HelpdeskService.definition(clock: clock.wall), environment: environment, logLevel: .error)
+                HelpdeskService.definition(clock: clock.wall, monotonic: clock.monotonic, writerRule: writerRule),
+                environment: environment, logLevel: .error)
         } catch {
             smtp?.stop()
             throw error
@@ -125,8 +130,10 @@ final class HelpdeskTestService: @unchecked Sendable {
     }
 
     /// `POST /v1/threads/{id}/messages`.
-    func post(_ request: MessageRequest, to id: Int64, as principal: Principal = admin) throws -> HTTPClientResponse {
-        try call(.post, "/threads/\(id)/messages", json: request, as: principal)
+    func post(
+        _ request: MessageRequest, to id: Int64, as principal: Principal = admin, headers: HTTPHeaders = [:]
+    ) throws -> HTTPClientResponse {
+        try call(.post, "/threads/\(id)/messages", json: request, as: principal, headers: headers)
     }
 
     /// Posts `request` to thread `id`, requiring a 201.

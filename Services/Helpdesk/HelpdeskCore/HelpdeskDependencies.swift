@@ -15,6 +15,9 @@ struct HelpdeskDependencies: Sendable {
     /// The shop's page of a thread, `{orderNumber}` and `{threadId}` filled in
     /// (`ZAPLECZE_HELPDESK_THREAD_PATH`, below `ZAPLECZE_SHOP_URL`).
     let threadPath: String
+    /// Threads and messages per writer (customer id, else the thread's address); the admin is
+    /// not limited.
+    let writerLimit: TokenBucketLimiter
 
     /// The time now, by the service's clock.
     func now() -> Date { clock.date() }

@@ -12,10 +12,20 @@ public enum HelpdeskService {
     /// `ZAPLECZE_HELPDESK_THREAD_PATH` names another (`{orderNumber}` and `{threadId}` filled in).
     public static let defaultThreadPath = "/orders/{orderNumber}/messages#thread-{threadId}"
 
+    /// Ten threads or messages at once per writer (a customer id, else an address), then one a
+    /// minute.
+    public static let defaultWriterRule = TokenBucketLimiter.Rule.perMinute(1, burst: 10)
+
     /// The definition `main.swift` runs and tests start in-process. `clock` dates threads,
-    /// messages and the figures computed from them.
-    public static func definition(clock: WallClock = .system) -> ServiceDefinition {
-        ServiceDefinition(
+    /// messages and the figures computed from them; `monotonic` times the per-writer limit,
+    /// which allows `writerRule`.
+    public static func definition(
+        clock: WallClock = .system, monotonic: MonotonicClock = .system,
+        writerRule: TokenBucketLimiter.Rule = defaultWriterRule
+    ) -> ServiceDefinition {
+        // One limiter per definition, so its counts outlive no process and no test.
+        let writerLimit = TokenBucketLimiter(rule: writerRule, clock: monotonic)
+        return ServiceDefinition(
             name: name,
             defaultPort: defaultPort,
             migrations: migrations,
@@ -26,7 +36,7 @@ public enum HelpdeskService {
                         database: environment.database, clock: clock, mailer: environment.mailer,
                         outbox: environment.outbox,
                         threadPath: environment.configuration.environment["ZAPLECZE_HELPDESK_THREAD_PATH"]
-                            ?? defaultThreadPath))
+                            ?? defaultThreadPath, writerLimit: writerLimit))
             }
         )
     }

@@ -7,6 +7,10 @@ public enum HelpdeskRoutes {
 
     static let noThread = RouteError.notFound("No such thread, or not one of the customer's.")
     static let noStandardReply = RouteError.notFound(code: "standard_reply_not_found", "No such standard reply.")
+    static let tooManyMessages = RouteError(
+        429, "too_many_messages",
+        "Ten threads at once from one writer (a customer id, else an address), or ten messages at once on a "
+            + "thread's customer side, then one a minute; `Retry-After` says when. Admin keys are not limited.")
     static let notesAreStaffs = RouteError(
         403, "forbidden", "Only the shop's back office writes notes and sends standard replies.")
 
@@ -17,7 +21,7 @@ public enum HelpdeskRoutes {
         summary:
             "A customer writes about one of their orders: the thread opens as reported with its first message. "
             + "A customer token writes for its own customer only.",
-        statuses: [201], errors: [.validationFailed, .invalidIdentifier], idempotent: true)
+        statuses: [201], errors: [.validationFailed, .invalidIdentifier, tooManyMessages], idempotent: true)
     public static let threads = RouteSpec<NoBody, Page<ThreadSummary>>(
         .get, "/threads", roles: staff, summary: "Search threads, newest first; no criteria lists all.",
         query: [
@@ -43,7 +47,8 @@ public enum HelpdeskRoutes {
             "Add a message. From the admin: a reply (status operatorReplied, the customer e-mailed a link to read it) "
             + "or an internal note (kind note: nothing changes for the customer). From the storefront or a customer: "
             + "the customer's reply (status customerReplied, which also reopens a closed thread).",
-        statuses: [201], errors: [noThread, noStandardReply, notesAreStaffs, .validationFailed], idempotent: true)
+        statuses: [201], errors: [noThread, noStandardReply, notesAreStaffs, .validationFailed, tooManyMessages],
+        idempotent: true)
     public static let setStatus = RouteSpec<StatusUpdate, ThreadSummary>(
         .put, "/threads/:id/status", roles: staff, summary: "Set a thread's status (forward, close, reopen).",
         errors: [noThread])

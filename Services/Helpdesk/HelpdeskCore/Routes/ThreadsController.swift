@@ -27,8 +27,10 @@ struct ThreadsController: Sendable {
         try ValidationFailure.check(opening.validate())
         let conversation = ThreadConversation(dependencies: dependencies)
         let caller = context.helpdeskCaller
+        let limit = limit(for: caller, writer: opening.customerId?.text ?? opening.email.lowercased())
         return RouteWrite { connection in
-            try .json(conversation.open(opening, by: caller, in: connection), status: .created)
+            try limit()
+            return try .json(conversation.open(opening, by: caller, in: connection), status: .created)
         }
     }
 
@@ -76,8 +78,11 @@ struct ThreadsController: Sendable {
         let conversation = ThreadConversation(dependencies: dependencies)
         let caller = context.helpdeskCaller
         let outbox = dependencies.outbox
+        let limit = limit(for: caller, writer: "thread:\(id)")
         return RouteWrite(
-            { connection in try .json(conversation.post(message, to: id, by: caller, in: connection), status: .created)
+            { connection in
+                try limit()
+                return try .json(conversation.post(message, to: id, by: caller, in: connection), status: .created)
             },
             committed: { _ in outbox.wake() })
     }
@@ -89,6 +94,21 @@ struct ThreadsController: Sendable {
         let caller = context.helpdeskCaller
         return RouteWrite { connection in
             try .json(conversation.setStatus(update.status, of: id, by: caller, in: connection).summary)
+        }
+    }
+
+    /// The per-writer limit as a check to run inside the write, which a repeated
+    /// `Idempotency-Key` never reaches: a retry is answered from the first answer and spends
+    /// nothing. The admin is not limited.
+    private func limit(for caller: HelpdeskCaller, writer: String) -> () throws -> Void {
+        guard !caller.isStaff else { return {} }
+        let limiter = dependencies.writerLimit
+        return {
+            if case .limited(let seconds) = limiter.acquire(writer) {
+                throw HTTPError.tooManyRequests(
+                    retryAfter: seconds, message: "Too many threads or messages from this writer; try again later.",
+                    code: "too_many_messages")
+            }
         }
     }
 
