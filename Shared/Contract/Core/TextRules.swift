@@ -1,3 +1,5 @@
+import Primitives
+
 /// The limits on free texts every service applies, and the JSON Schemas of texts and identifiers,
 /// so the document states exactly what the services check. Identifiers take their length and
 /// characters from their `IdentifierKind`, the one rule `Identifier` enforces.
@@ -38,5 +40,33 @@ public enum TextRules {
         ]
         if let description { fields["description"] = .string(description) }
         return .object(fields)
+    }
+
+    /// The problems of a one-line text in `field`: 1–`maxLength` characters, not all white space,
+    /// no control characters (a subject, a name, a title).
+    public static func lineProblems(_ text: String, field: String, maxLength: Int) -> [ValidationProblem] {
+        if text.count > maxLength || text.trimmed().isEmpty || text.unicodeScalars.contains(where: isControl) {
+            return [
+                .init(field: field, message: "\(field) must be 1–\(maxLength) characters on one line, not all blank.")
+            ]
+        }
+        return []
+    }
+
+    /// The problems of a text in `field` that may span lines: 1–`maxLength` characters, not all
+    /// white space, no control characters but line breaks and tabs (a comment, a message).
+    public static func textProblems(_ text: String, field: String, maxLength: Int) -> [ValidationProblem] {
+        if text.count > maxLength || text.trimmed().isEmpty {
+            return [.init(field: field, message: "\(field) must be 1–\(maxLength) characters, not all blank.")]
+        }
+        if text.unicodeScalars.contains(where: { isControl($0) && !"\n\r\t".unicodeScalars.contains($0) }) {
+            return [.init(field: field, message: "\(field) must hold no control characters but line breaks and tabs.")]
+        }
+        return []
+    }
+
+    /// Unicode category Cc: C0, DEL and C1.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -11,26 +11,13 @@ public enum HelpdeskRules {
 
     /// A one-line text of 1–`maximumSubjectLength` characters, not all blank.
     static func line(_ text: String, field: String) -> [ValidationProblem] {
-        if text.count > maximumSubjectLength || text.trimmed().isEmpty
-            || text.unicodeScalars.contains(where: isControl)
-        {
-            return [.init(field: field, message: "\(field) must be 1–\(maximumSubjectLength) characters on one line.")]
-        }
-        return []
+        TextRules.lineProblems(text, field: field, maxLength: maximumSubjectLength)
     }
 
     /// A text of 1–`maximumMessageLength` characters, not all blank, no control characters but
     /// line breaks and tabs.
     public static func message(_ text: String, field: String) -> [ValidationProblem] {
-        if text.count > maximumMessageLength || text.trimmed().isEmpty {
-            return [
-                .init(field: field, message: "\(field) must be 1–\(maximumMessageLength) characters, not all blank.")
-            ]
-        }
-        if text.unicodeScalars.contains(where: { isControl($0) && !"\n\r\t".unicodeScalars.contains($0) }) {
-            return [.init(field: field, message: "\(field) must hold no control characters but line breaks and tabs.")]
-        }
-        return []
+        TextRules.textProblems(text, field: field, maxLength: maximumMessageLength)
     }
 
     /// The `{name}` tokens of `text` that are no placeholder.
@@ -45,10 +32,6 @@ public enum HelpdeskRules {
             rest = rest[rest.index(after: close)...]
         }
         return unknown
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }
 

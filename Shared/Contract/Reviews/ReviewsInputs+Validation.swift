@@ -16,15 +16,7 @@ public enum ReviewRules {
     /// The problems of a comment: 1–`maximumCommentLength` characters, not all white space, no
     /// control characters but line breaks and tabs.
     public static func comment(_ text: String, field: String = "comment") -> [ValidationProblem] {
-        if text.count > maximumCommentLength || text.trimmed().isEmpty {
-            return [
-                .init(field: field, message: "\(field) must be 1–\(maximumCommentLength) characters, not all blank.")
-            ]
-        }
-        if text.unicodeScalars.contains(where: { isControl($0) && !"\n\r\t".unicodeScalars.contains($0) }) {
-            return [.init(field: field, message: "\(field) must hold no control characters but line breaks and tabs.")]
-        }
-        return []
+        TextRules.textProblems(text, field: field, maxLength: maximumCommentLength)
     }
 
     /// The problems of a rating outside 1–5.
@@ -34,13 +26,7 @@ public enum ReviewRules {
 
     /// The problems of a one-line label of at most `maxLength` characters.
     static func label(_ text: String, field: String, maxLength: Int) -> [ValidationProblem] {
-        if text.count > maxLength || text.trimmed().isEmpty || text.unicodeScalars.contains(where: isControl) {
-            return [
-                .init(
-                    field: field, message: "\(field) must be 1–\(maxLength) characters, not all blank, one line.")
-            ]
-        }
-        return []
+        TextRules.lineProblems(text, field: field, maxLength: maxLength)
     }
 
     /// How many links a text holds: each `http://`, `https://` or `www.` in any letter case.
@@ -50,10 +36,6 @@ public enum ReviewRules {
         // "http://www.x" is one link, not two.
         let bare = folded.ranges(of: "www.").filter { !folded[..<$0.lowerBound].hasSuffix("://") }.count
         return schemes + bare
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }
 
