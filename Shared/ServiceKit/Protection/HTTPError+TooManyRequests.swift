@@ -11,3 +11,13 @@ extension HTTPError {
             details: ["retryAfterSeconds": .int(Int64(seconds))], headers: ["Retry-After": String(seconds)])
     }
 }
+
+extension TokenBucketLimiter {
+    /// Spends one of `key`'s requests, or throws the 429 with `code` and `message` and the
+    /// seconds until a request is there again.
+    public func spend(_ key: String, code: String, message: String) throws(HTTPError) {
+        if case .limited(let seconds) = acquire(key) {
+            throw HTTPError.tooManyRequests(retryAfter: seconds, message: message, code: code)
+        }
+    }
+}

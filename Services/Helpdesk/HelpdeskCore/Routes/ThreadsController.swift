@@ -104,11 +104,9 @@ struct ThreadsController: Sendable {
         guard !caller.isStaff else { return {} }
         let limiter = dependencies.writerLimit
         return {
-            if case .limited(let seconds) = limiter.acquire(writer) {
-                throw HTTPError.tooManyRequests(
-                    retryAfter: seconds, message: "Too many threads or messages from this writer; try again later.",
-                    code: "too_many_messages")
-            }
+            try limiter.spend(
+                writer, code: "too_many_messages",
+                message: "Too many threads or messages from this writer; try again later.")
         }
     }
 

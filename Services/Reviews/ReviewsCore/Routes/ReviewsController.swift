@@ -33,11 +33,9 @@ struct ReviewsController: Sendable {
         let submissions = ReviewSubmissions(dependencies: dependencies)
         let actor = context.actorName
         return RouteWrite { connection in
-            if let limit, case .limited(let seconds) = limit.acquire(author) {
-                throw HTTPError.tooManyRequests(
-                    retryAfter: seconds, message: "This author posted too many reviews lately; try again later.",
-                    code: "too_many_reviews")
-            }
+            try limit?.spend(
+                author, code: "too_many_reviews",
+                message: "This author posted too many reviews lately; try again later.")
             return try .json(submissions.submit(submission, by: actor, in: connection).view, status: .created)
         }
     }
